@@ -1,0 +1,85 @@
+import { MockError } from './mock-error'
+import type { MockRequest } from './exchange'
+
+/** The media type of a request without parameters, lower-cased; '' when absent. */
+export function mediaType(request: MockRequest): string {
+  const header = request.header('content-type')
+  if (!header) return ''
+  const semicolon = header.indexOf(';')
+  return (semicolon === -1 ? header : header.slice(0, semicolon)).trim().toLowerCase()
+}
+
+export function isJsonMediaType(type: string): boolean {
+  return type === 'application/json' || type.endsWith('+json') || type === 'text/json'
+}
+
+export const FORM_MEDIA_TYPE = 'application/x-www-form-urlencoded'
+
+export interface JsonParseOptions {
+  /** Accept trailing commas, as Opsview's "relaxed" JSON parser does. */
+  relaxed?: boolean
+}
+
+/** Parses JSON text or throws a BAD_REQUEST MockError that says what was wrong and where. */
+export function parseJsonText(text: string, options: JsonParseOptions = {}): unknown {
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    if (options.relaxed) {
+      const withoutTrailingCommas = stripTrailingCommas(text)
+      if (withoutTrailingCommas !== text) {
+        try {
+          return JSON.parse(withoutTrailingCommas)
+        } catch {
+          // fall through to the original error, which points at the real problem
+        }
+      }
+    }
+    throw new MockError('BAD_REQUEST', `malformed JSON string: ${(error as Error).message}`)
+  }
+}
+
+/** Removes commas that directly precede `}` or `]`, ignoring anything inside strings. */
+function stripTrailingCommas(text: string): string {
+  let out = ''
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i]!
+    if (inString) {
+      out += char
+      if (char === '\\') out += text[++i] ?? ''
+      else if (char === '"') inString = false
+      continue
+    }
+    if (char === '"') inString = true
+    if (char === ',') {
+      let j = i + 1
+      while (j < text.length && /\s/.test(text[j]!)) j++
+      if (text[j] === '}' || text[j] === ']') continue
+    }
+    out += char
+  }
+  return out
+}
+
+/** Form fields; a field sent more than once becomes an array, like Catalyst and Tornado do. */
+export type FormFields = Record<string, string | string[]>
+
+export function parseFormText(text: string): FormFields {
+  return paramsToFields(new URLSearchParams(text))
+}
+
+export function paramsToFields(params: URLSearchParams): FormFields {
+  const fields: FormFields = {}
+  for (const [key, value] of params) {
+    const previous = fields[key]
+    if (previous === undefined) fields[key] = value
+    else if (Array.isArray(previous)) previous.push(value)
+    else fields[key] = [previous, value]
+  }
+  return fields
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,37 @@
+/**
+ * The transport-neutral request and response every handler works on.
+ * Both adapters (MSW and node:http) translate to and from these plain values,
+ * so handler logic never sees a Fetch `Request` or a Node `IncomingMessage`.
+ */
+export interface MockRequest {
+  method: string
+  /** Path without query string, as sent (percent-encoded). */
+  path: string
+  query: URLSearchParams
+  /** Header lookup by lower-case name; multiple values are joined with ", ". */
+  header(name: string): string | undefined
+  /** Raw body text; '' when the request had none. */
+  body: string
+}
+
+export interface MockResponse {
+  status: number
+  headers?: Record<string, string | string[]>
+  /** A JSON-serialisable body, or a pre-serialised text body when `text` is set. */
+  json?: unknown
+  text?: string
+}
+
+export function jsonResponse(status: number, json: unknown, headers?: Record<string, string | string[]>): MockResponse {
+  return headers ? { status, json, headers } : { status, json }
+}
+
+/** Serialises a response body once; adapters call this so both write identical bytes. */
+export function serializeBody(response: MockResponse): { contentType: string | undefined; payload: string } {
+  if (response.text !== undefined) return { contentType: 'text/plain; charset=utf-8', payload: response.text }
+  if (response.json === undefined) return { contentType: undefined, payload: '' }
+  return { contentType: 'application/json; charset=utf-8', payload: JSON.stringify(response.json) }
+}
+
+/** Largest request body the mocks accept; bigger ones get the vendor's 413 answer before any parsing. */
+export const MAX_BODY_BYTES = 1024 * 1024

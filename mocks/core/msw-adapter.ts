@@ -1,0 +1,50 @@
+import { http, HttpResponse, type HttpHandler } from 'msw'
+import { serializeBody, type MockRequest } from './exchange'
+import type { MockService } from './service'
+
+export interface MswHandlerOptions {
+  /**
+   * Origin (and optional path prefix) the vendor API lives at, e.g. `https://opsview.test`.
+   * Omit it in a browser to serve the API on any origin (same-origin front-end apps).
+   */
+  baseUrl?: string
+}
+
+/**
+ * The MSW transport: one catch-all handler per vendor that turns a Fetch `Request` into a
+ * `MockRequest` and asks the same service the node:http server uses. Routing, 404 and 405
+ * stay in the service so both transports answer identically.
+ */
+export function toMswHandlers(service: MockService, prefixes: readonly string[], options: MswHandlerOptions = {}): HttpHandler[] {
+  const base = (options.baseUrl ?? '*').replace(/\/$/, '')
+  return prefixes.map((prefix) =>
+    http.all(`${base}${prefix}`, async ({ request }) => {
+      const url = new URL(request.url)
+      const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+      const mockRequest: MockRequest = {
+        method: request.method,
+        path: url.pathname.slice(basePath(options.baseUrl).length) || '/',
+        query: url.searchParams,
+        header: (name) => request.headers.get(name) ?? undefined,
+        body,
+      }
+      const response = await service.handle(mockRequest)
+      const { contentType, payload } = serializeBody(response)
+      const headers = new Headers()
+      for (const [name, value] of Object.entries(response.headers ?? {})) {
+        for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+      }
+      if (contentType && !headers.has('content-type')) headers.set('content-type', contentType)
+      return new HttpResponse(payload === '' ? null : payload, { status: response.status, headers })
+    }),
+  )
+}
+
+function basePath(baseUrl: string | undefined): string {
+  if (!baseUrl || baseUrl === '*') return ''
+  try {
+    return new URL(baseUrl).pathname.replace(/\/$/, '')
+  } catch {
+    return ''
+  }
+}

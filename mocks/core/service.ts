@@ -1,0 +1,110 @@
+import { Clock } from './clock'
+import { MAX_BODY_BYTES, type MockRequest, type MockResponse } from './exchange'
+import { MockError, isMockError } from './mock-error'
+import { Router, type RouteDefinition } from './router'
+
+/**
+ * One row of a vendor's operation table. `operationId` is the spec's; the same name is used
+ * by the handler function, the store method and the contract `describe`.
+ */
+export interface Operation<Ctx> extends RouteDefinition {
+  operationId: string
+  handle(context: Ctx, request: MockRequest, params: Record<string, string>): MockResponse | Promise<MockResponse>
+}
+
+/** The whole mock for one vendor, independent of how requests reach it. */
+export interface MockService {
+  readonly vendor: string
+  readonly clock: Clock
+  handle(request: MockRequest): Promise<MockResponse>
+  /** Drops all state and re-applies the seed. */
+  reset(): Promise<void>
+}
+
+export interface ServiceDefinition<Ctx> {
+  vendor: string
+  operations: readonly Operation<Ctx>[]
+  /** Mock-only endpoints (reset, clock, key management), kept apart from the vendor's API. */
+  controlOperations?: readonly Operation<Ctx>[]
+  context: Ctx
+  clock: Clock
+  /** The vendor's own error answer for a coded error. */
+  renderError(error: MockError, request: MockRequest): MockResponse
+  reset(): Promise<void>
+}
+
+export const CONTROL_PREFIX = '/__opsmocks'
+
+export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockService {
+  const api = new Router(definition.operations)
+  const control = new Router<Operation<Ctx>>([...commonControlOperations(definition), ...(definition.controlOperations ?? [])])
+
+  async function handle(request: MockRequest): Promise<MockResponse> {
+    try {
+      if (request.body.length > MAX_BODY_BYTES) {
+        throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${request.body.length} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
+      }
+      const router = request.path.startsWith(CONTROL_PREFIX) ? control : api
+      const match = router.match(request.method, request.path)
+      if (match.kind === 'not-found') throw new MockError('ROUTE_NOT_FOUND', `No such resource: ${request.method} ${request.path}`)
+      if (match.kind === 'method-not-allowed') {
+        throw new MockError('METHOD_NOT_ALLOWED', `Method ${request.method} is not implemented for ${request.path}`, { allow: match.allow })
+      }
+      return await match.route.handle(definition.context, request, match.params)
+    } catch (error) {
+      if (isMockError(error)) return withAllowHeader(definition.renderError(error, request), error)
+      // A bug in the mock, not a vendor answer: say so plainly, without a stack trace on the wire.
+      console.error(`[opsmocks] ${definition.vendor}: unhandled error on ${request.method} ${request.path}:`, error)
+      return { status: 500, json: { message: `opsmocks ${definition.vendor} mock failed on ${request.method} ${request.path}: ${String(error)}` } }
+    }
+  }
+
+  return { vendor: definition.vendor, clock: definition.clock, handle, reset: definition.reset }
+}
+
+function withAllowHeader(response: MockResponse, error: MockError): MockResponse {
+  const allow = error.detail?.allow
+  if (error.code !== 'METHOD_NOT_ALLOWED' || !Array.isArray(allow)) return response
+  return { ...response, headers: { ...response.headers, allow: allow.join(', ') } }
+}
+
+function commonControlOperations<Ctx>(definition: ServiceDefinition<Ctx>): Operation<Ctx>[] {
+  return [
+    {
+      operationId: 'controlHealth',
+      method: 'GET',
+      path: `${CONTROL_PREFIX}/health`,
+      handle: () => ({ status: 200, json: { vendor: definition.vendor, status: 'ok' } }),
+    },
+    {
+      operationId: 'controlReset',
+      method: 'POST',
+      path: `${CONTROL_PREFIX}/reset`,
+      handle: async () => {
+        await definition.reset()
+        return { status: 200, json: { reset: true } }
+      },
+    },
+    {
+      operationId: 'controlAdvanceClock',
+      method: 'POST',
+      path: `${CONTROL_PREFIX}/clock`,
+      handle: (_context, request) => {
+        const seconds = Number(request.query.get('advanceSeconds') ?? advanceFromBody(request.body))
+        if (!Number.isFinite(seconds) || seconds < 0) {
+          throw new MockError('BAD_REQUEST', 'controlAdvanceClock needs a non-negative number "advanceSeconds" (query or JSON body)')
+        }
+        definition.clock.advance(seconds * 1000)
+        return { status: 200, json: { now: new Date(definition.clock.now()).toISOString() } }
+      },
+    },
+  ]
+}
+
+function advanceFromBody(body: string): unknown {
+  try {
+    return (JSON.parse(body) as { advanceSeconds?: unknown }).advanceSeconds
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,42 @@
+import type { MockRequest } from '../core/exchange'
+import { MockError } from '../core/mock-error'
+import type { SessionStore } from '../core/sessions'
+import type { AccessName } from './access'
+import type { OpsviewStore, Principal } from './store'
+import type { User } from './spec-types'
+
+/**
+ * Resolves `X-Opsview-Username` + `X-Opsview-Token` (any header case) to the caller. The token must
+ * exist, belong to that username and not have expired; each success slides the expiry forward.
+ */
+export function authenticate(store: OpsviewStore, sessions: SessionStore, request: MockRequest): Principal {
+  const username = request.header('x-opsview-username')
+  const token = request.header('x-opsview-token')
+  if (!username || !token) throw new MockError('UNAUTHENTICATED', 'Token invalid')
+  const lookup = sessions.lookup(token)
+  if (lookup.status === 'unknown' || lookup.session.subject !== username) throw new MockError('UNAUTHENTICATED', 'Token invalid')
+  if (lookup.status === 'expired') throw new MockError('SESSION_EXPIRED', 'Token has expired')
+  const contact = store.contactByName(username)
+  if (!contact) throw new MockError('UNAUTHENTICATED', 'Token invalid')
+  return store.principalFor(contact)
+}
+
+export function requireAnyAccess(principal: Principal, accesses: readonly AccessName[], action: string): void {
+  if (!accesses.some((access) => principal.access.has(access))) {
+    throw new MockError('FORBIDDEN', `Access denied: ${action} needs ${accesses.join(' or ')}`)
+  }
+}
+
+/** The `/rest/user` body: only granted accesses appear in `access_list`, each as 1. */
+export function userInfo(principal: Principal): User {
+  const accessList: Record<string, 1> = {}
+  for (const access of [...principal.access].sort()) accessList[access] = 1
+  return {
+    access_list: accessList,
+    fullname: principal.contact.fullname,
+    language: principal.contact.language,
+    name: principal.contact.name,
+    realm: principal.contact.realm,
+    role: principal.role.name,
+  }
+}

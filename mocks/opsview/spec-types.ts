@@ -1,0 +1,39 @@
+import type { components, operations } from '../generated/opsview'
+import type { ReplyOf } from '../core/typed-reply'
+
+type Schemas = components['schemas']
+
+export type Host = Schemas['Host']
+export type Hostgroup = Schemas['Hostgroup']
+export type Hosttemplate = Schemas['Hosttemplate']
+export type Contact = Schemas['Contact']
+export type Role = Schemas['Role']
+export type ObjectRef = Schemas['ObjectRef']
+export type User = Schemas['User']
+export type ListSummary = Schemas['ListSummary']
+export type StateCounts = Schemas['StateCounts']
+export type GroupStateCounts = Schemas['GroupStateCounts']
+export type HostStatus = Schemas['HostStatus']
+export type ServiceStatusItem = Schemas['ServiceStatusItem']
+export type ServiceStatusHost = Schemas['ServiceStatusHost']
+export type HostgroupStatus = Schemas['HostgroupStatus']
+export type StatusSummary = Schemas['StatusSummary']
+export type RuntimeObjects = Schemas['RuntimeObjects']
+export type Downtime = Schemas['Downtime']
+export type ReloadStatus = Schemas['ReloadStatus']
+export type HostState = Schemas['HostState']
+export type ServiceState = Schemas['ServiceState']
+
+export type ConfigTypeName = operations['listConfigObjects']['parameters']['path']['objecttype']
+
+export interface ConfigObjectsByType {
+  host: Host
+  hostgroup: Hostgroup
+  hosttemplate: Hosttemplate
+  contact: Contact
+  role: Role
+}
+export type AnyConfigObject = ConfigObjectsByType[ConfigTypeName]
+
+/** What a handler for `operationId` may answer, per the spec. */
+export type Reply<OperationId extends keyof operations> = ReplyOf<operations[OperationId]>

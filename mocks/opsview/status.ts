@@ -1,0 +1,304 @@
+import { MockError } from '../core/mock-error'
+import { paging } from './config-query'
+import { refId, type HostRuntime, type OpsviewStore, type Principal, type ServiceRuntime } from './store'
+import type {
+  GroupStateCounts, Host, Hostgroup, HostgroupStatus, HostState, HostStatus, ServiceState, ServiceStatusHost, ServiceStatusItem, StateCounts, StatusSummary,
+} from './spec-types'
+
+/**
+ * `/rest/status/*` views computed from configuration + runtime on every call, so the counts
+ * always agree with the hosts and services they describe and with downtimes and acknowledgements.
+ */
+const HOST_STATE_NUMBERS: Record<HostState, string> = { up: '0', down: '1', unreachable: '2' }
+const SERVICE_STATE_NUMBERS: Record<ServiceState, string> = { ok: '0', warning: '1', critical: '2', unknown: '3' }
+const SERVICE_SEVERITY: ServiceState[] = ['ok', 'unknown', 'warning', 'critical']
+
+interface LiveHost {
+  host: Host
+  runtime: HostRuntime
+  downtime: '0' | '1' | '2'
+  unhandled: boolean
+  services: LiveService[]
+}
+
+interface LiveService {
+  service: ServiceRuntime
+  downtime: '0' | '1' | '2'
+  unhandled: boolean
+}
+
+export function assertCanView(principal: Principal): void {
+  if (!['VIEWALL', 'VIEWSOME', 'ADMINACCESS'].some((access) => principal.access.has(access as never))) {
+    throw new MockError('FORBIDDEN', 'Access denied: viewing status needs VIEWALL or VIEWSOME')
+  }
+}
+
+export function formatTimestamp(epochSeconds: number): string {
+  return new Date(epochSeconds * 1000).toISOString().slice(0, 19).replace('T', ' ')
+}
+
+/** Hosts the principal may see that have runtime (i.e. were committed by a reload). */
+export function liveHosts(store: OpsviewStore, principal: Principal): LiveHost[] {
+  const now = store.clock.nowSeconds()
+  const result: LiveHost[] = []
+  for (const host of store.tables.host.all()) {
+    const runtime = store.runtime.get(host.id)
+    if (!runtime) continue
+    if (principal.visibleHostgroupIds && !principal.visibleHostgroupIds.has(refId(host.hostgroup))) continue
+    const hostDowntime = downtimeState(store, now, (record) => record.hostIds.includes(host.id))
+    const hostProblem = runtime.state !== 'up'
+    const services = runtime.services.map((service): LiveService => {
+      const own = downtimeState(store, now, (record) => record.serviceIds.includes(service.id))
+      const downtime = maxDowntime(own, hostDowntime)
+      const handled = service.state === 'ok' || service.acknowledged || downtime === '2' || hostProblem
+      return { service, downtime, unhandled: !handled }
+    })
+    result.push({ host, runtime, downtime: hostDowntime, unhandled: hostProblem && !runtime.acknowledged && hostDowntime !== '2', services })
+  }
+  return result
+}
+
+function downtimeState(store: OpsviewStore, now: number, covers: (record: { hostIds: string[]; serviceIds: string[] }) => boolean): '0' | '1' | '2' {
+  let state: '0' | '1' | '2' = '0'
+  for (const record of store.downtimes.values()) {
+    if (record.end <= now || !covers(record)) continue
+    if (record.start <= now) return '2'
+    state = '1'
+  }
+  return state
+}
+
+function maxDowntime(a: '0' | '1' | '2', b: '0' | '1' | '2'): '0' | '1' | '2' {
+  return a > b ? a : b
+}
+
+function hostCounts(hosts: LiveHost[]): StateCounts {
+  const counts = emptyCounts()
+  for (const { runtime, unhandled } of hosts) tally(counts, runtime.state, unhandled)
+  return stringify(counts)
+}
+
+function serviceCounts(services: LiveService[]): StateCounts {
+  const counts = emptyCounts()
+  for (const { service, unhandled } of services) tally(counts, service.state, unhandled)
+  return stringify(counts)
+}
+
+type NumericCounts = Record<string, number>
+
+function emptyCounts(): NumericCounts {
+  return { handled: 0, unhandled: 0, total: 0 }
+}
+
+function tally(counts: NumericCounts, state: string, unhandled: boolean): void {
+  counts.total! += 1
+  counts[unhandled ? 'unhandled' : 'handled']! += 1
+  counts[state] = (counts[state] ?? 0) + 1
+}
+
+function stringify(counts: NumericCounts): StateCounts {
+  return Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, String(value)])) as StateCounts
+}
+
+function summaryOf(hosts: LiveHost[], services: LiveService[]): StatusSummary {
+  const host = hostCounts(hosts)
+  const service = serviceCounts(services)
+  return {
+    handled: String(Number(host.handled) + Number(service.handled)),
+    unhandled: String(Number(host.unhandled) + Number(service.unhandled)),
+    total: String(Number(host.total) + Number(service.total)),
+    host,
+    service,
+  }
+}
+
+function hostStatusItem(store: OpsviewStore, live: LiveHost): HostStatus {
+  const { host, runtime } = live
+  return {
+    name: host.name,
+    alias: host.alias ?? '',
+    ip: host.ip,
+    hostgroup: host.hostgroup.name,
+    icon: host.icon.name,
+    state: runtime.state,
+    state_type: 'hard',
+    current_check_attempt: runtime.state === 'up' ? '1' : host.check_attempts,
+    max_check_attempts: host.check_attempts,
+    last_check: formatTimestamp(runtime.lastCheck),
+    output: runtime.output,
+    downtime: live.downtime,
+    acknowledged: runtime.acknowledged ? '1' : '0',
+    unhandled: live.unhandled ? '1' : '0',
+    num_services: String(runtime.services.length),
+    num_interfaces: '0',
+    monitored_by: host.monitored_by.name,
+    summary: serviceCounts(live.services),
+  }
+}
+
+function serviceStatusItem(store: OpsviewStore, live: LiveService): ServiceStatusItem {
+  const { service } = live
+  return {
+    name: service.name,
+    state: service.state,
+    state_type: 'hard',
+    output: service.output,
+    last_check: formatTimestamp(service.lastCheck),
+    current_check_attempt: '1',
+    max_check_attempts: '3',
+    downtime: live.downtime,
+    acknowledged: service.acknowledged ? '1' : '0',
+    unhandled: live.unhandled ? '1' : '0',
+    markdown: '0',
+    perfdata_available: '1',
+    service_object_id: service.id,
+    state_duration: String(Math.max(0, store.clock.nowSeconds() - service.stateSince)),
+  }
+}
+
+function numericParams(query: URLSearchParams, name: string, pattern: RegExp): string[] {
+  const values = query.getAll(name)
+  for (const value of values) if (!pattern.test(value)) throw new MockError('BAD_REQUEST', `Invalid ${name} '${value}'`)
+  return values
+}
+
+function hostgroupFilter(store: OpsviewStore, query: URLSearchParams): ((host: Host) => boolean) | undefined {
+  const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
+  if (!ids.length) return undefined
+  const allowed = descendants(store, ids)
+  return (host) => allowed.has(refId(host.hostgroup))
+}
+
+function descendants(store: OpsviewStore, ids: string[]): Set<string> {
+  const result = new Set<string>()
+  const visit = (id: string) => {
+    if (result.has(id)) return
+    result.add(id)
+    for (const group of store.tables.hostgroup.all()) if (group.parent && refId(group.parent) === id) visit(group.id)
+  }
+  ids.forEach(visit)
+  return result
+}
+
+function handledFilter(query: URLSearchParams): 'handled' | 'unhandled' | undefined {
+  const filter = query.get('filter')
+  if (filter === null || filter === '') return undefined
+  if (filter !== 'handled' && filter !== 'unhandled') throw new MockError('BAD_REQUEST', `Invalid filter '${filter}': use handled or unhandled`)
+  return filter
+}
+
+function page<T>(items: T[], query: URLSearchParams, defaultRows: 'all' | number): { items: T[]; meta: Pick<StatusSummary, 'rows' | 'allrows' | 'page' | 'totalpages'> } {
+  const params = new URLSearchParams(query)
+  if (!params.has('rows')) params.set('rows', String(defaultRows))
+  const { rows, page: number } = paging(params)
+  const perPage = rows === 'all' ? Math.max(items.length, 1) : rows
+  const slice = rows === 0 ? [] : items.slice((number - 1) * perPage, number * perPage)
+  return {
+    items: slice,
+    meta: { rows: String(slice.length), allrows: String(items.length), page: String(number), totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)) },
+  }
+}
+
+export function listHostStatus(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: HostStatus[]; summary: StatusSummary } {
+  assertCanView(principal)
+  const inGroups = hostgroupFilter(store, query)
+  const names = [...query.getAll('host'), ...query.getAll('hostname')]
+  const states = numericParams(query, 'state', /^[0-2]$/)
+  const handled = handledFilter(query)
+  const matching = liveHosts(store, principal).filter(
+    (live) =>
+      (!inGroups || inGroups(live.host)) &&
+      (!names.length || names.includes(live.host.name)) &&
+      (!states.length || states.includes(HOST_STATE_NUMBERS[live.runtime.state])) &&
+      (!handled || (handled === 'unhandled') === live.unhandled),
+  )
+  const { items, meta } = page(matching, query, 'all')
+  return {
+    list: items.map((live) => hostStatusItem(store, live)),
+    summary: { ...summaryOf(matching, matching.flatMap((live) => live.services)), ...meta },
+  }
+}
+
+export function listServiceStatus(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: ServiceStatusHost[]; summary: StatusSummary } {
+  assertCanView(principal)
+  const inGroups = hostgroupFilter(store, query)
+  const hostNames = [...query.getAll('host'), ...query.getAll('hostname')]
+  const serviceNames = query.getAll('servicename')
+  const states = numericParams(query, 'state', /^[0-3]$/)
+  const handled = handledFilter(query)
+  const matching: LiveHost[] = []
+  for (const live of liveHosts(store, principal)) {
+    if (inGroups && !inGroups(live.host)) continue
+    if (hostNames.length && !hostNames.includes(live.host.name)) continue
+    const services = live.services.filter(
+      (item) =>
+        (!serviceNames.length || serviceNames.includes(item.service.name)) &&
+        (!states.length || states.includes(SERVICE_STATE_NUMBERS[item.service.state])) &&
+        (!handled || (handled === 'unhandled') === item.unhandled),
+    )
+    if (services.length) matching.push({ ...live, services })
+  }
+  const { items, meta } = page(matching, query, 'all')
+  return {
+    list: items.map((live) => ({ ...hostStatusItem(store, live), services: live.services.map((item) => serviceStatusItem(store, item)) })),
+    summary: { ...summaryOf(matching, matching.flatMap((live) => live.services)), ...meta },
+  }
+}
+
+export function listHostgroupStatus(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: HostgroupStatus[]; summary: StatusSummary } {
+  assertCanView(principal)
+  const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
+  const parentIds = numericParams(query, 'parentid', /^[0-9]+$/)
+  const live = liveHosts(store, principal)
+  const groups = store.tables.hostgroup.filter(
+    (group) =>
+      (!principal.visibleHostgroupIds || principal.visibleHostgroupIds.has(group.id)) &&
+      (!ids.length || ids.includes(group.id)) &&
+      (!parentIds.length || (group.parent !== null && parentIds.includes(refId(group.parent)))),
+  )
+  const covered = new Map<string, LiveHost>()
+  const list = groups.map((group) => {
+    const below = descendants(store, [group.id])
+    const hosts = live.filter((item) => below.has(refId(item.host.hostgroup)))
+    for (const item of hosts) covered.set(item.host.id, item)
+    return hostgroupItem(store, group, hosts)
+  })
+  const coveredHosts = [...covered.values()]
+  return { list, summary: summaryOf(coveredHosts, coveredHosts.flatMap((item) => item.services)) }
+}
+
+function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[]): HostgroupStatus {
+  const services = hosts.flatMap((item) => item.services)
+  const worst = services.reduce<ServiceState>(
+    (current, item) => (SERVICE_SEVERITY.indexOf(item.service.state) > SERVICE_SEVERITY.indexOf(current) ? item.service.state : current),
+    'ok',
+  )
+  const matpath: HostgroupStatus['matpath'] = []
+  for (let cursor = group.parent ? store.tables.hostgroup.get(refId(group.parent)) : undefined; cursor; cursor = cursor.parent ? store.tables.hostgroup.get(refId(cursor.parent)) : undefined) {
+    matpath.unshift({ id: cursor.id, name: cursor.name })
+  }
+  return {
+    hostgroupid: group.id,
+    name: group.name,
+    leaf: group.is_leaf,
+    matpath,
+    computed_state: worst,
+    downtime: hosts.length && hosts.every((item) => item.downtime === '2') ? '2' : '0',
+    hosts: groupCounts(hosts.map((item) => [item.runtime.state, item.unhandled])),
+    services: groupCounts(services.map((item) => [item.service.state, item.unhandled])),
+  }
+}
+
+function groupCounts(entries: Array<[state: string, unhandled: boolean]>): GroupStateCounts {
+  const result: Record<string, unknown> = {}
+  let handled = 0
+  let unhandled = 0
+  for (const [state, isUnhandled] of entries) {
+    const key = isUnhandled ? 'unhandled' : 'handled'
+    const bucket = (result[state] ??= {}) as Record<string, string>
+    bucket[key] = String(Number(bucket[key] ?? 0) + 1)
+    if (isUnhandled) unhandled++
+    else handled++
+  }
+  return { ...result, handled: String(handled), unhandled: String(unhandled), total: String(handled + unhandled) } as GroupStateCounts
+}

@@ -1,0 +1,59 @@
+import { parseArgs } from 'node:util'
+import { listen, type RunningServer } from './node-adapter'
+import { VENDORS, type VendorEntry } from '../vendors'
+
+/**
+ * `npm start`: every vendor mock on its own port on 127.0.0.1, seeded, until Ctrl-C.
+ *   --host 127.0.0.1   --only opsview,opmanager   --<vendor>-port N   (or <VENDOR>_PORT=N; 0 picks a free port)
+ */
+const options = Object.fromEntries(VENDORS.map((vendor) => [`${vendor.name}-port`, { type: 'string' as const }]))
+const { values } = parseArgs({
+  options: { ...options, host: { type: 'string', default: process.env.OPSMOCKS_HOST ?? '127.0.0.1' }, only: { type: 'string' }, help: { type: 'boolean' } },
+  strict: true,
+})
+
+if (values.help) {
+  console.log(`usage: npm start -- [--host 127.0.0.1] [--only ${VENDORS.map((vendor) => vendor.name).join(',')}] ${VENDORS.map((vendor) => `[--${vendor.name}-port ${vendor.defaultPort}]`).join(' ')}`)
+  process.exit(0)
+}
+
+function portFor(vendor: VendorEntry): number {
+  const raw = (values as Record<string, string | undefined>)[`${vendor.name}-port`] ?? process.env[vendor.portEnv] ?? String(vendor.defaultPort)
+  const port = Number(raw)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`[opsmocks] invalid port for ${vendor.name}: "${raw}"`)
+  return port
+}
+
+const only = values.only?.split(',').map((name) => name.trim())
+const selected = VENDORS.filter((vendor) => !only || only.includes(vendor.name))
+if (!selected.length) {
+  console.error(`[opsmocks] --only matched no vendor; known: ${VENDORS.map((vendor) => vendor.name).join(', ')}`)
+  process.exit(2)
+}
+
+const running: RunningServer[] = []
+try {
+  for (const vendor of selected) {
+    const { service } = await vendor.create()
+    const server = await listen(service, { host: values.host, port: portFor(vendor) })
+    running.push(server)
+    console.log(`${vendor.title.padEnd(10)} ${server.url}`)
+    for (const line of vendor.describe(server.url)) console.log(`           ${line}`)
+  }
+  console.log('opsmocks ready (mock control API under /__opsmocks on each port). Ctrl-C to stop.')
+} catch (error) {
+  console.error(`[opsmocks] failed to start: ${(error as Error).message}`)
+  await Promise.all(running.map((server) => server.close()))
+  process.exit(1)
+}
+
+let stopping = false
+async function stop(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  await Promise.all(running.map((server) => server.close()))
+  console.log(`opsmocks stopped (${signal})`)
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))
