@@ -18,7 +18,7 @@ if (values.help) {
 }
 
 function portFor(vendor: VendorEntry): number {
-  const raw = (values as Record<string, string | undefined>)[`${vendor.name}-port`] ?? process.env[vendor.portEnv] ?? String(vendor.defaultPort)
+  const raw = (values as unknown as Record<string, string | undefined>)[`${vendor.name}-port`] ?? process.env[vendor.portEnv] ?? String(vendor.defaultPort)
   const port = Number(raw)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`[opsmocks] invalid port for ${vendor.name}: "${raw}"`)
   return port

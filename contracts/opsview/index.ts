@@ -1,0 +1,20 @@
+import { afterAll, beforeAll, describe } from 'vitest'
+import { authContract } from './auth.contract'
+import { infoContract } from './info.contract'
+import type { OpsviewTarget } from './target'
+
+/** Every Opsview contract, registered against one target. */
+export function opsviewContracts(target: OpsviewTarget): void {
+  describe(`Opsview contract [${target.name}]`, () => {
+    beforeAll(() => target.start(), 30_000)
+    afterAll(() => target.stop())
+    infoContract(target)
+    authContract(target)
+  })
+}
+
+export const OPSVIEW_MOCK_CREDENTIALS = {
+  admin: { username: 'admin', password: 'initial' },
+  operator: { username: 'operator', password: 'operator' },
+  viewer: { username: 'viewer', password: 'viewer' },
+}

@@ -1,0 +1,46 @@
+import createClient from 'openapi-fetch'
+import type { paths } from '../../mocks/generated/opsview'
+import type { ContractTarget } from '../support/target'
+
+export type OpsviewUser = {
+  username: string
+  password: string
+}
+
+/** The seeded users on a mock; on a real server only `admin` (the configured account) is known. */
+export interface OpsviewCredentials {
+  admin: OpsviewUser
+  operator?: OpsviewUser
+  viewer?: OpsviewUser
+}
+
+export type OpsviewTarget = ContractTarget<OpsviewCredentials>
+
+export interface OpsviewSession {
+  username: string
+  token: string
+  headers: Record<string, string>
+}
+
+export function opsviewApi(target: OpsviewTarget) {
+  return createClient<paths>({ baseUrl: target.baseUrl, fetch: target.fetch })
+}
+
+export async function loginAs(target: OpsviewTarget, user: OpsviewUser): Promise<OpsviewSession> {
+  const { data, response } = await opsviewApi(target).POST('/rest/login', { body: { username: user.username, password: user.password } })
+  if (!data || !('token' in data)) throw new Error(`login as ${user.username} failed with ${response.status}`)
+  return { username: user.username, token: data.token, headers: { 'X-Opsview-Username': user.username, 'X-Opsview-Token': data.token } }
+}
+
+/** A raw call for wire-level cases the typed client cannot express (form bodies, bad JSON, odd methods). */
+export async function rawCall(target: OpsviewTarget, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; json: any }> {
+  const response = await target.fetch(`${target.baseUrl}${path}`, init)
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    json = undefined
+  }
+  return { status: response.status, headers: response.headers, text, json }
+}

@@ -1,0 +1,81 @@
+import { setupServer } from 'msw/node'
+import type { RequestHandler } from 'msw'
+import type { MockService } from '../../mocks/core/service'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { createSpecValidator } from '../../contracts/support/spec-validator'
+import { httpControl, validatingFetch, type ContractTarget } from '../../contracts/support/target'
+import { startServerProcess, type ServerProcess } from '../../contracts/support/server-process'
+
+/**
+ * The three places a vendor's contract suite runs. Each returns a target synchronously (so suites can
+ * decide what to register) and does the slow work in `start()`.
+ */
+interface MockUnderTest {
+  service: MockService
+  handlers(options: { baseUrl: string }): RequestHandler[]
+  reset(): Promise<void>
+}
+
+/** In-process: the vendor's MSW handlers under `setupServer`, every response checked against the spec. */
+export function mswTarget<C>(options: { vendor: string; spec: BundledSpec; credentials: C; create: () => Promise<MockUnderTest> }): ContractTarget<C> {
+  const baseUrl = `http://${options.vendor}.msw.opsmocks.test`
+  let server: ReturnType<typeof setupServer> | undefined
+  let mock: MockUnderTest | undefined
+  return {
+    name: 'msw',
+    kind: 'mock',
+    allowWrites: true,
+    credentials: options.credentials,
+    baseUrl,
+    // Late-bound: msw patches globalThis.fetch in listen(), after this object exists.
+    fetch: validatingFetch((input, init) => globalThis.fetch(input, init), createSpecValidator(options.spec)),
+    control: {
+      reset: async () => mock!.reset(),
+      advanceClock: async (seconds) => mock!.service.clock.advance(seconds * 1000),
+    },
+    async start() {
+      mock = await options.create()
+      server = setupServer(...mock.handlers({ baseUrl }))
+      server.listen({ onUnhandledRequest: 'error' })
+    },
+    async stop() {
+      server?.close()
+    },
+  }
+}
+
+/** Over real HTTP: the built standalone server in a child process, every response checked against the spec. */
+export function httpTarget<C>(options: { vendor: string; spec: BundledSpec; credentials: C; env?: Record<string, string> }): ContractTarget<C> {
+  let process: ServerProcess | undefined
+  const target: ContractTarget<C> = {
+    name: 'http',
+    kind: 'mock',
+    allowWrites: true,
+    credentials: options.credentials,
+    baseUrl: '',
+    fetch: validatingFetch((input, init) => fetch(input, init), createSpecValidator(options.spec)),
+    control: httpControl(() => target.baseUrl),
+    async start() {
+      process = await startServerProcess(options.vendor, options.env)
+      target.baseUrl = process.url
+    },
+    async stop() {
+      await process?.stop()
+    },
+  }
+  return target
+}
+
+/** A real vendor server; read-only unless the run allows writes. Responses are not judged by the spec. */
+export function realTarget<C>(options: { baseUrl: string; credentials: C; allowWrites: boolean }): ContractTarget<C> {
+  return {
+    name: 'real',
+    kind: 'real',
+    allowWrites: options.allowWrites,
+    credentials: options.credentials,
+    baseUrl: options.baseUrl.replace(/\/$/, ''),
+    fetch: (input, init) => fetch(input, init),
+    async start() {},
+    async stop() {},
+  }
+}
