@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { loginAs, opsviewApi, rawCall, type OpsviewTarget } from './target'
 
 const JSON_HEADERS = { 'Content-Type': 'application/json' }
@@ -181,6 +181,8 @@ export function authContract(target: OpsviewTarget): void {
 
   describe.runIf(mockOnly)('token lifetime', () => {
     beforeAll(async () => target.control!.reset())
+    // Moving the clock expires every session; later suites start from a fresh seed.
+    afterAll(async () => target.control!.reset())
 
     it('returns 401 "Token has expired" after an hour without use', async () => {
       const session = await loginAs(target, admin())

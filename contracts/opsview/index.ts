@@ -1,5 +1,8 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { authContract } from './auth.contract'
+import { configContract } from './config.contract'
+import { runtimeContract } from './runtime.contract'
+import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
 import type { OpsviewTarget } from './target'
 
@@ -10,6 +13,9 @@ export function opsviewContracts(target: OpsviewTarget): void {
     afterAll(() => target.stop())
     infoContract(target)
     authContract(target)
+    configContract(target)
+    statusContract(target)
+    runtimeContract(target)
   })
 }
 
