@@ -110,7 +110,7 @@ export function configContract(target: OpsviewTarget): void {
         const viewer = await loginAs(target, target.credentials.viewer!)
         const { data } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { rows: 'all' } }, headers: viewer.headers })
         expect(data!.list.length).toBeGreaterThan(0)
-        expect(new Set(data!.list.map((host) => (host as { hostgroup: { name: string } }).hostgroup.name))).toEqual(new Set(['Web Servers']))
+        expect(new Set(data!.list.map((host) => (host as { hostgroup: { name: string } }).hostgroup.name))).toEqual(new Set(['UK Web Servers']))
         expect(Number(data!.summary.allrows)).toBe(data!.list.length)
       })
 
@@ -223,7 +223,7 @@ export function configContract(target: OpsviewTarget): void {
 
     it.runIf(mockOnly)('returns 400 for a name that is already taken', async () => {
       const { response, error } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: 'web01', ip: '192.0.2.13', hostgroup: { name: 'Web Servers' } },
+        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: 'web01', ip: '192.0.2.13', hostgroup: { name: 'UK Web Servers' } },
       })
       expect(response.status).toBe(400)
       expect(error!.message).toMatch(/already exists/)
@@ -241,7 +241,7 @@ export function configContract(target: OpsviewTarget): void {
       const operator = await loginAs(target, target.credentials.operator!)
       const before = await count('host')
       const { response, error } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: operator.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.15', hostgroup: { name: 'Web Servers' } },
+        params: { path: { objecttype: 'host' } }, headers: operator.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.15', hostgroup: { name: 'UK Web Servers' } },
       })
       expect(response.status).toBe(403)
       expect(error!.message).toMatch(/CONFIGUREHOSTS/)

@@ -65,7 +65,7 @@ export function statusContract(target: OpsviewTarget): void {
         const viewer = await loginAs(target, target.credentials.viewer!)
         const { data } = await api().GET('/rest/status/host', { headers: viewer.headers })
         expect(data!.list.length).toBe(6)
-        expect(new Set(data!.list.map((host) => host.hostgroup))).toEqual(new Set(['Web Servers']))
+        expect(new Set(data!.list.map((host) => host.hostgroup))).toEqual(new Set(['UK Web Servers']))
       })
     })
 
@@ -118,7 +118,7 @@ export function statusContract(target: OpsviewTarget): void {
 
       it.runIf(mockOnly)('lists the children of a group with parentid', async () => {
         const { data } = await api().GET('/rest/status/hostgroup', { params: { query: { parentid: '2' } }, headers: admin.headers })
-        expect(data!.list.map((group) => group.name).sort()).toEqual(['Database Servers', 'Web Servers'])
+        expect(data!.list.map((group) => group.name).sort()).toEqual(['Database Servers', 'UK Web Servers'])
       })
 
       it('returns 400 for a non-numeric hostgroupid', async () => {

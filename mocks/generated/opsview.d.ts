@@ -466,7 +466,7 @@ export interface components {
         NumericString: string;
         /** @description A reference to another configuration object. */
         ObjectRef: {
-            /** @example Web Servers */
+            /** @example UK Web Servers */
             name: string;
             /** @example /rest/config/hostgroup/3 */
             ref?: string;
@@ -504,7 +504,7 @@ export interface components {
         Hostgroup: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example Web Servers */
+            /** @example UK Web Servers */
             name: string;
             parent: components["schemas"]["ObjectRef"] | null;
             children: components["schemas"]["ObjectRef"][];
@@ -512,7 +512,7 @@ export interface components {
             is_leaf: components["schemas"]["Flag"];
             /**
              * @description Names from the root, comma-terminated.
-             * @example Opsview,UK,Web Servers,
+             * @example Opsview,UK,UK Web Servers,
              */
             matpath: string;
             uncommitted: components["schemas"]["Flag"];
@@ -594,7 +594,7 @@ export interface components {
          *       "name": "web09",
          *       "ip": "10.10.1.19",
          *       "hostgroup": {
-         *         "name": "Web Servers"
+         *         "name": "UK Web Servers"
          *       },
          *       "hosttemplates": [
          *         {
@@ -660,7 +660,7 @@ export interface components {
             name: string;
             alias: string;
             ip: string;
-            /** @example Web Servers */
+            /** @example UK Web Servers */
             hostgroup: string;
             icon: string;
             state: components["schemas"]["HostState"];

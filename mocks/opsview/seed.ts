@@ -23,7 +23,7 @@ export const SEEDED_USERS: readonly SeedUser[] = [
 const GROUPS: Array<[id: string, name: string, parent: string | null]> = [
   ['1', 'Opsview', null],
   ['2', 'UK', '1'],
-  ['3', 'Web Servers', '2'],
+  ['3', 'UK Web Servers', '2'],
   ['4', 'Database Servers', '2'],
   ['5', 'US', '1'],
   ['6', 'Network', '5'],
