@@ -36,7 +36,7 @@ if (built) {
   } else failed++
 
   execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' })
-  step('e2e', 'npx', ['--no-install', 'playwright', 'test'], { env: { PLAYWRIGHT_JSON_OUTPUT_NAME: `${reports}/playwright.json` } })
+  step('e2e', 'npx', ['--no-install', 'playwright', 'test'])
   if (existsSync(`${reports}/playwright.json`)) {
     const { stats } = JSON.parse(readFileSync(`${reports}/playwright.json`, 'utf8'))
     passed += stats.expected + stats.flaky
