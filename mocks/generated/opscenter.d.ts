@@ -865,7 +865,9 @@ export interface components {
                 [key: string]: unknown;
             };
         } & {
-            [key: string]: Record<string, never>;
+            [key: string]: {
+                [key: string]: unknown;
+            };
         };
         /** @description Cluster id → configuration, for every cluster the caller can see. */
         ClusterConfigs: {

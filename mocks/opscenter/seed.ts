@@ -1,0 +1,160 @@
+import { seededRandom } from '../core/random'
+import { ADMIN_ROLE, PERMISSION } from './permissions'
+import { GB, type ClusterRuntime, type OpscenterStore } from './store'
+import type { AlertRule, BestPracticeResult, ClusterConfig, Keyspace, Node, PermissionMap } from './spec-types'
+
+/**
+ * The default OpsCenter world: `Test_Cluster` (6 nodes in DC1 and DC2, 10.0.2.13 down) and `Prod_Cluster`
+ * (3 nodes), their keyspaces, alert rules, fired alerts and best-practice results; an `admin` user, a
+ * `user` role that can only view Test_Cluster and a user holding it, and a user with two roles. The same
+ * seed number gives the same sizes; times are relative to the mock clock.
+ */
+export interface SeedUser {
+  username: string
+  password: string
+  roles: string[]
+}
+
+export const SEEDED_USERS: readonly SeedUser[] = [
+  { username: 'admin', password: 'admin', roles: [ADMIN_ROLE] },
+  { username: 'testuser', password: 'testuser', roles: ['user'] },
+  { username: 'ops', password: 'ops', roles: ['user', 'operator'] },
+]
+
+export const SEEDED_ROLES: Record<string, PermissionMap> = {
+  [ADMIN_ROLE]: {},
+  user: { Test_Cluster: { [PERMISSION.viewCluster]: true } },
+  operator: {
+    Test_Cluster: { [PERMISSION.viewCluster]: true, [PERMISSION.manageAlerts]: true, [PERMISSION.bestPractice]: true },
+    Prod_Cluster: { [PERMISSION.viewCluster]: true, [PERMISSION.bestPractice]: true, [PERMISSION.editConnection]: true },
+  },
+}
+
+interface SeedCluster {
+  id: string
+  snitch: string
+  nodes: Array<[ip: string, dc: string, rack: string]>
+  down: string[]
+  keyspaces: Record<string, [strategy: 'NetworkTopologyStrategy' | 'SimpleStrategy' | 'LocalStrategy', options: Record<string, string>, tables: string[]]>
+}
+
+const CLUSTERS: SeedCluster[] = [
+  {
+    id: 'Test_Cluster',
+    snitch: 'org.apache.cassandra.locator.GossipingPropertyFileSnitch',
+    nodes: [
+      ['10.0.1.11', 'DC1', 'RAC1'], ['10.0.1.12', 'DC1', 'RAC2'], ['10.0.1.13', 'DC1', 'RAC3'],
+      ['10.0.2.11', 'DC2', 'RAC1'], ['10.0.2.12', 'DC2', 'RAC2'], ['10.0.2.13', 'DC2', 'RAC3'],
+    ],
+    down: ['10.0.2.13'],
+    keyspaces: {
+      shop: ['NetworkTopologyStrategy', { DC1: '3', DC2: '3' }, ['orders', 'customers', 'products']],
+      OpsCenter: ['NetworkTopologyStrategy', { DC1: '2', DC2: '2' }, ['events', 'rollups60', 'settings']],
+      system_auth: ['SimpleStrategy', { replication_factor: '1' }, ['roles', 'role_permissions']],
+      system_traces: ['SimpleStrategy', { replication_factor: '2' }, ['events', 'sessions']],
+      system: ['LocalStrategy', {}, ['local', 'peers']],
+    },
+  },
+  {
+    id: 'Prod_Cluster',
+    snitch: 'org.apache.cassandra.locator.Ec2Snitch',
+    nodes: [['10.1.1.11', 'us-east', '1a'], ['10.1.1.12', 'us-east', '1b'], ['10.1.1.13', 'us-east', '1c']],
+    down: [],
+    keyspaces: {
+      billing: ['NetworkTopologyStrategy', { 'us-east': '3' }, ['invoices', 'payments']],
+      system_auth: ['NetworkTopologyStrategy', { 'us-east': '3' }, ['roles', 'role_permissions']],
+      system: ['LocalStrategy', {}, ['local', 'peers']],
+    },
+  },
+]
+
+const ALERT_RULES: AlertRule[] = [
+  { id: 'node-down', type: 'node-down', metric: 'node-down', comparator: '>', threshold: 0, duration: 1, enabled: true, notify_interval: 60 },
+  { id: 'heap-high', type: 'rolling-avg', metric: 'heap-used', comparator: '>', threshold: 85, duration: 5, enabled: true, notify_interval: 60 },
+]
+
+const BEST_PRACTICE: Array<[rule: string, passed: boolean, display: string, recommendation: string, category: string, importance: BestPracticeResult['importance'], scope: BestPracticeResult['scope']]> = [
+  ['use-oracle-java', true, 'Oracle Java recommended', 'Use the latest supported Java', 'OS', 'Medium', 'node'],
+  ['repair-run-frequency', false, 'Repair frequency', 'Run repair on every node at least once per gc_grace_seconds', 'Operations', 'High', 'cluster'],
+  ['seed-node-config', true, 'Seed node configuration', 'Use the same seed list on every node of a datacenter', 'Config', 'High', 'cluster'],
+]
+
+/** LCM objects the DataStax scripts list before creating their own; fixed ids keep examples stable. */
+const LCM_SEED = {
+  repository: { id: '3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b', name: 'datastax-public', comment: 'Seeded repository', 'use-proxy': false, 'repo-url': null, 'repo-key-url': null },
+  credential: { id: '9b2f4d6a-1c3e-4f5a-8b7c-0d1e2f3a4b5c', name: 'ubuntu-sudo', 'login-user': 'ubuntu', 'become-user': 'root', 'become-mode': 'sudo', 'use-ssh-keys': false },
+  cluster: { id: '5d4c3b2a-6e7f-4a8b-9c0d-1e2f3a4b5c6d', name: 'Test_Cluster', comment: null },
+}
+
+export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<void> {
+  const random = seededRandom(seed)
+  const now = store.clock.nowSeconds()
+  for (const cluster of CLUSTERS) {
+    const config: ClusterConfig = {
+      cassandra: { seed_hosts: cluster.nodes.filter((_, index) => index % 3 === 0).map(([ip]) => ip).join(', '), api_port: '9160' },
+      jmx: { port: '7199' },
+      agents: { use_ssl: 'false' },
+    }
+    await store.clusters.insert({ id: cluster.id, config })
+    store.runtime.set(cluster.id, seedRuntime(cluster, random, now))
+  }
+  for (const [role, permissions] of Object.entries(SEEDED_ROLES)) await store.roles.insert({ id: role, permissions: structuredClone(permissions) })
+  for (const user of SEEDED_USERS) {
+    await store.users.insert({ id: user.username, username: user.username, roles: [...user.roles] })
+    store.passwords.set(user.username, user.password)
+  }
+  const { id: repositoryId, ...repository } = LCM_SEED.repository
+  const { id: credentialId, ...credential } = LCM_SEED.credential
+  const { id: clusterId, ...cluster } = LCM_SEED.cluster
+  await store.createLcm('repositories', repository, repositoryId)
+  await store.createLcm('machine_credentials', credential, credentialId)
+  await store.createLcm('clusters', { ...cluster, 'machine-credential-id': credentialId, 'repository-id': repositoryId }, clusterId)
+}
+
+function seedRuntime(cluster: SeedCluster, random: () => number, now: number): ClusterRuntime {
+  const nodes: Node[] = cluster.nodes.map(([ip, dc, rack], index) => {
+    const down = cluster.down.includes(ip)
+    return {
+      node_ip: ip,
+      node_name: `cass-${dc.toLowerCase()}-${(index % 3) + 1}.example.com`,
+      dc, rack,
+      last_seen: down ? now - 3600 : 0,
+      mode: down ? 'unknown' : 'normal',
+      version: '6.8.35',
+      load: Math.round((15 + random() * 10) * GB),
+      num_procs: 8,
+    }
+  })
+  const keyspaces: Record<string, Keyspace> = {}
+  const keyspaceBytes: Record<string, number> = {}
+  for (const [name, [strategy, options, tables]] of Object.entries(cluster.keyspaces)) {
+    keyspaces[name] = { replica_placement_strategy: `org.apache.cassandra.locator.${strategy}`, strategy_options: options, durable_writes: true, column_families: tables }
+    keyspaceBytes[name] = Math.round(random() * 50_000_000) + 1_000_000
+  }
+  const down = nodes.filter((node) => node.mode === 'unknown')
+  return {
+    info: {
+      name: cluster.id, partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner', snitch: cluster.snitch,
+      node_count: nodes.length, datacenters: [...new Set(nodes.map((node) => node.dc))],
+    },
+    nodes,
+    diskBytes: new Map(nodes.map((node) => [node.node_ip, 300 * GB])),
+    keyspaces,
+    keyspaceBytes,
+    firedAlerts: [
+      ...down.map((node, index) => ({
+        id: `down-${index + 1}`, alert_rule_id: 'node-down', node: node.node_ip, first_fired: node.last_seen, current_value: 1, message: `Node ${node.node_ip} is down`,
+      })),
+      ...(cluster.down.length
+        ? [{ id: 'heap-1', alert_rule_id: 'heap-high', node: nodes[1]!.node_ip, first_fired: now - 600, current_value: 91.5, message: `Heap used on ${nodes[1]!.node_ip} is 91.5% (> 85%)` }]
+        : []),
+    ],
+    alertRules: ALERT_RULES.map((rule) => ({ ...rule })),
+    bestPractice: Object.fromEntries(
+      BEST_PRACTICE.map(([rule, passed, display, recommendation, category, importance, scope]) => [
+        rule,
+        { status: passed ? 'Passed' : 'Failed', 'display-name': display, recommendation, category, importance, scope, run_time: now - 86400 },
+      ]),
+    ),
+  }
+}

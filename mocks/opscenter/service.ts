@@ -1,0 +1,67 @@
+import { Clock } from '../core/clock'
+import { randomHex } from '../core/random'
+import { createService, type MockService } from '../core/service'
+import { SessionStore } from '../core/sessions'
+import { renderOpscenterError } from './errors'
+import { OPSCENTER_OPERATIONS, type OpscenterContext } from './operations'
+import { seedOpscenter, SEEDED_USERS } from './seed'
+import { OpscenterStore } from './store'
+
+/**
+ * The OpsCenter mock without any transport: what the standalone server runs. It does not import msw
+ * (see index.ts for the MSW handlers).
+ */
+export interface OpscenterMockOptions {
+  /**
+   * Whether calls need a session. A real OpsCenter ships with authentication off; the mock defaults
+   * to on so clients exercise their login path (`OPSCENTER_AUTH=off` on the server turns it off).
+   */
+  authEnabled?: boolean
+  /** Idle lifetime of a session in seconds; OpsCenter documents none, so by default sessions last until logout. */
+  sessionTtlSeconds?: number
+  /** Seed number for generated sizes; the same number gives the same world. */
+  seed?: number
+  /** What `GET /meta` reports. */
+  version?: string
+}
+
+export interface OpscenterService {
+  readonly service: MockService
+  readonly store: OpscenterStore
+  readonly sessions: SessionStore
+  readonly authEnabled: boolean
+  reset(): Promise<void>
+}
+
+export const OPSCENTER_DEFAULT_PORT = 8888
+export { SEEDED_USERS as OPSCENTER_SEEDED_USERS }
+
+/** A seeded, self-contained OpsCenter mock: its own clock, store and sessions. */
+export async function createOpscenterService(options: OpscenterMockOptions = {}): Promise<OpscenterService> {
+  const clock = new Clock()
+  const store = new OpscenterStore(clock)
+  const sessions = new SessionStore({
+    clock,
+    ttlMs: options.sessionTtlSeconds === undefined ? undefined : options.sessionTtlSeconds * 1000,
+    sliding: true,
+    newToken: () => randomHex(32),
+  })
+  const authEnabled = options.authEnabled ?? true
+  const context: OpscenterContext = { store, sessions, auth: { enabled: authEnabled }, version: options.version ?? '6.8.8' }
+  const reset = async () => {
+    clock.reset()
+    sessions.clear()
+    store.clear()
+    await seedOpscenter(store, options.seed)
+  }
+  await reset()
+  const service = createService({
+    vendor: 'opscenter',
+    operations: OPSCENTER_OPERATIONS,
+    context,
+    clock,
+    renderError: renderOpscenterError,
+    reset,
+  })
+  return { service, store, sessions, authEnabled, reset }
+}

@@ -1,0 +1,24 @@
+import type { components, operations } from '../generated/opscenter'
+import type { ReplyOf } from '../core/typed-reply'
+
+type Schemas = components['schemas']
+
+export type User = Schemas['User']
+export type UserWrite = Schemas['UserWrite']
+export type PermissionMap = Schemas['PermissionMap']
+export type ClusterPermissions = Schemas['ClusterPermissions']
+export type ClusterConfig = Schemas['ClusterConfig']
+export type ClusterInfo = Schemas['ClusterInfo']
+export type Node = Schemas['Node']
+export type Keyspace = Schemas['Keyspace']
+export type FiredAlert = Schemas['FiredAlert']
+export type AlertRule = Schemas['AlertRule']
+export type BestPracticeResult = Schemas['BestPracticeResult']
+export type LcmRepository = Schemas['LcmRepository']
+export type LcmMachineCredential = Schemas['LcmMachineCredential']
+export type LcmCluster = Schemas['LcmCluster']
+
+export type OperationId = keyof operations
+
+/** What a handler for `operationId` may answer, per the spec. */
+export type Reply<Id extends OperationId> = ReplyOf<operations[Id]>
