@@ -1,5 +1,6 @@
 import type { MockService } from './core/service'
 import { createOpsviewMock, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview'
+import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
 
 /**
  * Every vendor the standalone server and the docs know about. A new vendor adds one entry here;
@@ -28,6 +29,21 @@ export const VENDORS: readonly VendorEntry[] = [
       `try:   curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"initial"}' ${url}/rest/login`,
     ],
   },
+  {
+    name: 'opscenter',
+    title: 'OpsCenter',
+    defaultPort: OPSCENTER_DEFAULT_PORT,
+    portEnv: 'OPSCENTER_PORT',
+    // OPSCENTER_AUTH=off serves it as OpsCenter ships: no login needed (decisions/020).
+    create: () => createOpscenterService({ authEnabled: !isOff(process.env.OPSCENTER_AUTH), sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL') }),
+    describe: (url) => [
+      isOff(process.env.OPSCENTER_AUTH)
+        ? 'auth:  off (OPSCENTER_AUTH=off): every call works without a session'
+        : 'auth:  on (set OPSCENTER_AUTH=off to disable); send the sessionid as the opscenter-session header',
+      `users: ${OPSCENTER_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.roles.join('+')})`).join(', ')}`,
+      `try:   curl -s -X POST -d '{"username":"admin","password":"admin"}' ${url}/login`,
+    ],
+  },
 ]
 
 export function numberFromEnv(name: string): number | undefined {
@@ -36,4 +52,8 @@ export function numberFromEnv(name: string): number | undefined {
   const value = Number(raw)
   if (!Number.isFinite(value) || value < 0) throw new Error(`[opsmocks] ${name} must be a non-negative number, got "${raw}"`)
   return value
+}
+
+function isOff(value: string | undefined): boolean {
+  return ['off', 'false', '0', 'no', 'disabled'].includes((value ?? '').trim().toLowerCase())
 }
