@@ -1,8 +1,12 @@
 import { defineConfig } from 'vite'
 
-/** Builds the standalone server (`npm start`) into dist/server; dependencies stay in node_modules. */
+/**
+ * Builds the standalone server (`npm start`) into one file, dependencies included: loading a single
+ * bundle is several times faster than resolving hundreds of modules, which is most of the cold start.
+ */
 export default defineConfig({
   publicDir: false,
+  ssr: { noExternal: true },
   logLevel: 'warn',
   build: {
     ssr: 'mocks/server/cli.ts',

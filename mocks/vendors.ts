@@ -1,5 +1,5 @@
 import type { MockService } from './core/service'
-import { createOpsviewMock, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview'
+import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
 
 /**
@@ -23,7 +23,7 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'Opsview',
     defaultPort: OPSVIEW_DEFAULT_PORT,
     portEnv: 'OPSVIEW_PORT',
-    create: () => createOpsviewMock({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL') }),
+    create: () => createOpsviewService({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL') }),
     describe: (url) => [
       `users: ${OPSVIEW_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.role})`).join(', ')}`,
       `try:   curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"initial"}' ${url}/rest/login`,

@@ -27,8 +27,19 @@ export function requireAnyAccess(principal: Principal, accesses: readonly Access
   }
 }
 
+const userInfoCache = new WeakMap<Principal, User>()
+
 /** The `/rest/user` body: only granted accesses appear in `access_list`, each as 1. */
 export function userInfo(principal: Principal): User {
+  let info = userInfoCache.get(principal)
+  if (!info) {
+    info = buildUserInfo(principal)
+    userInfoCache.set(principal, info)
+  }
+  return info
+}
+
+function buildUserInfo(principal: Principal): User {
   const accessList: Record<string, 1> = {}
   for (const access of [...principal.access].sort()) accessList[access] = 1
   return {

@@ -1,68 +1,24 @@
-import { Clock } from '../core/clock'
 import { toMswHandlers, type MswHandlerOptions } from '../core/msw-adapter'
-import { randomHex } from '../core/random'
-import { createService, type MockService } from '../core/service'
-import { SessionStore } from '../core/sessions'
-import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
-import { renderOpsviewError } from './errors'
-import { seedOpsview, SEEDED_USERS } from './seed'
-import { OpsviewStore } from './store'
+import { createOpsviewService, type OpsviewMockOptions, type OpsviewService } from './service'
 
-export interface OpsviewMockOptions {
-  /** Session lifetime; every successful call extends it. Default 3600 (Opsview's hour). */
-  sessionTtlSeconds?: number
-  /** Seed number for the generated states; the same number gives the same world. */
-  seed?: number
-}
+export { OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS, createOpsviewService, type OpsviewMockOptions, type OpsviewService } from './service'
 
-export interface OpsviewMock {
-  readonly service: MockService
-  readonly store: OpsviewStore
-  readonly sessions: SessionStore
-  /** MSW handlers for `setupServer` / `setupWorker`. */
-  handlers(options?: MswHandlerOptions): ReturnType<typeof toMswHandlers>
-  reset(): Promise<void>
-}
-
-export const OPSVIEW_DEFAULT_PORT = 4010
+/** Where the Opsview API lives, as msw path patterns under a base URL. */
 export const OPSVIEW_PATH_PREFIXES = ['/rest', '/rest/*', '/__opsmocks/*'] as const
-export { SEEDED_USERS as OPSVIEW_SEEDED_USERS }
 
-/** A seeded, self-contained Opsview mock: its own clock, store and sessions. */
+export interface OpsviewMock extends OpsviewService {
+  /** MSW handlers for `setupServer` (Node) or `setupWorker` (browser). */
+  handlers(options?: MswHandlerOptions): ReturnType<typeof toMswHandlers>
+}
+
+/**
+ * A seeded, self-contained Opsview mock (its own clock, store and sessions) with MSW handlers.
+ *
+ * @example
+ *   const opsview = await createOpsviewMock()
+ *   const server = setupServer(...opsview.handlers({ baseUrl: 'https://opsview.test' }))
+ */
 export async function createOpsviewMock(options: OpsviewMockOptions = {}): Promise<OpsviewMock> {
-  const clock = new Clock()
-  const store = new OpsviewStore(clock)
-  const sessions = new SessionStore({
-    clock,
-    ttlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
-    sliding: true,
-    newToken: () => randomHex(40),
-  })
-  const context: OpsviewContext = {
-    store,
-    sessions,
-    version: { opsview_version: '6.8.8', opsview_build: '6.8.8.202306191345', opsview_edition: 'commercial', uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21' },
-  }
-  const reset = async () => {
-    clock.reset()
-    sessions.clear()
-    store.clear()
-    await seedOpsview(store, options.seed)
-  }
-  await reset()
-  const service = createService({
-    vendor: 'opsview',
-    operations: OPSVIEW_OPERATIONS,
-    context,
-    clock,
-    renderError: renderOpsviewError,
-    reset,
-  })
-  return {
-    service,
-    store,
-    sessions,
-    handlers: (handlerOptions) => toMswHandlers(service, OPSVIEW_PATH_PREFIXES, handlerOptions),
-    reset,
-  }
+  const mock = await createOpsviewService(options)
+  return { ...mock, handlers: (handlerOptions) => toMswHandlers(mock.service, OPSVIEW_PATH_PREFIXES, handlerOptions) }
 }

@@ -65,6 +65,9 @@ export class OpsviewStore {
   readonly startedAt: number
   lastReload: number
   changesSinceReload = 0
+  readonly #principals = new WeakMap<Contact, Principal & { generation: number }>()
+  /** Bumped on every configuration write; cached principals from older generations are rebuilt. */
+  #generation = 0
   #lastDowntimeId = 0
   #lastServiceId = 0
 
@@ -108,9 +111,21 @@ export class OpsviewStore {
     return contact && this.passwords.get(contact.id) === password ? contact : undefined
   }
 
+  /**
+   * Records are replaced (not mutated) on every write, so a principal cached per contact object stays
+   * valid until the contact, its role or the host-group tree changes.
+   */
   principalFor(contact: Contact): Principal {
     const role = this.tables.role.get(refId(contact.role))
     if (!role) throw new Error(`[opsmocks] contact ${contact.name} has a missing role ${contact.role.ref}`)
+    const cached = this.#principals.get(contact)
+    if (cached && cached.role === role && cached.generation === this.#generation) return cached
+    const principal = this.#buildPrincipal(contact, role)
+    this.#principals.set(contact, principal)
+    return principal
+  }
+
+  #buildPrincipal(contact: Contact, role: Role): Principal & { generation: number } {
     const access = new Set(role.accesses.map((item) => item.name as AccessName))
     const seesAll = role.all_hostgroups === '1' || access.has('VIEWALL') || access.has('ADMINACCESS')
     return {
@@ -118,6 +133,7 @@ export class OpsviewStore {
       role,
       access,
       visibleHostgroupIds: seesAll ? undefined : this.#withDescendants(role.access_hostgroups.map(refId)),
+      generation: this.#generation,
     }
   }
 
@@ -387,6 +403,7 @@ export class OpsviewStore {
   /** After any write: refresh reference names and derived fields everywhere, count the change. */
   async #afterChange(): Promise<void> {
     this.changesSinceReload++
+    this.#generation++
     await this.refreshDerived()
   }
 

@@ -1,0 +1,62 @@
+import { Clock } from '../core/clock'
+import { randomHex } from '../core/random'
+import { createService, type MockService } from '../core/service'
+import { SessionStore } from '../core/sessions'
+import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
+import { renderOpsviewError } from './errors'
+import { seedOpsview, SEEDED_USERS } from './seed'
+import { OpsviewStore } from './store'
+
+/**
+ * The Opsview mock without any transport: what the standalone server runs. It does not import msw,
+ * so `npm start` does not pay for loading it (see index.ts for the MSW handlers).
+ */
+export interface OpsviewMockOptions {
+  /** Session lifetime; every successful call extends it. Default 3600 (Opsview's hour). */
+  sessionTtlSeconds?: number
+  /** Seed number for the generated states; the same number gives the same world. */
+  seed?: number
+}
+
+export interface OpsviewService {
+  readonly service: MockService
+  readonly store: OpsviewStore
+  readonly sessions: SessionStore
+  reset(): Promise<void>
+}
+
+export const OPSVIEW_DEFAULT_PORT = 4010
+export { SEEDED_USERS as OPSVIEW_SEEDED_USERS }
+
+/** A seeded, self-contained Opsview mock: its own clock, store and sessions. */
+export async function createOpsviewService(options: OpsviewMockOptions = {}): Promise<OpsviewService> {
+  const clock = new Clock()
+  const store = new OpsviewStore(clock)
+  const sessions = new SessionStore({
+    clock,
+    ttlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
+    sliding: true,
+    newToken: () => randomHex(40),
+  })
+  const context: OpsviewContext = {
+    store,
+    sessions,
+    version: { opsview_version: '6.8.8', opsview_build: '6.8.8.202306191345', opsview_edition: 'commercial', uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21' },
+  }
+  const reset = async () => {
+    clock.reset()
+    sessions.clear()
+    store.clear()
+    await seedOpsview(store, options.seed)
+  }
+  await reset()
+  const service = createService({
+    vendor: 'opsview',
+    operations: OPSVIEW_OPERATIONS,
+    context,
+    clock,
+    renderError: renderOpsviewError,
+    reset,
+  })
+  return { service, store, sessions, reset }
+}

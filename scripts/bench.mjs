@@ -1,0 +1,129 @@
+// `npm run bench`: throughput of the standalone mock against a bare node:http baseline measured in the
+// same run (autocannon, 50 connections), so the ratios hold on a shared, noisy machine.
+// Also: Opsview GET rate after 100,000 logins, the server's memory with those sessions, and cold start.
+//   BENCH_SECONDS=3  BENCH_ROUNDS=3  BENCH_LOGINS=100000  npm run bench
+import { spawn } from 'node:child_process'
+import { readFileSync } from 'node:fs'
+import autocannon from 'autocannon'
+import { SCENARIOS } from './bench/scenarios.mjs'
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
+const LOGINS = Number(process.env.BENCH_LOGINS ?? 100_000)
+const CONNECTIONS = 50
+
+function startProcess(args) {
+  const started = performance.now()
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
+  return new Promise((resolve, reject) => {
+    let output = ''
+    child.stdout.on('data', (chunk) => {
+      output += chunk
+      const url = /(http:\/\/127\.0\.0\.1:[0-9]+)/.exec(output)?.[1]
+      if (url && output.includes('opsmocks ready')) resolve({ child, url, started })
+    })
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)))
+  })
+}
+
+const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))
+const startVendor = (vendor) => startProcess(['dist/server/cli.js', '--only', vendor, `--${vendor}-port`, '0'])
+const startBaseline = () => startProcess(['scripts/bench/baseline-server.mjs'])
+
+async function load(url, request, options = {}) {
+  const result = await autocannon({
+    url: `${url}${request.path}`,
+    method: request.method,
+    headers: request.headers,
+    body: request.body,
+    connections: CONNECTIONS,
+    ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
+  })
+  const bad = result.non2xx + result.errors + result.timeouts
+  if (bad) throw new Error(`${request.method} ${request.path}: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`)
+  return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total }
+}
+
+function rssMiB(pid) {
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((row) => row.startsWith('VmRSS:'))
+  return Number(line.split(/\s+/)[1]) / 1024
+}
+
+async function coldStart(start, probe, samples = 3) {
+  const times = []
+  for (let i = 0; i < samples; i++) {
+    const { child, url, started } = await start()
+    for (;;) {
+      const response = await fetch(`${url}${probe}`).catch(() => undefined)
+      if (response?.status === 200) break
+      await new Promise((resolve) => setTimeout(resolve, 2))
+    }
+    times.push(performance.now() - started)
+    await stop(child)
+  }
+  return times.sort((a, b) => a - b)[Math.floor(samples / 2)]
+}
+
+const fmt = (n) => Math.round(n).toLocaleString('en-US')
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3)
+
+/**
+ * Alternates baseline and mock measurements (ROUNDS each) and takes medians, so a burst of load from
+ * elsewhere on the machine hits both sides instead of skewing one.
+ */
+async function compare(baselineUrl, mockUrl, request) {
+  const baselineRequest = { ...request, path: '/' }
+  const baseline = []
+  const mock = []
+  for (let round = 0; round < ROUNDS; round++) {
+    baseline.push(await load(baselineUrl, baselineRequest))
+    mock.push(await load(mockUrl, request))
+  }
+  const rps = median(mock.map((result) => result.rps))
+  const baselineRps = median(baseline.map((result) => result.rps))
+  return { rps, baselineRps, ratio: rps / baselineRps, p50: median(mock.map((result) => result.p50)), p99: median(mock.map((result) => result.p99)) }
+}
+
+function report(name, result, bar) {
+  const verdict = bar === undefined ? '' : `  (bar ≥ ${bar}×: ${result.ratio >= bar ? 'met' : 'MISSED'})`
+  console.log(`${name.padEnd(48)} ${fmt(result.rps).padStart(8)} req/s vs baseline ${fmt(result.baselineRps).padStart(8)}  = ${result.ratio.toFixed(2)}×  p50 ${result.p50} ms  p99 ${result.p99} ms${verdict}`)
+}
+
+console.log(`opsmocks benchmark: autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s, medians; Node ${process.version}`)
+console.log('baseline = a bare node:http server answering fixed JSON, measured in the same rounds\n')
+
+const baselineServer = await startBaseline()
+try {
+  for (const scenario of SCENARIOS) {
+    const server = await startVendor(scenario.vendor)
+    try {
+      const request = await scenario.prepare(server.url)
+      await load(server.url, request, { seconds: 1 }) // warm-up
+      const before = await compare(baselineServer.url, server.url, request)
+      report(scenario.name, before, scenario.bar)
+      if (scenario.afterLogins) {
+        const login = await scenario.afterLogins.login(server.url)
+        const started = performance.now()
+        const logins = await load(server.url, login, { amount: LOGINS })
+        const seconds = (performance.now() - started) / 1000
+        console.log(`  … ${fmt(logins.total)} logins in ${seconds.toFixed(1)} s; server RSS with those sessions: ${rssMiB(server.child.pid).toFixed(0)} MiB`)
+        const after = await compare(baselineServer.url, server.url, request)
+        report(`${scenario.name} after ${fmt(LOGINS)} logins`, after)
+        const change = after.ratio / before.ratio
+        console.log(`  … ${(change * 100).toFixed(0)}% of the empty-store rate, relative to baseline (bar: within 10%: ${change >= 0.9 ? 'met' : 'MISSED'})`)
+      }
+    } finally {
+      await stop(server.child)
+    }
+  }
+} finally {
+  await stop(baselineServer.child)
+}
+
+const baselineCold = await coldStart(startBaseline, '/')
+console.log(`\ncold start to first 200: baseline ${baselineCold.toFixed(0)} ms`)
+for (const vendor of [...new Set(SCENARIOS.map((scenario) => scenario.vendor))]) {
+  const probe = SCENARIOS.find((scenario) => scenario.vendor === vendor).coldStartProbe
+  const cold = await coldStart(() => startVendor(vendor), probe)
+  console.log(`cold start to first 200: ${vendor} ${cold.toFixed(0)} ms (${(cold / baselineCold).toFixed(1)}× baseline)`)
+}
