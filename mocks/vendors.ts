@@ -1,6 +1,7 @@
 import type { MockService } from './core/service'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
+import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
 
 /**
  * Every vendor the standalone server and the docs know about. A new vendor adds one entry here;
@@ -42,6 +43,18 @@ export const VENDORS: readonly VendorEntry[] = [
         : 'auth:  on (set OPSCENTER_AUTH=off to disable); send the sessionid as the opscenter-session header',
       `users: ${OPSCENTER_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.roles.join('+')})`).join(', ')}`,
       `try:   curl -s -X POST -d '{"username":"admin","password":"admin"}' ${url}/login`,
+    ],
+  },
+  {
+    name: 'opmanager',
+    title: 'OpManager',
+    defaultPort: OPMANAGER_DEFAULT_PORT,
+    portEnv: 'OPMANAGER_PORT',
+    create: () => createOpmanagerService(),
+    describe: (url) => [
+      ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
+      `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,
+      `try:   curl -s -H 'apiKey: ${OPMANAGER_ADMIN_API_KEY}' '${url}/api/json/alarm/listAlarms?alertType=ActiveAlarms&severity=1'`,
     ],
   },
 ]

@@ -911,7 +911,11 @@ export interface components {
          * @enum {string}
          */
         ModuleAccessLevel: "ReadWrite" | "Read" | "NoAccess";
-        /** @description Permission per module. A module that is left out has `NoAccess` (the UI's default). */
+        /**
+         * @description Permission per module; a module left out has `NoAccess` (the UI's default). The modules and their
+         *     operations (decisions/034): `Alarms` (alarm/*), `Events` (events/*), `Inventory` (device/*, v2/device/*),
+         *     `Discovery` (discovery/*), `UserManagement` (admin/*). GET operations read, POST operations write.
+         */
         ModuleAccess: {
             Alarms?: components["schemas"]["ModuleAccessLevel"];
             Events?: components["schemas"]["ModuleAccessLevel"];

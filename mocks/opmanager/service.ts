@@ -1,0 +1,50 @@
+import { Clock } from '../core/clock'
+import { createService, type MockService } from '../core/service'
+import { OPMANAGER_CONTROL_OPERATIONS } from './control'
+import { renderOpmanagerError } from './errors'
+import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './operations'
+import { seedOpmanager, type OpmanagerSeedOptions } from './seed'
+import { OpmanagerStore } from './store'
+
+/**
+ * The OpManager mock without any transport: what the standalone server runs. It does not import msw,
+ * so `npm start` does not pay for loading it (see index.ts for the MSW handlers).
+ */
+export type OpmanagerMockOptions = OpmanagerSeedOptions
+
+export interface OpmanagerService {
+  readonly service: MockService
+  readonly store: OpmanagerStore
+  reset(): Promise<void>
+}
+
+export const OPMANAGER_DEFAULT_PORT = 8060
+export {
+  ADMIN_API_KEY as OPMANAGER_ADMIN_API_KEY,
+  OPERATOR_API_KEY as OPMANAGER_OPERATOR_API_KEY,
+  HELPDESK_API_KEY as OPMANAGER_HELPDESK_API_KEY,
+  SEEDED_KEYS as OPMANAGER_SEEDED_KEYS,
+} from './seed'
+
+/** A seeded, self-contained OpManager mock: its own clock, store and keys. */
+export async function createOpmanagerService(options: OpmanagerMockOptions = {}): Promise<OpmanagerService> {
+  const clock = new Clock()
+  const store = new OpmanagerStore(clock)
+  const context: OpmanagerContext = { store, clock }
+  const reset = async () => {
+    clock.reset()
+    store.clear()
+    await seedOpmanager(store, options)
+  }
+  await reset()
+  const service = createService({
+    vendor: 'opmanager',
+    operations: OPMANAGER_OPERATIONS,
+    controlOperations: OPMANAGER_CONTROL_OPERATIONS,
+    context,
+    clock,
+    renderError: renderOpmanagerError,
+    reset,
+  })
+  return { service, store, reset }
+}
