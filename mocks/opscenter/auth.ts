@@ -10,13 +10,14 @@ export const SESSION_COOKIE = 'opscenter-session'
 export const NOT_LOGGED_IN = 'You must be logged in for this operation'
 
 /**
- * Session ids a request carries, in the order they are tried: the documented `opscenter-session`
- * header, the `sessionid` header DataStax's utilLCM.py sends, then the cookie. HTTP Basic credentials
- * are not among them: a real OpsCenter answers 401 to them (decisions/023).
+ * The session id a request carries: the documented `opscenter-session` header, else the `sessionid`
+ * header DataStax's utilLCM.py sends, else the cookie. The first one present decides, so a stale header
+ * is not rescued by a cookie jar. HTTP Basic credentials are not a session: a real OpsCenter answers
+ * 401 to them (decisions/023).
  */
-export function sessionCandidates(request: MockRequest): string[] {
+export function sessionToken(request: MockRequest): string | undefined {
   const candidates = [request.header('opscenter-session'), request.header('sessionid'), cookieValue(request.header('cookie'), SESSION_COOKIE)]
-  return candidates.filter((value): value is string => !!value && value.trim() !== '').map((value) => value.trim())
+  return candidates.map((value) => value?.trim()).find((value): value is string => !!value)
 }
 
 /** One cookie's value from a `Cookie` header (`a=1; b=2`), or undefined. */
@@ -39,20 +40,20 @@ export interface AuthSettings {
   enabled: boolean
 }
 
-/** The active session token of a request, if any of its candidates is one. */
+/** The request's session token when it names an active session. */
 export function activeToken(sessions: SessionStore, request: MockRequest): string | undefined {
-  return sessionCandidates(request).find((token) => sessions.lookup(token).status === 'active')
+  const token = sessionToken(request)
+  return token && sessions.lookup(token).status === 'active' ? token : undefined
 }
 
 /** Resolves the caller, or throws 401 "You must be logged in". With auth off, everyone is an admin. */
 export function authenticate(store: OpscenterStore, sessions: SessionStore, auth: AuthSettings, request: MockRequest): Principal {
   if (!auth.enabled) return ANONYMOUS_ADMIN
-  for (const token of sessionCandidates(request)) {
-    const lookup = sessions.lookup(token)
-    const principal = lookup.status === 'active' ? store.principalFor(lookup.session.subject) : undefined
-    if (principal) return principal
-  }
-  throw new MockError('UNAUTHENTICATED', NOT_LOGGED_IN)
+  const token = activeToken(sessions, request)
+  const lookup = token ? sessions.lookup(token) : undefined
+  const principal = lookup?.status === 'active' ? store.principalFor(lookup.session.subject) : undefined
+  if (!principal) throw new MockError('UNAUTHENTICATED', NOT_LOGGED_IN)
+  return principal
 }
 
 export function sessionCookie(token: string): string {

@@ -3,7 +3,7 @@ import type { MockRequest } from '../core/exchange'
 import { MockError } from '../core/mock-error'
 import type { Operation } from '../core/service'
 import type { SessionStore } from '../core/sessions'
-import { activeToken, authenticate, expiredSessionCookie, NOT_LOGGED_IN, sessionCandidates, sessionCookie, type AuthSettings } from './auth'
+import { activeToken, authenticate, expiredSessionCookie, NOT_LOGGED_IN, sessionCookie, type AuthSettings } from './auth'
 import { canSee, parsePermissionMap, PERMISSION, requireAdmin, requirePermission, type Principal } from './permissions'
 import { readObjectBody, readOpscenterBody } from './request-body'
 import { publicUser, type LcmKind, type OpscenterStore } from './store'
@@ -62,8 +62,8 @@ const login = operation('login', 'POST', '/login', ({ store, sessions }, request
 const logout = operation('logout', 'GET', '/logout', ({ sessions, auth }, request) => {
   const token = activeToken(sessions, request)
   if (auth.enabled && !token) throw new MockError('UNAUTHENTICATED', NOT_LOGGED_IN)
-  // Every id the request carries ends, so a client holding both header and cookie is fully logged out.
-  for (const candidate of sessionCandidates(request)) sessions.revoke(candidate)
+  // Only the session that authenticated the call ends: a client may hold an older id in its cookie jar.
+  if (token) sessions.revoke(token)
   return { status: 200, json: {}, headers: { 'set-cookie': expiredSessionCookie() } }
 })
 

@@ -1,0 +1,36 @@
+import { afterAll, beforeAll, describe } from 'vitest'
+import { authContract, authDisabledContract } from './auth.contract'
+import { clustersContract } from './clusters.contract'
+import { lcmContract } from './lcm.contract'
+import { permissionsContract } from './permissions.contract'
+import type { OpscenterCredentials, OpscenterTarget } from './target'
+import { usersContract } from './users.contract'
+
+/** Every OpsCenter contract, registered against one target with authentication enabled. */
+export function opscenterContracts(target: OpscenterTarget): void {
+  describe(`OpsCenter contract [${target.name}]`, () => {
+    beforeAll(() => target.start(), 30_000)
+    afterAll(() => target.stop())
+    // Each group in its own describe, so its beforeAll logs in just before its tests run.
+    describe('authentication', () => authContract(target))
+    describe('users', () => usersContract(target))
+    describe('permissions', () => permissionsContract(target))
+    describe('clusters', () => clustersContract(target))
+    describe('lcm', () => lcmContract(target))
+  })
+}
+
+/** The contracts of an instance started with authentication disabled (OpsCenter's shipped default). */
+export function opscenterAuthDisabledContracts(target: OpscenterTarget): void {
+  describe(`OpsCenter contract, auth disabled [${target.name}]`, () => {
+    beforeAll(() => target.start(), 30_000)
+    afterAll(() => target.stop())
+    authDisabledContract(target)
+  })
+}
+
+export const OPSCENTER_MOCK_CREDENTIALS: OpscenterCredentials = {
+  admin: { username: 'admin', password: 'admin' },
+  viewer: { username: 'testuser', password: 'testuser' },
+  multiRole: { username: 'ops', password: 'ops' },
+}
