@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
-//   spec lint → generated files fresh → typecheck → build server → vitest (unit + contract) → Playwright e2e
+//   spec lint → generated files fresh → typecheck → build server → vitest (unit + contract) → docs → Playwright e2e
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 
@@ -35,6 +35,7 @@ if (built) {
     skipped += report.numPendingTests + report.numTodoTests
   } else failed++
 
+  step('docs', 'npm', ['run', '--silent', 'docs'], { counted: false })
   execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' })
   step('e2e', 'npx', ['--no-install', 'playwright', 'test'])
   if (existsSync(`${reports}/playwright.json`)) {
