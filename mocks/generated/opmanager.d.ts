@@ -962,7 +962,8 @@ export interface components {
             status?: "enabled" | "disabled";
             accessType?: components["schemas"]["ApiKeyAccessType"];
             modules?: components["schemas"]["ModuleAccess"];
-            apis?: components["schemas"]["ApiEndpointName"][];
+            /** @description Endpoints as `v1/alarm/listAlarms`, `alarm/listAlarms` or `/api/json/alarm/listAlarms`; stored in the first form. */
+            apis?: string[];
             expiresAt?: string | null;
         };
         ControlDeleted: {
@@ -978,7 +979,8 @@ export interface components {
             status?: "enabled" | "disabled";
             accessType?: components["schemas"]["ApiKeyAccessType"];
             modules?: components["schemas"]["ModuleAccess"];
-            apis?: components["schemas"]["ApiEndpointName"][];
+            /** @description Endpoints as `v1/alarm/listAlarms`, `alarm/listAlarms` or `/api/json/alarm/listAlarms`; stored in the first form. */
+            apis?: string[];
             expiresAt?: string | null;
         };
         /** @description Switches a user's REST API access. */

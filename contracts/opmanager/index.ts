@@ -1,0 +1,29 @@
+import { afterAll, beforeAll, describe } from 'vitest'
+import { OPMANAGER_ADMIN_API_KEY, OPMANAGER_HELPDESK_API_KEY, OPMANAGER_OPERATOR_API_KEY } from '../../mocks/opmanager/service'
+import { alarmsContract } from './alarms.contract'
+import { authContract } from './auth.contract'
+import { badInputContract } from './bad-input.contract'
+import { controlContract } from './control.contract'
+import { devicesContract } from './devices.contract'
+import { eventsAndUsersContract } from './events-users.contract'
+import type { OpmanagerCredentials, OpmanagerTarget } from './target'
+
+/** Every OpManager contract, registered against one target. */
+export function opmanagerContracts(target: OpmanagerTarget): void {
+  describe(`OpManager contract [${target.name}]`, () => {
+    beforeAll(() => target.start(), 30_000)
+    afterAll(() => target.stop())
+    authContract(target)
+    alarmsContract(target)
+    devicesContract(target)
+    eventsAndUsersContract(target)
+    badInputContract(target)
+    controlContract(target)
+  })
+}
+
+export const OPMANAGER_MOCK_CREDENTIALS: OpmanagerCredentials = {
+  adminKey: OPMANAGER_ADMIN_API_KEY,
+  operatorKey: OPMANAGER_OPERATOR_API_KEY,
+  helpdeskKey: OPMANAGER_HELPDESK_API_KEY,
+}

@@ -1,0 +1,15 @@
+import { describe, it } from 'vitest'
+import { opmanagerContracts } from '../../contracts/opmanager'
+import { realTarget } from '../support/targets'
+
+const { OPMANAGER_URL, OPMANAGER_API_KEY } = process.env
+
+// Strictly read-only against a real OpManager: every write and control-API test is mock-only.
+if (OPMANAGER_URL && OPMANAGER_API_KEY) {
+  opmanagerContracts(realTarget({ baseUrl: OPMANAGER_URL, credentials: { adminKey: OPMANAGER_API_KEY }, allowWrites: false }))
+} else {
+  console.info('[contract] real OpManager skipped: set OPMANAGER_URL and OPMANAGER_API_KEY to run the read-only suite against one')
+  describe.skip('OpManager contract [real]', () => {
+    it('needs OPMANAGER_URL and OPMANAGER_API_KEY', () => {})
+  })
+}
