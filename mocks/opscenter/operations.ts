@@ -119,7 +119,7 @@ const createUser = operation('createUser', 'POST', '/users/{username}', withPrin
   return done()
 }))
 
-const updateUser = operation('updateUser', 'PUT', '/users/{username}', withPrincipal(async ({ store, sessions }, principal, request, { username }) => {
+const updateUser = operation('updateUser', 'PUT', '/users/{username}', withPrincipal(async ({ store }, principal, request, { username }) => {
   const self = principal.username === username
   if (!self) requireAdmin(principal, 'changing another user')
   store.getUser(username!)
@@ -131,9 +131,8 @@ const updateUser = operation('updateUser', 'PUT', '/users/{username}', withPrinc
     if (body.oldPassword === undefined && !principal.isAdmin) throw new MockError('BAD_REQUEST', "Changing your own password needs 'old_password'")
     if (body.oldPassword !== undefined && !store.checkPassword(username!, body.oldPassword)) throw new MockError('BAD_REQUEST', "'old_password' does not match the current password")
   }
-  await store.updateUser(username!, { password: body.password, roles: body.roles })
   // New roles take effect at once: sessions look the user up on every call, so none need ending.
-  void sessions
+  await store.updateUser(username!, { password: body.password, roles: body.roles })
   return done()
 }))
 
