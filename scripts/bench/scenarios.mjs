@@ -6,6 +6,14 @@ async function opsviewToken(url) {
   return (await response.json()).token
 }
 
+async function opscenterSession(url) {
+  const response = await fetch(`${url}/login`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'admin' }) })
+  return (await response.json()).sessionid
+}
+
+// The seeded full-access OpManager key (mocks/opmanager/seed.ts), the one the captured clients used.
+const OPMANAGER_ADMIN_KEY = 'test-api-key-0123456789abcdef'
+
 const opsviewLogin = { method: 'POST', path: '/rest/login', headers: json, body: JSON.stringify({ username: 'admin', password: 'initial' }) }
 
 export const SCENARIOS = [
@@ -23,5 +31,18 @@ export const SCENARIOS = [
     bar: 0.25,
     coldStartProbe: '/rest',
     prepare: async () => opsviewLogin,
+  },
+  {
+    vendor: 'opscenter',
+    name: 'opscenter GET /Test_Cluster/nodes (session)',
+    coldStartProbe: '/meta',
+    coldStartStatus: 401,
+    prepare: async (url) => ({ method: 'GET', path: '/Test_Cluster/nodes', headers: { 'opscenter-session': await opscenterSession(url) } }),
+  },
+  {
+    vendor: 'opmanager',
+    name: 'opmanager GET listAlarms (apiKey header)',
+    coldStartProbe: `/api/json/device/listDevices?apiKey=${OPMANAGER_ADMIN_KEY}`,
+    prepare: async () => ({ method: 'GET', path: '/api/json/alarm/listAlarms', headers: { apiKey: OPMANAGER_ADMIN_KEY } }),
   },
 ]
