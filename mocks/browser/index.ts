@@ -1,18 +1,23 @@
 import { setupWorker, type SetupWorker } from 'msw/browser'
 import { createOpsviewMock, type OpsviewMock, type OpsviewMockOptions } from '../opsview'
+import { createOpscenterMock, type OpscenterMock, type OpscenterMockOptions } from '../opscenter'
+import { createOpmanagerMock, type OpmanagerMock, type OpmanagerMockOptions } from '../opmanager'
 
 /**
- * Serves the vendor mocks from a service worker inside a front-end app, with the same handlers
- * and state the Node server uses. Each vendor answers under its own base URL on the page's origin
- * (by default Opsview at `/rest`, where the real API lives).
+ * Serves the three vendor mocks from a service worker inside a front-end app, with the same handlers and
+ * state the Node server uses. Each vendor lives under its own base URL, by default a path on the page's
+ * origin (`/opsview/rest/...`, `/opscenter/login`, `/opmanager/api/json/...`): point the app's per-vendor
+ * API base URL there. OpsCenter's API sits at its root, so it must have a base of its own.
  *
  * @example
  *   // once, before the app renders (public/mockServiceWorker.js comes from `npx msw init public`)
- *   const { opsview } = await startOpsmocksWorker()
- *   await fetch('/rest/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'initial' }) })
+ *   await startOpsmocksWorker()
+ *   await fetch('/opsview/rest/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'initial' }) })
  */
 export interface BrowserMocksOptions {
   opsview?: OpsviewMockOptions & { baseUrl?: string }
+  opscenter?: OpscenterMockOptions & { baseUrl?: string }
+  opmanager?: OpmanagerMockOptions & { baseUrl?: string }
   /** Where the worker script is served; default `/mockServiceWorker.js`. */
   workerUrl?: string
 }
@@ -20,11 +25,22 @@ export interface BrowserMocksOptions {
 export interface BrowserMocks {
   worker: SetupWorker
   opsview: OpsviewMock
+  opscenter: OpscenterMock
+  opmanager: OpmanagerMock
 }
 
 export async function startOpsmocksWorker(options: BrowserMocksOptions = {}): Promise<BrowserMocks> {
-  const opsview = await createOpsviewMock(options.opsview)
-  const worker = setupWorker(...opsview.handlers({ baseUrl: options.opsview?.baseUrl ?? location.origin }))
+  const [opsview, opscenter, opmanager] = await Promise.all([
+    createOpsviewMock(options.opsview),
+    createOpscenterMock(options.opscenter),
+    createOpmanagerMock(options.opmanager),
+  ])
+  const base = (vendor: string, configured?: string) => configured ?? `${location.origin}/${vendor}`
+  const worker = setupWorker(
+    ...opsview.handlers({ baseUrl: base('opsview', options.opsview?.baseUrl) }),
+    ...opscenter.handlers({ baseUrl: base('opscenter', options.opscenter?.baseUrl) }),
+    ...opmanager.handlers({ baseUrl: base('opmanager', options.opmanager?.baseUrl) }),
+  )
   await worker.start({ serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true })
-  return { worker, opsview }
+  return { worker, opsview, opscenter, opmanager }
 }

@@ -1,6 +1,6 @@
 import { startOpsmocksWorker } from '../../../mocks/browser'
 
-/** A tiny front-end that talks to the mocked APIs exactly as an app would: plain fetch, same origin. */
+/** A tiny front-end that talks to the mocked APIs as an app would: plain fetch to each vendor's base URL. */
 await startOpsmocksWorker()
 document.querySelector('#status')!.textContent = 'mocking enabled'
 
@@ -15,7 +15,7 @@ function show(text: string, isError = false): void {
 document.querySelector<HTMLFormElement>('#opsview-login')!.addEventListener('submit', async (event) => {
   event.preventDefault()
   const form = new FormData(event.target as HTMLFormElement)
-  const response = await fetch('/rest/login', {
+  const response = await fetch('/opsview/rest/login', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify({ username: form.get('username'), password: form.get('password') }),
@@ -27,7 +27,7 @@ document.querySelector<HTMLFormElement>('#opsview-login')!.addEventListener('sub
 })
 
 async function listHosts(): Promise<void> {
-  const response = await fetch('/rest/config/host?rows=all&order=name', { headers: opsview.headers })
+  const response = await fetch('/opsview/rest/config/host?rows=all&order=name', { headers: opsview.headers })
   const body = await response.json()
   if (!response.ok) return show(`listing hosts failed: ${response.status} ${body.message}`, true)
   const rows = body.list.map(
@@ -43,7 +43,7 @@ document.querySelector('#opsview-list-hosts')!.addEventListener('click', () => v
 document.querySelector<HTMLFormElement>('#opsview-create-host')!.addEventListener('submit', async (event) => {
   event.preventDefault()
   const form = new FormData(event.target as HTMLFormElement)
-  const response = await fetch('/rest/config/host', {
+  const response = await fetch('/opsview/rest/config/host', {
     method: 'POST',
     headers: { ...opsview.headers, 'Content-Type': 'application/json' },
     body: JSON.stringify({ name: form.get('name'), ip: form.get('ip'), hostgroup: { name: form.get('hostgroup') } }),
@@ -52,4 +52,56 @@ document.querySelector<HTMLFormElement>('#opsview-create-host')!.addEventListene
   if (!response.ok) return show(`create failed: ${response.status} ${body.message}`, true)
   await listHosts()
   show(`created host ${body.object.name} (id ${body.object.id})`)
+})
+
+// ---- OpsCenter: session id in the opscenter-session header -------------------------------------------
+
+let opscenterSession = ''
+const opscenterResult = document.querySelector('#opscenter-result')!
+
+document.querySelector('#opscenter-login')!.addEventListener('click', async () => {
+  const response = await fetch('/opscenter/login', { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'admin' }) })
+  const body = await response.json()
+  opscenterSession = body.sessionid ?? ''
+  opscenterResult.textContent = response.ok ? 'logged in to OpsCenter' : `login failed: ${response.status} ${body.message}`
+})
+
+document.querySelector('#opscenter-nodes')!.addEventListener('click', async () => {
+  const response = await fetch('/opscenter/Test_Cluster/nodes', { headers: { 'opscenter-session': opscenterSession } })
+  const body = await response.json()
+  if (!response.ok) {
+    opscenterResult.textContent = `${response.status} ${body.message}`
+    return
+  }
+  document.querySelector('#opscenter-node-list')!.innerHTML = body.map((node: { node_ip: string }) => `<li>${node.node_ip}</li>`).join('')
+  opscenterResult.textContent = `${body.length} nodes`
+})
+
+// ---- OpManager: apiKey header; errors come back as HTTP 200 with {"error": ...} ----------------------
+
+const opmanagerResult = document.querySelector('#opmanager-result')!
+const apiKey = () => document.querySelector<HTMLInputElement>('#opmanager-key')!.value
+let firstEntity = ''
+
+async function listAlarms(): Promise<void> {
+  const response = await fetch('/opmanager/api/json/alarm/listAlarms?severity=1', { headers: { apiKey: apiKey() } })
+  const body = await response.json()
+  if (!Array.isArray(body)) {
+    opmanagerResult.textContent = `error ${body.error?.errorcode}: ${body.error?.message}`
+    return
+  }
+  firstEntity = body[0]?.entity ?? ''
+  document.querySelector('#opmanager-alarm-list')!.innerHTML = body
+    .map((alarm: { entity: string; displayName: string; who: string }) => `<li data-entity="${alarm.entity}">${alarm.displayName}: ${alarm.who}</li>`)
+    .join('')
+  opmanagerResult.textContent = `${body.length} critical alarms`
+}
+
+document.querySelector('#opmanager-alarms')!.addEventListener('click', () => void listAlarms())
+
+document.querySelector('#opmanager-ack')!.addEventListener('click', async () => {
+  const response = await fetch(`/opmanager/api/json/alarm/acknowledgeAlarm?entity=${encodeURIComponent(firstEntity)}`, { method: 'POST', headers: { apiKey: apiKey() } })
+  const body = await response.json()
+  await listAlarms()
+  opmanagerResult.textContent = body.result?.message ?? `error ${body.error?.errorcode}: ${body.error?.message}`
 })
