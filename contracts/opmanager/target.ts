@@ -48,7 +48,11 @@ export async function opm(target: OpmanagerTarget, path: string, options: CallOp
     headers['Content-Type'] = 'application/x-www-form-urlencoded'
   }
   const search = query.toString()
-  const response = await target.fetch(`${target.baseUrl}${path}${search ? `?${search}` : ''}`, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body })
+  return readResult(await target.fetch(`${target.baseUrl}${path}${search ? `?${search}` : ''}`, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body }))
+}
+
+/** Status, headers, text and the parsed JSON (undefined when the body is not JSON). */
+async function readResult(response: Response): Promise<CallResult> {
   const text = await response.text()
   let json: unknown
   try {
@@ -72,13 +76,13 @@ export function errorcodeOf(result: CallResult): string | undefined {
 // ---- the mock-only control API ---------------------------------------------------------------------
 
 async function control(target: OpmanagerTarget, method: string, path: string, body?: unknown): Promise<CallResult> {
-  const response = await target.fetch(`${target.baseUrl}/__opsmocks/opmanager${path}`, {
-    method,
-    headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await response.text()
-  return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined }
+  return readResult(
+    await target.fetch(`${target.baseUrl}/__opsmocks/opmanager${path}`, {
+      method,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    }),
+  )
 }
 
 export const controlApi = {
