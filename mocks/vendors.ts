@@ -36,7 +36,11 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
     // OPSCENTER_AUTH=off serves it as OpsCenter ships: no login needed (decisions/020).
-    create: () => createOpscenterService({ authEnabled: !isOff(process.env.OPSCENTER_AUTH), sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL') }),
+    create: () =>
+      createOpscenterService({
+        authEnabled: !isOff(process.env.OPSCENTER_AUTH),
+        sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL'),
+      }),
     describe: (url) => [
       isOff(process.env.OPSCENTER_AUTH)
         ? 'auth:  off (OPSCENTER_AUTH=off): every call works without a session'

@@ -25,7 +25,8 @@ function startProcess(args) {
   })
 }
 
-const stop = (child) => new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))
+const stop = (child) =>
+  new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))
 const startVendor = (vendor) => startProcess(['dist/server/cli.js', '--only', vendor, `--${vendor}-port`, '0'])
 const startBaseline = () => startProcess(['scripts/bench/baseline-server.mjs'])
 
@@ -39,12 +40,17 @@ async function load(url, request, options = {}) {
     ...(options.amount ? { amount: options.amount } : { duration: options.seconds ?? SECONDS }),
   })
   const bad = result.non2xx + result.errors + result.timeouts
-  if (bad) throw new Error(`${request.method} ${request.path}: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`)
+  if (bad)
+    throw new Error(
+      `${request.method} ${request.path}: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
+    )
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total }
 }
 
 function rssMiB(pid) {
-  const line = readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((row) => row.startsWith('VmRSS:'))
+  const line = readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((row) => row.startsWith('VmRSS:'))
   return Number(line.split(/\s+/)[1]) / 1024
 }
 
@@ -81,15 +87,25 @@ async function compare(baselineUrl, mockUrl, request) {
   }
   const rps = median(mock.map((result) => result.rps))
   const baselineRps = median(baseline.map((result) => result.rps))
-  return { rps, baselineRps, ratio: rps / baselineRps, p50: median(mock.map((result) => result.p50)), p99: median(mock.map((result) => result.p99)) }
+  return {
+    rps,
+    baselineRps,
+    ratio: rps / baselineRps,
+    p50: median(mock.map((result) => result.p50)),
+    p99: median(mock.map((result) => result.p99)),
+  }
 }
 
 function report(name, result, bar) {
   const verdict = bar === undefined ? '' : `  (bar ≥ ${bar}×: ${result.ratio >= bar ? 'met' : 'MISSED'})`
-  console.log(`${name.padEnd(48)} ${fmt(result.rps).padStart(8)} req/s vs baseline ${fmt(result.baselineRps).padStart(8)}  = ${result.ratio.toFixed(2)}×  p50 ${result.p50} ms  p99 ${result.p99} ms${verdict}`)
+  console.log(
+    `${name.padEnd(48)} ${fmt(result.rps).padStart(8)} req/s vs baseline ${fmt(result.baselineRps).padStart(8)}  = ${result.ratio.toFixed(2)}×  p50 ${result.p50} ms  p99 ${result.p99} ms${verdict}`,
+  )
 }
 
-console.log(`opsmocks benchmark: autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s, medians; Node ${process.version}`)
+console.log(
+  `opsmocks benchmark: autocannon, ${CONNECTIONS} connections, ${ROUNDS} alternating rounds of ${SECONDS} s, medians; Node ${process.version}`,
+)
 console.log('baseline = a bare node:http server answering fixed JSON, measured in the same rounds\n')
 
 const baselineServer = await startBaseline()
@@ -106,11 +122,15 @@ try {
         const started = performance.now()
         const logins = await load(server.url, login, { amount: LOGINS })
         const seconds = (performance.now() - started) / 1000
-        console.log(`  … ${fmt(logins.total)} logins in ${seconds.toFixed(1)} s; server RSS with those sessions: ${rssMiB(server.child.pid).toFixed(0)} MiB`)
+        console.log(
+          `  … ${fmt(logins.total)} logins in ${seconds.toFixed(1)} s; server RSS with those sessions: ${rssMiB(server.child.pid).toFixed(0)} MiB`,
+        )
         const after = await compare(baselineServer.url, server.url, request)
         report(`${scenario.name} after ${fmt(LOGINS)} logins`, after)
         const change = after.ratio / before.ratio
-        console.log(`  … ${(change * 100).toFixed(0)}% of the empty-store rate, relative to baseline (bar: within 10%: ${change >= 0.9 ? 'met' : 'MISSED'})`)
+        console.log(
+          `  … ${(change * 100).toFixed(0)}% of the empty-store rate, relative to baseline (bar: within 10%: ${change >= 0.9 ? 'met' : 'MISSED'})`,
+        )
       }
     } finally {
       await stop(server.child)

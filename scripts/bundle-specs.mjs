@@ -5,6 +5,8 @@ import { redoclyApis } from './redocly-apis.mjs'
 
 const apis = redoclyApis()
 for (const api of apis) {
-  execFileSync('npx', ['--no-install', 'redocly', 'bundle', api, '--ext', 'json', '-o', `mocks/generated/${api}.openapi.json`], { stdio: ['ignore', 'ignore', 'inherit'] })
+  execFileSync('npx', ['--no-install', 'redocly', 'bundle', api, '--ext', 'json', '-o', `mocks/generated/${api}.openapi.json`], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  })
 }
 console.log(`bundled ${apis.join(', ')}`)

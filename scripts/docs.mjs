@@ -10,9 +10,13 @@ const entries = []
 for (const api of redoclyApis()) {
   const spec = JSON.parse(readFileSync(`mocks/generated/${api}.openapi.json`, 'utf8'))
   const file = `${api}.html`
-  execFileSync('npx', ['--no-install', 'redocly', 'build-docs', api, '--inlineBundle', '--title', spec.info.title, '-o', `${out}/${file}`], {
-    stdio: ['ignore', 'ignore', 'inherit'],
-  })
+  execFileSync(
+    'npx',
+    ['--no-install', 'redocly', 'build-docs', api, '--inlineBundle', '--title', spec.info.title, '-o', `${out}/${file}`],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+    },
+  )
   entries.push({ file, title: spec.info.title, summary: spec.info.summary ?? '', size: statSync(`${out}/${file}`).size })
 }
 const items = entries.map((entry) => `<li><a href="${entry.file}">${entry.title}</a> — ${entry.summary}</li>`).join('\n      ')

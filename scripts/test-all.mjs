@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
-//   spec lint → generated files fresh → typecheck → build server → vitest (unit + contract) → docs → Playwright e2e
+//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract) → docs → Playwright e2e
 import { execFileSync, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync } from 'node:fs'
 
@@ -23,11 +23,19 @@ function step(name, command, args, options = {}) {
 
 step('lint spec', 'npx', ['--no-install', 'redocly', 'lint'], { counted: false })
 step('generated files are fresh', 'npm', ['run', '--silent', 'check:generated'], { counted: false })
+step('formatting', 'npx', ['--no-install', 'prettier', '--check', '.'], { counted: false })
 step('typecheck', 'npx', ['--no-install', 'tsc', '-p', '.'], { counted: false })
 const built = step('build server', 'npm', ['run', '--silent', 'build:server'], { counted: false })
 
 if (built) {
-  step('vitest', 'npx', ['--no-install', 'vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${reports}/vitest.json`])
+  step('vitest', 'npx', [
+    '--no-install',
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/vitest.json`,
+  ])
   if (existsSync(`${reports}/vitest.json`)) {
     const report = JSON.parse(readFileSync(`${reports}/vitest.json`, 'utf8'))
     passed += report.numPassedTests

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { action, errorcodeOf, opm, type OpmanagerTarget } from './target'
 
 const LIST = '/api/json/alarm/listAlarms'
-const listAlarms = (target: OpmanagerTarget, query: Record<string, string> = {}) => opm(target, LIST, { query }).then((result) => result.json as any[])
+const listAlarms = (target: OpmanagerTarget, query: Record<string, string> = {}) =>
+  opm(target, LIST, { query }).then((result) => result.json as any[])
 const alarmOf = async (target: OpmanagerTarget, entity: string) => (await listAlarms(target, { entity }))[0]
 
 export function alarmsContract(target: OpmanagerTarget): void {
@@ -83,7 +84,9 @@ export function alarmsContract(target: OpmanagerTarget): void {
     beforeAll(() => target.control!.reset())
 
     it('acknowledgeAlarm records the user in who, and unAcknowledgeAlarm resets it', async () => {
-      expect((await action(target, '/api/json/alarm/acknowledgeAlarm', { entity: 'IF-1' })).json).toEqual({ result: { message: 'Alarm has been successfully Acknowledged' } })
+      expect((await action(target, '/api/json/alarm/acknowledgeAlarm', { entity: 'IF-1' })).json).toEqual({
+        result: { message: 'Alarm has been successfully Acknowledged' },
+      })
       expect((await alarmOf(target, 'IF-1')).who).toBe('admin')
       expect((await action(target, '/api/json/alarm/unAcknowledgeAlarm', { entity: 'IF-1' })).json.result.message).toMatch(/Unacknowledged/)
       expect((await alarmOf(target, 'IF-1')).who).toBe('Unacknowledged')
@@ -97,7 +100,9 @@ export function alarmsContract(target: OpmanagerTarget): void {
 
     it('clearAlarm sets Clear and the alarm leaves ActiveAlarms', async () => {
       const [active] = await listAlarms(target, { alertType: 'ActiveAlarms', severity: '2' })
-      expect((await action(target, '/api/json/alarm/clearAlarm', { entity: active.entity })).json).toEqual({ result: { message: 'Alarm has been successfully Cleared!' } })
+      expect((await action(target, '/api/json/alarm/clearAlarm', { entity: active.entity })).json).toEqual({
+        result: { message: 'Alarm has been successfully Cleared!' },
+      })
       const cleared = await alarmOf(target, active.entity)
       expect(cleared).toMatchObject({ numericSeverity: 5, statusNum: 5, severityString: 'Clear' })
       expect((await listAlarms(target, { alertType: 'ActiveAlarms' })).some((alarm) => alarm.entity === active.entity)).toBe(false)
@@ -128,14 +133,20 @@ export function alarmsContract(target: OpmanagerTarget): void {
 
     it('answers ALARM_NOT_FOUND for an unknown entity and changes no alarm of a partly unknown list', async () => {
       const before = await listAlarms(target)
-      expect(errorcodeOf(await action(target, '/api/json/alarm/clearAlarm', { entity: 'IF-1,NO-SUCH', type: 'multiple' }))).toBe('ALARM_NOT_FOUND')
+      expect(errorcodeOf(await action(target, '/api/json/alarm/clearAlarm', { entity: 'IF-1,NO-SUCH', type: 'multiple' }))).toBe(
+        'ALARM_NOT_FOUND',
+      )
       expect(errorcodeOf(await opm(target, '/api/json/alarm/getAnnotation', { query: { entity: 'NO-SUCH' } }))).toBe('ALARM_NOT_FOUND')
       expect(await listAlarms(target)).toEqual(before)
     })
 
     it('answers alarmProperties with a mismatched deviceID as not found and a non-integer one as DATATYPE_NOT_MATCHED', async () => {
-      expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: '999' } }))).toBe('ALARM_NOT_FOUND')
-      expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: 'one' } }))).toBe('DATATYPE_NOT_MATCHED')
+      expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: '999' } }))).toBe(
+        'ALARM_NOT_FOUND',
+      )
+      expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: 'one' } }))).toBe(
+        'DATATYPE_NOT_MATCHED',
+      )
     })
   })
 
@@ -146,7 +157,9 @@ export function alarmsContract(target: OpmanagerTarget): void {
       expect(top.length).toBeLessThanOrEqual(10)
       if (mockOnly) {
         expect(top.length).toBeGreaterThan(0)
-        expect(top.map((item: any) => item.alarmCount)).toEqual([...top.map((item: any) => item.alarmCount)].sort((a: number, b: number) => b - a))
+        expect(top.map((item: any) => item.alarmCount)).toEqual(
+          [...top.map((item: any) => item.alarmCount)].sort((a: number, b: number) => b - a),
+        )
       }
     })
 

@@ -25,7 +25,10 @@ export function authContract(target: OpmanagerTarget): void {
     })
 
     it.runIf(mockOnly)('accepts the key as a form field of a POST', async () => {
-      const result = await opm(target, '/api/json/alarm/addNotes', { keyIn: 'form', form: { entity: 'IF-1', notes: 'form-authenticated note' } })
+      const result = await opm(target, '/api/json/alarm/addNotes', {
+        keyIn: 'form',
+        form: { entity: 'IF-1', notes: 'form-authenticated note' },
+      })
       expect(result.json).toEqual({ result: { message: expect.any(String) } })
     })
 
@@ -124,7 +127,9 @@ export function authContract(target: OpmanagerTarget): void {
     })
 
     it('refuses a module the key has no access to (API_KEY_MODULE_NO_ACCESS)', async () => {
-      expect(errorcodeOf(await opm(target, '/api/json/admin/listUsers', { key: target.credentials.operatorKey! }))).toBe('API_KEY_MODULE_NO_ACCESS')
+      expect(errorcodeOf(await opm(target, '/api/json/admin/listUsers', { key: target.credentials.operatorKey! }))).toBe(
+        'API_KEY_MODULE_NO_ACCESS',
+      )
     })
 
     it('lets a Read/Write module key act in its module only', async () => {
@@ -134,7 +139,11 @@ export function authContract(target: OpmanagerTarget): void {
     })
 
     it('limits a Specific API key to its listed endpoints, telling v1 from v2', async () => {
-      const key = await controlApi.createKey(target, { userName: 'admin', accessType: 'SpecificAPI', apis: ['v1/alarm/listAlarms', 'v2/device/listDevices'] })
+      const key = await controlApi.createKey(target, {
+        userName: 'admin',
+        accessType: 'SpecificAPI',
+        apis: ['v1/alarm/listAlarms', 'v2/device/listDevices'],
+      })
       expect(Array.isArray((await opm(target, LIST_ALARMS, { key: key.value })).json)).toBe(true)
       expect((await opm(target, '/api/json/v2/device/listDevices', { key: key.value })).json.rows).toBeDefined()
       expect(errorcodeOf(await opm(target, LIST_DEVICES, { key: key.value }))).toBe('API_KEY_API_NOT_ALLOWED')
@@ -148,7 +157,16 @@ export function authContract(target: OpmanagerTarget): void {
 
     it('refuses administrator-only calls to an Operators user even with an All-access key', async () => {
       const key = await controlApi.createKey(target, { userName: 'operator' })
-      expect(errorcodeOf(await action(target, '/api/json/admin/addUser', { userName: 'x1', password: 'secret1', privilege: 'Operators' }, { key: key.value }))).toBe('USER_PRIVILEGE_DENIED')
+      expect(
+        errorcodeOf(
+          await action(
+            target,
+            '/api/json/admin/addUser',
+            { userName: 'x1', password: 'secret1', privilege: 'Operators' },
+            { key: key.value },
+          ),
+        ),
+      ).toBe('USER_PRIVILEGE_DENIED')
     })
   })
 }

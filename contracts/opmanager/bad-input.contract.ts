@@ -7,7 +7,7 @@ const BAD_WRITES: Array<[operation: string, path: string, params: Record<string,
   ['acknowledgeAlarm', 'alarm/acknowledgeAlarm', { entity: 'IF-1', type: 'several' }, 'PATTERN_NOT_MATCHED'],
   ['unAcknowledgeAlarm', 'alarm/unAcknowledgeAlarm', { entity: 'NO-SUCH' }, 'ALARM_NOT_FOUND'],
   ['clearAlarm', 'alarm/clearAlarm', { entity: 'IF-1,NO-SUCH', type: 'multiple' }, 'ALARM_NOT_FOUND'],
-  ['deleteAlarm', 'alarm/deleteAlarm', { entity: ' ' , type: 'multiple' }, 'LESS_THAN_MIN_OCCURANCE'],
+  ['deleteAlarm', 'alarm/deleteAlarm', { entity: ' ', type: 'multiple' }, 'LESS_THAN_MIN_OCCURANCE'],
   ['addNotes', 'alarm/addNotes', { entity: 'IF-1' }, 'LESS_THAN_MIN_OCCURANCE'],
   ['addNotes', 'alarm/addNotes', { entity: 'IF-1', notes: 'x'.repeat(1001) }, 'MORE_THAN_MAX_LENGTH'],
   ['setManaged', 'device/setManaged', { name: '10.10.0.1', manage: 'maybe' }, 'PATTERN_NOT_MATCHED'],
@@ -24,13 +24,29 @@ const BAD_WRITES: Array<[operation: string, path: string, params: Record<string,
   ['addUser', 'admin/addUser', { userName: 'jo', password: 'abc', privilege: 'Operators' }, 'LESS_THAN_MIN_LENGTH'],
   ['addUser', 'admin/addUser', { userName: 'jo', password: 'abcdef', privilege: 'Root' }, 'PATTERN_NOT_MATCHED'],
   ['addUser', 'admin/addUser', { userName: 'jo hn', password: 'abcdef', privilege: 'Operators' }, 'PATTERN_NOT_MATCHED'],
-  ['addUser', 'admin/addUser', { userName: 'jo', password: 'abcdef', privilege: 'Operators', emailId: 'not-an-email' }, 'PATTERN_NOT_MATCHED'],
+  [
+    'addUser',
+    'admin/addUser',
+    { userName: 'jo', password: 'abcdef', privilege: 'Operators', emailId: 'not-an-email' },
+    'PATTERN_NOT_MATCHED',
+  ],
   ['addUser', 'admin/addUser', { userName: 'x'.repeat(101), password: 'abcdef', privilege: 'Operators' }, 'MORE_THAN_MAX_LENGTH'],
 ]
 
 async function snapshot(target: OpmanagerTarget): Promise<string> {
-  const paths = ['alarm/listAlarms', 'device/listDevices', 'events/listEvents', 'admin/listUsers', 'device/listInterfaces?rows=1000', 'alarm/getAnnotation?entity=IF-1']
-  const bodies = await Promise.all(paths.map((path) => opm(target, `/api/json/${path.split('?')[0]}`, { query: Object.fromEntries(new URLSearchParams(path.split('?')[1] ?? '')) })))
+  const paths = [
+    'alarm/listAlarms',
+    'device/listDevices',
+    'events/listEvents',
+    'admin/listUsers',
+    'device/listInterfaces?rows=1000',
+    'alarm/getAnnotation?entity=IF-1',
+  ]
+  const bodies = await Promise.all(
+    paths.map((path) =>
+      opm(target, `/api/json/${path.split('?')[0]}`, { query: Object.fromEntries(new URLSearchParams(path.split('?')[1] ?? '')) }),
+    ),
+  )
   return JSON.stringify(bodies.map((body) => body.json))
 }
 
@@ -51,14 +67,26 @@ export function badInputContract(target: OpmanagerTarget): void {
     }
 
     it('rejects a parameter sent twice with MORE_THAN_MAX_OCCURANCE', async () => {
-      const result = await opm(target, '/api/json/alarm/clearAlarm', { method: 'POST', query: { entity: 'IF-1' }, form: { entity: 'IF-1' } })
+      const result = await opm(target, '/api/json/alarm/clearAlarm', {
+        method: 'POST',
+        query: { entity: 'IF-1' },
+        form: { entity: 'IF-1' },
+      })
       expect(errorcodeOf(result)).toBe('MORE_THAN_MAX_OCCURANCE')
     })
 
     it('rejects a malformed JSON body with UNABLE_TO_PARSE_DATA_TYPE and an XML body with UNSUPPORTED_CONTENT_TYPE', async () => {
-      const json = await opm(target, '/api/json/alarm/clearAlarm', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"entity": ' })
+      const json = await opm(target, '/api/json/alarm/clearAlarm', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: '{"entity": ',
+      })
       expect(errorcodeOf(json)).toBe('UNABLE_TO_PARSE_DATA_TYPE')
-      const xml = await opm(target, '/api/json/alarm/clearAlarm', { method: 'POST', headers: { 'Content-Type': 'text/xml' }, body: '<entity>IF-1</entity>' })
+      const xml = await opm(target, '/api/json/alarm/clearAlarm', {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/xml' },
+        body: '<entity>IF-1</entity>',
+      })
       expect(errorcodeOf(xml)).toBe('UNSUPPORTED_CONTENT_TYPE')
     })
 
@@ -67,7 +95,11 @@ export function badInputContract(target: OpmanagerTarget): void {
     })
 
     it('reads parameters from a JSON object body too', async () => {
-      const result = await opm(target, '/api/json/alarm/addNotes', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ entity: 'IF-1', notes: 'json note' }) })
+      const result = await opm(target, '/api/json/alarm/addNotes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ entity: 'IF-1', notes: 'json note' }),
+      })
       expect(result.json.result).toBeDefined()
     })
   })
@@ -87,7 +119,11 @@ export function badInputContract(target: OpmanagerTarget): void {
     })
 
     it('answers a body over 1 MiB with 413 before reading it', async () => {
-      const result = await opm(target, '/api/json/alarm/addNotes', { method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' }, body: `entity=IF-1&notes=${'a'.repeat(1024 * 1024 + 10)}` })
+      const result = await opm(target, '/api/json/alarm/addNotes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: `entity=IF-1&notes=${'a'.repeat(1024 * 1024 + 10)}`,
+      })
       expect(result.status).toBe(413)
       expect(result.json.error.errorcode).toBe('REQUEST_TOO_LARGE')
     })

@@ -19,11 +19,23 @@ export function controlContract(target: OpmanagerTarget): void {
     it('controlCreateKey fills the UI defaults and a random 32-hex value', async () => {
       const result = await controlApi.raw(target, 'POST', '/keys', { userName: 'operator', description: 'dashboards' })
       expect(result.status).toBe(201)
-      expect(result.json).toMatchObject({ userName: 'operator', type: 'Custom', status: 'enabled', accessType: 'All', expiresAt: null, value: expect.stringMatching(/^[0-9a-f]{32}$/) })
+      expect(result.json).toMatchObject({
+        userName: 'operator',
+        type: 'Custom',
+        status: 'enabled',
+        accessType: 'All',
+        expiresAt: null,
+        value: expect.stringMatching(/^[0-9a-f]{32}$/),
+      })
     })
 
     it('controlCreateKey normalises Specific API names and keeps a given value', async () => {
-      const key = await controlApi.createKey(target, { userName: 'admin', value: 'frontend-dev-key-1', accessType: 'SpecificAPI', apis: ['/api/json/alarm/listAlarms', 'v2/device/listDevices'] })
+      const key = await controlApi.createKey(target, {
+        userName: 'admin',
+        value: 'frontend-dev-key-1',
+        accessType: 'SpecificAPI',
+        apis: ['/api/json/alarm/listAlarms', 'v2/device/listDevices'],
+      })
       expect(key.value).toBe('frontend-dev-key-1')
       expect(key.apis).toEqual(['v1/alarm/listAlarms', 'v2/device/listDevices'])
     })
@@ -51,15 +63,22 @@ export function controlContract(target: OpmanagerTarget): void {
     })
 
     it('controlUpdateUser switches REST API access and answers 404 for an unknown user', async () => {
-      expect((await controlApi.setRestApiAccess(target, 'helpdesk', true)).json).toMatchObject({ userName: 'helpdesk', restApiAccess: true })
-      expect((await controlApi.raw(target, 'GET', '/users')).json.find((user: any) => user.userName === 'helpdesk').restApiAccess).toBe(true)
+      expect((await controlApi.setRestApiAccess(target, 'helpdesk', true)).json).toMatchObject({
+        userName: 'helpdesk',
+        restApiAccess: true,
+      })
+      expect((await controlApi.raw(target, 'GET', '/users')).json.find((user: any) => user.userName === 'helpdesk').restApiAccess).toBe(
+        true,
+      )
       expect((await controlApi.setRestApiAccess(target, 'nobody', true)).status).toBe(404)
     })
 
     it('restores the seeded keys and users on reset', async () => {
       await target.control!.reset()
       expect((await controlApi.raw(target, 'GET', '/keys')).json).toHaveLength(3)
-      expect((await controlApi.raw(target, 'GET', '/users')).json.find((user: any) => user.userName === 'helpdesk').restApiAccess).toBe(false)
+      expect((await controlApi.raw(target, 'GET', '/users')).json.find((user: any) => user.userName === 'helpdesk').restApiAccess).toBe(
+        false,
+      )
     })
   })
 }

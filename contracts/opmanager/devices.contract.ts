@@ -3,7 +3,8 @@ import { action, errorcodeOf, opm, type OpmanagerTarget } from './target'
 
 const V1 = '/api/json/device/listDevices'
 const V2 = '/api/json/v2/device/listDevices'
-const devices = (target: OpmanagerTarget, query: Record<string, string> = {}) => opm(target, V1, { query }).then((result) => result.json as any[])
+const devices = (target: OpmanagerTarget, query: Record<string, string> = {}) =>
+  opm(target, V1, { query }).then((result) => result.json as any[])
 
 export function devicesContract(target: OpmanagerTarget): void {
   const mockOnly = target.kind === 'mock'
@@ -28,7 +29,11 @@ export function devicesContract(target: OpmanagerTarget): void {
     })
 
     it.runIf(mockOnly)('filters by category, type, vendor and severity', async () => {
-      expect((await devices(target, { category: 'Router' })).map((device) => device.displayName).sort()).toEqual(['core-rtr-01', 'core-rtr-02', 'wan-rtr-01'])
+      expect((await devices(target, { category: 'Router' })).map((device) => device.displayName).sort()).toEqual([
+        'core-rtr-01',
+        'core-rtr-02',
+        'wan-rtr-01',
+      ])
       expect((await devices(target, { vendor: 'Cisco', type: 'Cisco Catalyst 9300' })).length).toBe(2)
       const critical = await devices(target, { severity: '1' })
       expect(critical.length).toBeGreaterThan(0)
@@ -55,11 +60,14 @@ export function devicesContract(target: OpmanagerTarget): void {
       expect(result.rows.length).toBe(25)
     })
 
-    it.runIf(mockOnly)('rejects a non-integer page with DATATYPE_NOT_MATCHED and an unknown sort column with PATTERN_NOT_MATCHED', async () => {
-      expect(errorcodeOf(await opm(target, V2, { query: { page: 'two' } }))).toBe('DATATYPE_NOT_MATCHED')
-      expect(errorcodeOf(await opm(target, V1, { query: { sortByColumn: 'password' } }))).toBe('PATTERN_NOT_MATCHED')
-      expect(errorcodeOf(await opm(target, V1, { query: { rows: '0' } }))).toBe('PATTERN_NOT_MATCHED')
-    })
+    it.runIf(mockOnly)(
+      'rejects a non-integer page with DATATYPE_NOT_MATCHED and an unknown sort column with PATTERN_NOT_MATCHED',
+      async () => {
+        expect(errorcodeOf(await opm(target, V2, { query: { page: 'two' } }))).toBe('DATATYPE_NOT_MATCHED')
+        expect(errorcodeOf(await opm(target, V1, { query: { sortByColumn: 'password' } }))).toBe('PATTERN_NOT_MATCHED')
+        expect(errorcodeOf(await opm(target, V1, { query: { rows: '0' } }))).toBe('PATTERN_NOT_MATCHED')
+      },
+    )
   })
 
   describe.runIf(mockOnly)('one device', () => {
@@ -111,7 +119,9 @@ export function devicesContract(target: OpmanagerTarget): void {
     beforeAll(() => target.control!.reset())
 
     it('setManaged false makes a device UnManaged (7) and true restores its status', async () => {
-      expect((await action(target, '/api/json/device/setManaged', { name: '10.10.0.1', manage: 'false' })).json).toEqual({ result: { message: 'Device has been successfully unmanaged' } })
+      expect((await action(target, '/api/json/device/setManaged', { name: '10.10.0.1', manage: 'false' })).json).toEqual({
+        result: { message: 'Device has been successfully unmanaged' },
+      })
       expect((await devices(target, { severity: '7' })).map((device) => device.deviceName)).toEqual(['10.10.0.1'])
       expect((await opm(target, '/api/json/device/getDeviceInfo', { query: { name: '10.10.0.1' } })).json.managed).toBe(false)
       await action(target, '/api/json/device/setManaged', { name: '10.10.0.1', manage: 'true' })
@@ -119,15 +129,26 @@ export function devicesContract(target: OpmanagerTarget): void {
     })
 
     it('addDevice adds a device that listDevices then shows; a second add is DEVICE_ALREADY_EXISTS', async () => {
-      expect((await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' })).json.result.message).toMatch(/10\.99\.0\.5/)
-      expect((await devices(target)).find((device) => device.deviceName === '10.99.0.5')).toMatchObject({ category: 'Unknown', statusNum: '5', isNew: true })
-      expect(errorcodeOf(await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' }))).toBe('DEVICE_ALREADY_EXISTS')
+      expect(
+        (await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' })).json.result
+          .message,
+      ).toMatch(/10\.99\.0\.5/)
+      expect((await devices(target)).find((device) => device.deviceName === '10.99.0.5')).toMatchObject({
+        category: 'Unknown',
+        statusNum: '5',
+        isNew: true,
+      })
+      expect(
+        errorcodeOf(await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' })),
+      ).toBe('DEVICE_ALREADY_EXISTS')
     })
 
     it('getDownDevices lists devices with an uncleared DEVICE-DOWN alarm, and clearing it takes the device off', async () => {
       const down = (await opm(target, '/api/json/discovery/getDownDevices')).json as any[]
       expect(down.length).toBeGreaterThan(0)
-      const alarm = (await opm(target, '/api/json/alarm/listAlarms', { query: { deviceName: down[0].deviceName, alertType: 'ActiveAlarms' } })).json.find((item: any) => item.alarmcode === 'DEVICE-DOWN')
+      const alarm = (
+        await opm(target, '/api/json/alarm/listAlarms', { query: { deviceName: down[0].deviceName, alertType: 'ActiveAlarms' } })
+      ).json.find((item: any) => item.alarmcode === 'DEVICE-DOWN')
       await action(target, '/api/json/alarm/clearAlarm', { entity: alarm.entity })
       const after = (await opm(target, '/api/json/discovery/getDownDevices')).json as any[]
       expect(after.map((device) => device.deviceName)).not.toContain(down[0].deviceName)

@@ -1,4 +1,4 @@
-import type { ContractTarget } from '../support/target'
+import { readCallResult, type CallResult, type ContractTarget } from '../support/target'
 import type { ApiKey, ApiKeyCreate, ApiKeyUpdate } from '../../mocks/opmanager/spec-types'
 
 /** Seeded keys on a mock; on a real server only `adminKey` (OPMANAGER_API_KEY) is known. */
@@ -25,12 +25,7 @@ export interface CallOptions {
   body?: string
 }
 
-export interface CallResult {
-  status: number
-  headers: Headers
-  text: string
-  json: any
-}
+export type { CallResult }
 
 /** One OpManager call through the target's (spec-validating) fetch. */
 export async function opm(target: OpmanagerTarget, path: string, options: CallOptions = {}): Promise<CallResult> {
@@ -48,23 +43,22 @@ export async function opm(target: OpmanagerTarget, path: string, options: CallOp
     headers['Content-Type'] = 'application/x-www-form-urlencoded'
   }
   const search = query.toString()
-  return readResult(await target.fetch(`${target.baseUrl}${path}${search ? `?${search}` : ''}`, { method: options.method ?? (body === undefined ? 'GET' : 'POST'), headers, body }))
-}
-
-/** Status, headers, text and the parsed JSON (undefined when the body is not JSON). */
-async function readResult(response: Response): Promise<CallResult> {
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = undefined
-  }
-  return { status: response.status, headers: response.headers, text, json }
+  return readCallResult(
+    await target.fetch(`${target.baseUrl}${path}${search ? `?${search}` : ''}`, {
+      method: options.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+    }),
+  )
 }
 
 /** A POST action with its parameters in the query string and an empty body, as the MCP client sends them. */
-export function action(target: OpmanagerTarget, path: string, query: Record<string, string>, options: CallOptions = {}): Promise<CallResult> {
+export function action(
+  target: OpmanagerTarget,
+  path: string,
+  query: Record<string, string>,
+  options: CallOptions = {},
+): Promise<CallResult> {
   return opm(target, path, { method: 'POST', query, headers: { 'Content-Type': 'application/json', 'Content-Length': '0' }, ...options })
 }
 
@@ -76,7 +70,7 @@ export function errorcodeOf(result: CallResult): string | undefined {
 // ---- the mock-only control API ---------------------------------------------------------------------
 
 async function control(target: OpmanagerTarget, method: string, path: string, body?: unknown): Promise<CallResult> {
-  return readResult(
+  return readCallResult(
     await target.fetch(`${target.baseUrl}/__opsmocks/opmanager${path}`, {
       method,
       headers: body === undefined ? {} : { 'Content-Type': 'application/json' },

@@ -40,7 +40,9 @@ export function authContract(target: OpscenterTarget): void {
     })
 
     it('answers 401 in the vendor envelope for a wrong password', async () => {
-      const result = await call(target, 'POST', '/login', { body: JSON.stringify({ username: admin().username, password: 'wrong-password' }) })
+      const result = await call(target, 'POST', '/login', {
+        body: JSON.stringify({ username: admin().username, password: 'wrong-password' }),
+      })
       expect(result.status).toBe(401)
       expect(result.json).toEqual({ message: expect.any(String), type: 'Unauthorized' })
     })
@@ -108,7 +110,9 @@ export function authContract(target: OpscenterTarget): void {
 
     it.runIf(mockOnly)('accepts the session from the cookie login set', async () => {
       const session = await loginAs(target, admin())
-      const result = await call(target, 'GET', '/cluster-configs', { headers: { Cookie: `other=1; opscenter-session=${session.sessionid}` } })
+      const result = await call(target, 'GET', '/cluster-configs', {
+        headers: { Cookie: `other=1; opscenter-session=${session.sessionid}` },
+      })
       expect(result.status).toBe(200)
     })
   })
@@ -181,7 +185,9 @@ export function authDisabledContract(target: OpscenterTarget): void {
       expect(configs.status).toBe(200)
       expect(Object.keys(configs.json)).toContain('Test_Cluster')
       const nodes = await call(target, 'GET', '/Test_Cluster/nodes')
-      expect(nodes.json[0]).toEqual(expect.objectContaining({ node_ip: expect.any(String), node_name: expect.any(String), last_seen: expect.any(Number) }))
+      expect(nodes.json[0]).toEqual(
+        expect.objectContaining({ node_ip: expect.any(String), node_name: expect.any(String), last_seen: expect.any(Number) }),
+      )
     })
 
     it('lets anyone manage users, as every caller is an admin', async () => {

@@ -40,7 +40,10 @@ export function clustersContract(target: OpscenterTarget): void {
 
   describe.runIf(mockOnly)('createClusterConfig', () => {
     it('answers the new cluster id as a JSON string, and each seed host becomes a node', async () => {
-      const result = await call(target, 'POST', '/cluster-configs', { session: admin, body: '{"cassandra":{"seed_hosts":"host1, host2"},"cassandra_metrics":{},"jmx":{"port":"7199"}}' })
+      const result = await call(target, 'POST', '/cluster-configs', {
+        session: admin,
+        body: '{"cassandra":{"seed_hosts":"host1, host2"},"cassandra_metrics":{},"jmx":{"port":"7199"}}',
+      })
       expect(result.status).toBe(201)
       expect(result.json).toEqual(expect.any(String))
       added.push(result.json)
@@ -74,7 +77,9 @@ export function clustersContract(target: OpscenterTarget): void {
 
     it('answers 401 to a non-admin', async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
-      expect((await call(target, 'POST', '/cluster-configs', { session: viewer, body: '{"cassandra":{"seed_hosts":"h"}}' })).status).toBe(401)
+      expect((await call(target, 'POST', '/cluster-configs', { session: viewer, body: '{"cassandra":{"seed_hosts":"h"}}' })).status).toBe(
+        401,
+      )
     })
   })
 
@@ -92,14 +97,22 @@ export function clustersContract(target: OpscenterTarget): void {
     })
 
     it('answers 404 for a cluster that does not exist', async () => {
-      expect((await call(target, 'PUT', '/cluster-configs/No_Such_Cluster', { session: admin, body: '{"cassandra":{"seed_hosts":"h"}}' })).status).toBe(404)
+      expect(
+        (await call(target, 'PUT', '/cluster-configs/No_Such_Cluster', { session: admin, body: '{"cassandra":{"seed_hosts":"h"}}' }))
+          .status,
+      ).toBe(404)
     })
   })
 
   describe.runIf(mockOnly)('deleteClusterConfig', () => {
-    it('removes the cluster and every role\'s permissions on it', async () => {
-      const id = (await call(target, 'POST', '/cluster-configs', { session: admin, body: '{"cassandra":{"seed_hosts":"h","cluster_name":"Doomed"}}' })).json
-      await call(target, 'PUT', '/permissions/roles/operator', { session: admin, body: JSON.stringify({ ...(await get('/permissions/roles/operator')).json, Doomed: { 'View Cluster': true } }) })
+    it("removes the cluster and every role's permissions on it", async () => {
+      const id = (
+        await call(target, 'POST', '/cluster-configs', { session: admin, body: '{"cassandra":{"seed_hosts":"h","cluster_name":"Doomed"}}' })
+      ).json
+      await call(target, 'PUT', '/permissions/roles/operator', {
+        session: admin,
+        body: JSON.stringify({ ...(await get('/permissions/roles/operator')).json, Doomed: { 'View Cluster': true } }),
+      })
       expect((await call(target, 'DELETE', `/cluster-configs/${id}`, { session: admin })).json).toEqual({})
       expect((await get(`/${id}/nodes`)).status).toBe(404)
       expect((await get('/permissions/roles/operator')).json).not.toHaveProperty('Doomed')
@@ -114,7 +127,8 @@ export function clustersContract(target: OpscenterTarget): void {
     it('listNodes answers the fields monitoring plugins read', async () => {
       const result = await get(`/${cluster}/nodes`)
       expect(result.status).toBe(200)
-      for (const node of result.json) expect(node).toEqual(expect.objectContaining({ node_ip: expect.any(String), last_seen: expect.any(Number) }))
+      for (const node of result.json)
+        expect(node).toEqual(expect.objectContaining({ node_ip: expect.any(String), last_seen: expect.any(Number) }))
     })
 
     it.runIf(mockOnly)('listNodes shows 6 nodes in 2 datacenters with one down', async () => {
@@ -141,7 +155,9 @@ export function clustersContract(target: OpscenterTarget): void {
     })
 
     it('getClusterInfo answers name, partitioner and snitch', async () => {
-      expect((await get(`/${cluster}/cluster`)).json).toEqual(expect.objectContaining({ partitioner: expect.any(String), snitch: expect.any(String) }))
+      expect((await get(`/${cluster}/cluster`)).json).toEqual(
+        expect.objectContaining({ partitioner: expect.any(String), snitch: expect.any(String) }),
+      )
     })
 
     it('listKeyspaces and getKeyspace answer replication settings', async () => {
@@ -181,7 +197,16 @@ export function clustersContract(target: OpscenterTarget): void {
     })
 
     it('answers 404 on every read of a cluster that does not exist', async () => {
-      for (const path of ['nodes', 'cluster', 'keyspaces', 'storage-capacity', 'datasize/keyspaces', 'alerts/fired', 'alert-rules', 'bestpractice/results/latest']) {
+      for (const path of [
+        'nodes',
+        'cluster',
+        'keyspaces',
+        'storage-capacity',
+        'datasize/keyspaces',
+        'alerts/fired',
+        'alert-rules',
+        'bestpractice/results/latest',
+      ]) {
         expect((await get(`/No_Such_Cluster/${path}`)).status, path).toBe(404)
       }
     })
@@ -193,7 +218,7 @@ export function clustersContract(target: OpscenterTarget): void {
   })
 
   describe.runIf(mockOnly)('runBestPracticeRule', () => {
-    it('answers the rule\'s result with a new run time, which becomes the latest', async () => {
+    it("answers the rule's result with a new run time, which becomes the latest", async () => {
       const before = (await get('/Test_Cluster/bestpractice/results/latest')).json['use-oracle-java']
       await target.control!.advanceClock(60)
       const result = await call(target, 'POST', '/Test_Cluster/bestpractice/run/use-oracle-java', { session: admin })
@@ -209,7 +234,9 @@ export function clustersContract(target: OpscenterTarget): void {
 
     it('lets a role with Best Practice Service run rules', async () => {
       const ops = await loginAs(target, target.credentials.multiRole!)
-      expect((await call(target, 'POST', '/Test_Cluster/bestpractice/run/repair-run-frequency', { session: ops })).json.status).toBe('Failed')
+      expect((await call(target, 'POST', '/Test_Cluster/bestpractice/run/repair-run-frequency', { session: ops })).json.status).toBe(
+        'Failed',
+      )
     })
   })
 }

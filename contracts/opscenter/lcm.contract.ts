@@ -3,10 +3,23 @@ import { uniqueName } from '../support/target'
 import { call, dropCookieSession, loginAs, type OpscenterSession, type OpscenterTarget } from './target'
 
 const KINDS = [
-  { kind: 'repositories', type: 'repository', body: { 'use-proxy': false, comment: 'Created by opsmocks', 'repo-url': null, 'repo-key-url': null } },
   {
-    kind: 'machine_credentials', type: 'machine_credential',
-    body: { 'login-user': 'ubuntu', 'login-password': 'pw', 'become-user': 'root', 'become-password': 'pw', 'become-mode': 'sudo', 'ssh-private-key': null, 'use-ssh-keys': false },
+    kind: 'repositories',
+    type: 'repository',
+    body: { 'use-proxy': false, comment: 'Created by opsmocks', 'repo-url': null, 'repo-key-url': null },
+  },
+  {
+    kind: 'machine_credentials',
+    type: 'machine_credential',
+    body: {
+      'login-user': 'ubuntu',
+      'login-password': 'pw',
+      'become-user': 'root',
+      'become-password': 'pw',
+      'become-mode': 'sudo',
+      'ssh-private-key': null,
+      'use-ssh-keys': false,
+    },
   },
   { kind: 'clusters', type: 'cluster', body: { comment: null } },
 ] as const
@@ -28,7 +41,11 @@ export function lcmContract(target: OpscenterTarget): void {
 
     it.runIf(target.allowWrites)('creates an object with an id, reads it back and deletes it', async () => {
       const name = uniqueName('opsmocks')
-      const created = await call(target, 'POST', base, { session: admin, body: JSON.stringify({ name, ...body }), headers: { 'Content-Type': 'application/json' } })
+      const created = await call(target, 'POST', base, {
+        session: admin,
+        body: JSON.stringify({ name, ...body }),
+        headers: { 'Content-Type': 'application/json' },
+      })
       expect(created.status).toBe(201)
       expect(created.json).toEqual(expect.objectContaining({ id: expect.any(String), name, type }))
       expect((await call(target, 'GET', `${base}${created.json.id}/`, { session: admin })).json).toEqual(created.json)

@@ -30,7 +30,8 @@ export function permissionsContract(target: OpscenterTarget): void {
     it('answers a permission map per cluster', async () => {
       const result = await call(target, 'GET', '/permissions/user', { session: admin })
       expect(result.status).toBe(200)
-      for (const permissions of Object.values(result.json)) for (const granted of Object.values(permissions as object)) expect(typeof granted).toBe('boolean')
+      for (const permissions of Object.values(result.json))
+        for (const granted of Object.values(permissions as object)) expect(typeof granted).toBe('boolean')
     })
 
     it.runIf(mockOnly)('shows a user only the clusters their roles grant something on', async () => {
@@ -62,7 +63,9 @@ export function permissionsContract(target: OpscenterTarget): void {
 
   describe('getRolePermissions', () => {
     it.runIf(mockOnly)('answers the seeded user role: View Cluster on Test_Cluster only', async () => {
-      expect((await call(target, 'GET', '/permissions/roles/user', { session: admin })).json).toEqual({ Test_Cluster: { 'View Cluster': true } })
+      expect((await call(target, 'GET', '/permissions/roles/user', { session: admin })).json).toEqual({
+        Test_Cluster: { 'View Cluster': true },
+      })
     })
 
     it('answers 404 for a role that does not exist', async () => {
@@ -73,7 +76,9 @@ export function permissionsContract(target: OpscenterTarget): void {
   describe.runIf(target.allowWrites)('createRole', () => {
     it('creates a role whose permissions read back', async () => {
       const role = await createRole({ [cluster]: { 'View Cluster': true } })
-      expect((await call(target, 'GET', `/permissions/roles/${enc(role)}`, { session: admin })).json).toEqual({ [cluster]: { 'View Cluster': true } })
+      expect((await call(target, 'GET', `/permissions/roles/${enc(role)}`, { session: admin })).json).toEqual({
+        [cluster]: { 'View Cluster': true },
+      })
       expect((await call(target, 'GET', '/permissions/roles', { session: admin })).json.roles).toContain(role)
     })
 
@@ -89,7 +94,7 @@ export function permissionsContract(target: OpscenterTarget): void {
     })
 
     it.each([
-      ['an unknown cluster', { 'No_Such_Cluster_x': { 'View Cluster': true } }],
+      ['an unknown cluster', { No_Such_Cluster_x: { 'View Cluster': true } }],
       ['a non-boolean permission', { CLUSTER: { 'View Cluster': 'yes' } }],
       ['a list instead of a map', [{ 'View Cluster': true }]],
     ])('answers 400 and creates nothing for %s', async (_case, body) => {
@@ -103,7 +108,14 @@ export function permissionsContract(target: OpscenterTarget): void {
   describe.runIf(target.allowWrites)('updateRolePermissions', () => {
     it('replaces all permissions, and a cluster with none granted disappears', async () => {
       const role = await createRole({ [cluster]: { 'View Cluster': true } })
-      expect((await call(target, 'PUT', `/permissions/roles/${enc(role)}`, { session: admin, body: JSON.stringify({ [cluster]: { 'View Cluster': false } }) })).status).toBe(200)
+      expect(
+        (
+          await call(target, 'PUT', `/permissions/roles/${enc(role)}`, {
+            session: admin,
+            body: JSON.stringify({ [cluster]: { 'View Cluster': false } }),
+          })
+        ).status,
+      ).toBe(200)
       expect((await call(target, 'GET', `/permissions/roles/${enc(role)}`, { session: admin })).json).toEqual({})
     })
 
@@ -114,7 +126,9 @@ export function permissionsContract(target: OpscenterTarget): void {
     it('answers 400 for a bad body and keeps the permissions', async () => {
       const role = await createRole({ [cluster]: { 'View Cluster': true } })
       expect((await call(target, 'PUT', `/permissions/roles/${enc(role)}`, { session: admin, body: '{"x": ' })).status).toBe(400)
-      expect((await call(target, 'GET', `/permissions/roles/${enc(role)}`, { session: admin })).json).toEqual({ [cluster]: { 'View Cluster': true } })
+      expect((await call(target, 'GET', `/permissions/roles/${enc(role)}`, { session: admin })).json).toEqual({
+        [cluster]: { 'View Cluster': true },
+      })
     })
 
     it('answers 404 for a role that does not exist', async () => {
@@ -151,25 +165,38 @@ export function permissionsContract(target: OpscenterTarget): void {
 
     it('answers 401 with the permission text on a cluster the role cannot view', async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
-      for (const path of ['/Prod_Cluster/nodes', '/Prod_Cluster/keyspaces', '/cluster-configs/Prod_Cluster', '/Prod_Cluster/alerts/fired']) {
+      for (const path of [
+        '/Prod_Cluster/nodes',
+        '/Prod_Cluster/keyspaces',
+        '/cluster-configs/Prod_Cluster',
+        '/Prod_Cluster/alerts/fired',
+      ]) {
         const result = await call(target, 'GET', path, { session: viewer })
         expect(result.status, path).toBe(401)
         expect(result.json).toEqual(NO_PERMISSION)
       }
     })
 
-    it('answers 401 when the role can view but lacks the operation\'s permission', async () => {
+    it("answers 401 when the role can view but lacks the operation's permission", async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
       expect((await call(target, 'POST', '/Test_Cluster/bestpractice/run/use-oracle-java', { session: viewer })).status).toBe(401)
-      expect((await call(target, 'PUT', '/cluster-configs/Test_Cluster', { session: viewer, body: '{"cassandra":{"seed_hosts":"x"}}' })).status).toBe(401)
+      expect(
+        (await call(target, 'PUT', '/cluster-configs/Test_Cluster', { session: viewer, body: '{"cassandra":{"seed_hosts":"x"}}' })).status,
+      ).toBe(401)
     })
 
     it('applies a role change to existing sessions at once', async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
-      await call(target, 'PUT', '/permissions/roles/user', { session: admin, body: JSON.stringify({ Prod_Cluster: { 'View Cluster': true } }) })
+      await call(target, 'PUT', '/permissions/roles/user', {
+        session: admin,
+        body: JSON.stringify({ Prod_Cluster: { 'View Cluster': true } }),
+      })
       expect((await call(target, 'GET', '/Test_Cluster/nodes', { session: viewer })).status).toBe(401)
       expect((await call(target, 'GET', '/Prod_Cluster/nodes', { session: viewer })).status).toBe(200)
-      await call(target, 'PUT', '/permissions/roles/user', { session: admin, body: JSON.stringify({ Test_Cluster: { 'View Cluster': true } }) })
+      await call(target, 'PUT', '/permissions/roles/user', {
+        session: admin,
+        body: JSON.stringify({ Test_Cluster: { 'View Cluster': true } }),
+      })
     })
   })
 }

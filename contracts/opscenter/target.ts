@@ -1,7 +1,7 @@
 import { expect } from 'vitest'
 import createClient from 'openapi-fetch'
 import type { paths } from '../../mocks/generated/opscenter'
-import type { ContractTarget } from '../support/target'
+import { readCallResult, type CallResult, type ContractTarget } from '../support/target'
 
 export interface OpscenterUser {
   username: string
@@ -36,12 +36,7 @@ export async function loginAs(target: OpscenterTarget, user: OpscenterUser): Pro
   return { sessionid: result.json.sessionid, headers: { 'opscenter-session': result.json.sessionid } }
 }
 
-export interface CallResult {
-  status: number
-  headers: Headers
-  text: string
-  json: any
-}
+export type { CallResult }
 
 /** A raw call for wire-level cases (bodies in any format, odd headers); the target still checks it against the spec. */
 export async function call(
@@ -55,14 +50,7 @@ export async function call(
     headers: { ...options.session?.headers, ...options.headers },
     body: options.body,
   })
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = undefined
-  }
-  return { status: response.status, headers: response.headers, text, json }
+  return readCallResult(response)
 }
 
 /**

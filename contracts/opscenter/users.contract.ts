@@ -68,7 +68,11 @@ export function usersContract(target: OpscenterTarget): void {
 
     it.runIf(mockOnly)('lets a user read themselves but not others', async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
-      expect((await call(target, 'GET', `/users/${target.credentials.viewer!.username}`, { session: viewer })).json).toEqual({ username: 'testuser', roles: ['user'], role: 'user' })
+      expect((await call(target, 'GET', `/users/${target.credentials.viewer!.username}`, { session: viewer })).json).toEqual({
+        username: 'testuser',
+        roles: ['user'],
+        role: 'user',
+      })
       expect((await call(target, 'GET', '/users/admin', { session: viewer })).status).toBe(401)
     })
   })
@@ -91,7 +95,10 @@ export function usersContract(target: OpscenterTarget): void {
 
     it('answers 409 for an existing username and leaves the user as it was', async () => {
       const username = await createUser('Original-1')
-      const result = await call(target, 'POST', `/users/${enc(username)}`, { session: admin, body: JSON.stringify({ password: 'Other-2', role }) })
+      const result = await call(target, 'POST', `/users/${enc(username)}`, {
+        session: admin,
+        body: JSON.stringify({ password: 'Other-2', role }),
+      })
       expect(result.status).toBe(409)
       expect(result.json).toEqual({ message: expect.stringContaining('already exists'), type: 'Conflict' })
       await loginAs(target, { username, password: 'Original-1' })
@@ -113,7 +120,10 @@ export function usersContract(target: OpscenterTarget): void {
 
     it.runIf(mockOnly)('answers 401 to a non-admin and creates nothing', async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
-      const result = await call(target, 'POST', '/users/sneaky', { session: viewer, body: JSON.stringify({ password: 'pw', role: 'user' }) })
+      const result = await call(target, 'POST', '/users/sneaky', {
+        session: viewer,
+        body: JSON.stringify({ password: 'pw', role: 'user' }),
+      })
       expect(result.status).toBe(401)
       expect((await call(target, 'GET', '/users/sneaky', { session: admin })).status).toBe(404)
     })
@@ -123,7 +133,10 @@ export function usersContract(target: OpscenterTarget): void {
     it('lets users change their own password with the matching old_password', async () => {
       const username = await createUser('Before-1')
       const own = await loginAs(target, { username, password: 'Before-1' })
-      const result = await call(target, 'PUT', `/users/${enc(username)}`, { session: own, body: JSON.stringify({ password: 'After-2', old_password: 'Before-1' }) })
+      const result = await call(target, 'PUT', `/users/${enc(username)}`, {
+        session: own,
+        body: JSON.stringify({ password: 'After-2', old_password: 'Before-1' }),
+      })
       expect(result.status).toBe(200)
       await loginAs(target, { username, password: 'After-2' })
     })
@@ -134,7 +147,10 @@ export function usersContract(target: OpscenterTarget): void {
     ])('answers 400 and keeps the password when %s', async (_case, extra) => {
       const username = await createUser('Keep-1')
       const own = await loginAs(target, { username, password: 'Keep-1' })
-      const result = await call(target, 'PUT', `/users/${enc(username)}`, { session: own, body: JSON.stringify({ password: 'Changed-2', ...extra }) })
+      const result = await call(target, 'PUT', `/users/${enc(username)}`, {
+        session: own,
+        body: JSON.stringify({ password: 'Changed-2', ...extra }),
+      })
       expect(result.status).toBe(400)
       await loginAs(target, { username, password: 'Keep-1' })
     })
@@ -150,20 +166,27 @@ export function usersContract(target: OpscenterTarget): void {
     it('answers 401 when a non-admin changes another user', async () => {
       const [victim, other] = [await createUser('Victim-1'), await createUser('Other-1')]
       const session = await loginAs(target, { username: other, password: 'Other-1' })
-      expect((await call(target, 'PUT', `/users/${enc(victim)}`, { session, body: JSON.stringify({ password: 'pwned' }) })).status).toBe(401)
+      expect((await call(target, 'PUT', `/users/${enc(victim)}`, { session, body: JSON.stringify({ password: 'pwned' }) })).status).toBe(
+        401,
+      )
       await loginAs(target, { username: victim, password: 'Victim-1' })
     })
 
-    it('lets an admin set another user\'s password and role without old_password', async () => {
+    it("lets an admin set another user's password and role without old_password", async () => {
       const username = await createUser('Pw-1', [])
-      const result = await call(target, 'PUT', `/users/${enc(username)}`, { session: admin, body: JSON.stringify({ password: 'Reset-2', role }) })
+      const result = await call(target, 'PUT', `/users/${enc(username)}`, {
+        session: admin,
+        body: JSON.stringify({ password: 'Reset-2', role }),
+      })
       expect(result.status).toBe(200)
       expect((await call(target, 'GET', `/users/${enc(username)}`, { session: admin })).json).toEqual({ username, roles: [role], role })
       await loginAs(target, { username, password: 'Reset-2' })
     })
 
     it('answers 404 for a user that does not exist', async () => {
-      expect((await call(target, 'PUT', `/users/${uniqueName('nobody')}`, { session: admin, body: JSON.stringify({ password: 'x' }) })).status).toBe(404)
+      expect(
+        (await call(target, 'PUT', `/users/${uniqueName('nobody')}`, { session: admin, body: JSON.stringify({ password: 'x' }) })).status,
+      ).toBe(404)
     })
 
     it('answers 400 for a body with nothing to change', async () => {

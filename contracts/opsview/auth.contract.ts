@@ -16,7 +16,11 @@ export function authContract(target: OpsviewTarget): void {
 
     it('accepts a form-encoded body', async () => {
       const body = new URLSearchParams({ username: admin().username, password: admin().password })
-      const result = await rawCall(target, '/rest/login', { method: 'POST', body, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } })
+      const result = await rawCall(target, '/rest/login', {
+        method: 'POST',
+        body,
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+      })
       expect(result.status).toBe(200)
       expect(result.json.token).toMatch(/^[0-9a-f]{40}$/)
     })
@@ -48,13 +52,19 @@ export function authContract(target: OpsviewTarget): void {
     })
 
     it('returns 401 with a message when the password is wrong', async () => {
-      const { error, response } = await opsviewApi(target).POST('/rest/login', { body: { username: admin().username, password: 'wrong-password' } })
+      const { error, response } = await opsviewApi(target).POST('/rest/login', {
+        body: { username: admin().username, password: 'wrong-password' },
+      })
       expect(response.status).toBe(401)
       expect(error).toEqual({ message: expect.any(String) })
     })
 
     it('returns 400 when the password is missing', async () => {
-      const result = await rawCall(target, '/rest/login', { method: 'POST', headers: JSON_HEADERS, body: JSON.stringify({ username: admin().username }) })
+      const result = await rawCall(target, '/rest/login', {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: JSON.stringify({ username: admin().username }),
+      })
       expect(result.status).toBe(400)
       expect(result.json.message).toEqual(expect.any(String))
     })
@@ -66,7 +76,11 @@ export function authContract(target: OpsviewTarget): void {
     })
 
     it.runIf(mockOnly)('accepts trailing commas, as the relaxed JSON parser does', async () => {
-      const result = await rawCall(target, '/rest/login', { method: 'POST', headers: JSON_HEADERS, body: `{"username":"${admin().username}","password":"${admin().password}",}` })
+      const result = await rawCall(target, '/rest/login', {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: `{"username":"${admin().username}","password":"${admin().password}",}`,
+      })
       expect(result.status).toBe(200)
     })
 
@@ -77,7 +91,11 @@ export function authContract(target: OpsviewTarget): void {
     })
 
     it.runIf(mockOnly)('returns 413 for a body over 1 MiB', async () => {
-      const result = await rawCall(target, '/rest/login', { method: 'POST', headers: JSON_HEADERS, body: `{"username":"${'a'.repeat(1024 * 1024 + 10)}"}` })
+      const result = await rawCall(target, '/rest/login', {
+        method: 'POST',
+        headers: JSON_HEADERS,
+        body: `{"username":"${'a'.repeat(1024 * 1024 + 10)}"}`,
+      })
       expect(result.status).toBe(413)
     })
 
@@ -102,12 +120,17 @@ export function authContract(target: OpsviewTarget): void {
 
     it('accepts an empty body with a JSON content type', async () => {
       const session = await loginAs(target, admin())
-      const result = await rawCall(target, '/rest/logout', { method: 'POST', headers: { ...session.headers, ...JSON_HEADERS, 'Content-Length': '0' } })
+      const result = await rawCall(target, '/rest/logout', {
+        method: 'POST',
+        headers: { ...session.headers, ...JSON_HEADERS, 'Content-Length': '0' },
+      })
       expect(result.status).toBe(200)
     })
 
     it('returns 401 without a valid token', async () => {
-      const { response } = await opsviewApi(target).POST('/rest/logout', { headers: { 'X-Opsview-Username': admin().username, 'X-Opsview-Token': '0'.repeat(40) } })
+      const { response } = await opsviewApi(target).POST('/rest/logout', {
+        headers: { 'X-Opsview-Username': admin().username, 'X-Opsview-Token': '0'.repeat(40) },
+      })
       expect(response.status).toBe(401)
     })
 
@@ -141,7 +164,9 @@ export function authContract(target: OpsviewTarget): void {
 
     it('accepts the auth headers in any letter case', async () => {
       const session = await loginAs(target, admin())
-      const result = await rawCall(target, '/rest/user', { headers: { 'x-opsview-username': session.username, 'X-OPSVIEW-TOKEN': session.token } })
+      const result = await rawCall(target, '/rest/user', {
+        headers: { 'x-opsview-username': session.username, 'X-OPSVIEW-TOKEN': session.token },
+      })
       expect(result.status).toBe(200)
     })
 
@@ -153,7 +178,9 @@ export function authContract(target: OpsviewTarget): void {
 
     it('returns 401 when the token belongs to another username', async () => {
       const session = await loginAs(target, admin())
-      const { response } = await opsviewApi(target).GET('/rest/user', { headers: { 'X-Opsview-Username': 'someone-else', 'X-Opsview-Token': session.token } })
+      const { response } = await opsviewApi(target).GET('/rest/user', {
+        headers: { 'X-Opsview-Username': 'someone-else', 'X-Opsview-Token': session.token },
+      })
       expect(response.status).toBe(401)
     })
 

@@ -10,357 +10,538 @@ export function configContract(target: OpsviewTarget): void {
   const created: Array<{ type: string; id: string }> = []
 
   describe('configuration', () => {
-  beforeAll(async () => {
-    admin = await loginAs(target, target.credentials.admin)
-  })
-  afterAll(async () => {
-    for (const { type, id } of created.reverse()) await rawCall(target, `/rest/config/${type}/${id}`, { method: 'DELETE', headers: admin.headers })
-  })
-
-  const api = () => opsviewApi(target)
-  const json = (body: unknown) => ({ method: 'POST', headers: { ...admin.headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
-  const count = async (type: 'host' | 'hostgroup') =>
-    Number((await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: type }, query: { rows: '0' } }, headers: admin.headers })).data!.summary.allrows)
-
-  /** A leaf host group of our own to put test hosts in. */
-  async function createHostgroup(): Promise<{ id: string; name: string }> {
-    const { data: parent } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'hostgroup' }, query: { json_filter: JSON.stringify({ parent: null }) } }, headers: admin.headers })
-    const name = uniqueName('opsmocks-group')
-    const { data, response } = await api().POST('/rest/config/{objecttype}', {
-      params: { path: { objecttype: 'hostgroup' } }, headers: admin.headers, body: { name, parent: { name: parent!.list[0]!.name } },
+    beforeAll(async () => {
+      admin = await loginAs(target, target.credentials.admin)
     })
-    expect(response.status).toBe(200)
-    const object = data!.object as { id: string; name: string }
-    created.push({ type: 'hostgroup', id: object.id })
-    return object
-  }
-
-  describe('listConfigObjects', () => {
-    it('lists hosts with a string-valued paging summary', async () => {
-      const { data, response } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers })
-      expect(response.status).toBe(200)
-      expect(data!.summary).toEqual({ rows: expect.any(String), allrows: expect.any(String), page: '1', totalrows: expect.any(String), totalpages: expect.any(String) })
-      expect(data!.list.every((host) => typeof host.id === 'string' && host.ref.startsWith('/rest/config/host/'))).toBe(true)
+    afterAll(async () => {
+      for (const { type, id } of created.reverse())
+        await rawCall(target, `/rest/config/${type}/${id}`, { method: 'DELETE', headers: admin.headers })
     })
 
-    it('pages with rows and page so that pages cover every row once', async () => {
-      const all = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { rows: 'all' } }, headers: admin.headers })
-      const ids: string[] = []
-      const totalpages = Number((await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { rows: '3' } }, headers: admin.headers })).data!.summary.totalpages)
-      for (let page = 1; page <= totalpages; page++) {
-        const { data } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { rows: '3', page: String(page) } }, headers: admin.headers })
-        ids.push(...data!.list.map((host) => host.id))
-      }
-      expect(ids).toEqual(all.data!.list.map((host) => host.id))
+    const api = () => opsviewApi(target)
+    const json = (body: unknown) => ({
+      method: 'POST',
+      headers: { ...admin.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
     })
+    const count = async (type: 'host' | 'hostgroup') =>
+      Number(
+        (
+          await api().GET('/rest/config/{objecttype}', {
+            params: { path: { objecttype: type }, query: { rows: '0' } },
+            headers: admin.headers,
+          })
+        ).data!.summary.allrows,
+      )
 
-    it('returns only the summary for rows=0', async () => {
-      const { data } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { rows: '0' } }, headers: admin.headers })
-      expect(data!.list).toEqual([])
-      expect(Number(data!.summary.allrows)).toBeGreaterThan(0)
-    })
-
-    it('returns the requested cols plus id and ref', async () => {
-      const { data } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { cols: 'name', rows: 'all' } }, headers: admin.headers })
-      expect(Object.keys(data!.list[0]!).sort()).toEqual(['id', 'name', 'ref'])
-    })
-
-    it('searches with s.name and answers the list envelope', async () => {
-      const first = (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'hostgroup' } }, headers: admin.headers })).data!.list[0]!
-      const { data } = await rawCall(target, `/rest/config/hostgroup?s.name=${encodeURIComponent(String(first.name))}&rows=all`, { headers: admin.headers }).then((result) => ({ data: result.json }))
-      expect(data.list.map((group: { name: string }) => group.name)).toEqual([first.name])
-    })
-
-    it('filters with a json_filter -like condition', async () => {
-      const { data } = await api().GET('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' }, query: { json_filter: JSON.stringify({ name: { '-like': '%' } }), rows: 'all' } }, headers: admin.headers,
+    /** A leaf host group of our own to put test hosts in. */
+    async function createHostgroup(): Promise<{ id: string; name: string }> {
+      const { data: parent } = await api().GET('/rest/config/{objecttype}', {
+        params: { path: { objecttype: 'hostgroup' }, query: { json_filter: JSON.stringify({ parent: null }) } },
+        headers: admin.headers,
       })
-      expect(data!.summary.totalrows).toBe(data!.summary.allrows)
-    })
-
-    it('sorts descending with order=-name', async () => {
-      const { data } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { order: '-name', rows: 'all', cols: 'name' } }, headers: admin.headers })
-      const names = data!.list.map((host) => String(host.name))
-      expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)))
-    })
-
-    it('returns 400 for an unknown column in cols', async () => {
-      const { response, error } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { cols: 'name,no_such_column' } }, headers: admin.headers })
-      expect(response.status).toBe(400)
-      expect(error).toEqual({ message: expect.stringContaining('no_such_column') })
-    })
-
-    it('returns 400 for a json_filter that is not JSON', async () => {
-      const { response } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { json_filter: '{name:' } }, headers: admin.headers })
-      expect(response.status).toBe(400)
-    })
-
-    it('returns 404 for an unknown object type', async () => {
-      const result = await rawCall(target, '/rest/config/notatype', { headers: admin.headers })
-      expect(result.status).toBe(404)
-    })
-
-    it('returns 401 without a token', async () => {
-      const { response } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } } })
-      expect(response.status).toBe(401)
-    })
-
-    describe.runIf(mockOnly)('with the seeded roles', () => {
-      it('shows the viewer only the hosts of its VIEWSOME host groups', async () => {
-        const viewer = await loginAs(target, target.credentials.viewer!)
-        const { data } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { rows: 'all' } }, headers: viewer.headers })
-        expect(data!.list.length).toBeGreaterThan(0)
-        expect(new Set(data!.list.map((host) => (host as { hostgroup: { name: string } }).hostgroup.name))).toEqual(new Set(['UK Web Servers']))
-        expect(Number(data!.summary.allrows)).toBe(data!.list.length)
-      })
-
-      it('returns 403 when the viewer lists contacts', async () => {
-        const viewer = await loginAs(target, target.credentials.viewer!)
-        const { response } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'contact' } }, headers: viewer.headers })
-        expect(response.status).toBe(403)
-      })
-    })
-  })
-
-  describe('getConfigObject', () => {
-    it('returns the object envelope for an id from the list', async () => {
-      const first = (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers })).data!.list[0]!
-      const { data, response } = await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: first.id } }, headers: admin.headers })
-      expect(response.status).toBe(200)
-      expect(data!.object.id).toBe(first.id)
-    })
-
-    it('returns 404 for an unknown id', async () => {
-      const { response, error } = await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '999999' } }, headers: admin.headers })
-      expect(response.status).toBe(404)
-      expect(error).toEqual({ message: expect.any(String) })
-    })
-
-    it.runIf(mockOnly)('returns 404 when the viewer asks for a host outside its host groups', async () => {
-      const viewer = await loginAs(target, target.credentials.viewer!)
-      const { response } = await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '12' } }, headers: viewer.headers })
-      expect(response.status).toBe(404)
-    })
-
-    it('returns 401 without a token', async () => {
-      expect((await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '1' } } })).response.status).toBe(401)
-    })
-  })
-
-  describe('configObjectExists', () => {
-    it('answers 1 for a name that exists and 0 for one that does not', async () => {
-      const first = (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers })).data!.list[0]!
-      const yes = await api().GET('/rest/config/{objecttype}/exists', { params: { path: { objecttype: 'host' }, query: { name: String(first.name) } }, headers: admin.headers })
-      const no = await api().GET('/rest/config/{objecttype}/exists', { params: { path: { objecttype: 'host' }, query: { name: uniqueName('absent') } }, headers: admin.headers })
-      expect([yes.data, no.data]).toEqual([{ exists: 1 }, { exists: 0 }])
-    })
-
-    it('returns 400 without a name or id', async () => {
-      expect((await api().GET('/rest/config/{objecttype}/exists', { params: { path: { objecttype: 'host' } }, headers: admin.headers })).response.status).toBe(400)
-    })
-  })
-
-  describe.runIf(writes)('createConfigObject', () => {
-    it('creates a host that later reads return, marked uncommitted', async () => {
-      const group = await createHostgroup()
-      const name = uniqueName('opsmocks-host')
+      const name = uniqueName('opsmocks-group')
       const { data, response } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name, ip: '192.0.2.10', hostgroup: { name: group.name } },
+        params: { path: { objecttype: 'hostgroup' } },
+        headers: admin.headers,
+        body: { name, parent: { name: parent!.list[0]!.name } },
       })
       expect(response.status).toBe(200)
-      const host = data!.object as { id: string; name: string; uncommitted: string }
-      created.push({ type: 'host', id: host.id })
-      expect(host).toMatchObject({ name, uncommitted: '1' })
-      const listed = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' }, query: { 's.name': name } }, headers: admin.headers })
-      expect(listed.data!.list.map((item) => item.id)).toEqual([host.id])
-      if (mockOnly) {
-        const reload = await api().GET('/rest/reload', { headers: admin.headers })
-        expect(reload.data!.configuration_status).toBe('pending')
-      }
-    })
+      const object = data!.object as { id: string; name: string }
+      created.push({ type: 'hostgroup', id: object.id })
+      return object
+    }
 
-    it('accepts numeric ids in references and stores them as strings', async () => {
-      const group = await createHostgroup()
-      const { data } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.11', hostgroup: { id: Number(group.id) } },
+    describe('listConfigObjects', () => {
+      it('lists hosts with a string-valued paging summary', async () => {
+        const { data, response } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(200)
+        expect(data!.summary).toEqual({
+          rows: expect.any(String),
+          allrows: expect.any(String),
+          page: '1',
+          totalrows: expect.any(String),
+          totalpages: expect.any(String),
+        })
+        expect(data!.list.every((host) => typeof host.id === 'string' && host.ref.startsWith('/rest/config/host/'))).toBe(true)
       })
-      const host = data!.object as { id: string; hostgroup: { name: string } }
-      created.push({ type: 'host', id: host.id })
-      expect(host.hostgroup.name).toBe(group.name)
-    })
 
-    it('returns 400 and creates nothing when a required field is missing', async () => {
-      const before = await count('host')
-      const { response, error } = await api().POST('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host') } })
-      expect(response.status).toBe(400)
-      expect(error).toEqual({ message: expect.stringMatching(/ip|hostgroup/) })
-      expect(await count('host')).toBe(before)
-    })
-
-    it('returns 400 and creates nothing for a field of the wrong type', async () => {
-      const group = await createHostgroup()
-      const before = await count('host')
-      const { response } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host'), ip: { not: 'a string' }, hostgroup: { name: group.name } },
+      it('pages with rows and page so that pages cover every row once', async () => {
+        const all = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { rows: 'all' } },
+          headers: admin.headers,
+        })
+        const ids: string[] = []
+        const totalpages = Number(
+          (
+            await api().GET('/rest/config/{objecttype}', {
+              params: { path: { objecttype: 'host' }, query: { rows: '3' } },
+              headers: admin.headers,
+            })
+          ).data!.summary.totalpages,
+        )
+        for (let page = 1; page <= totalpages; page++) {
+          const { data } = await api().GET('/rest/config/{objecttype}', {
+            params: { path: { objecttype: 'host' }, query: { rows: '3', page: String(page) } },
+            headers: admin.headers,
+          })
+          ids.push(...data!.list.map((host) => host.id))
+        }
+        expect(ids).toEqual(all.data!.list.map((host) => host.id))
       })
-      expect(response.status).toBe(400)
-      expect(await count('host')).toBe(before)
-    })
 
-    it('returns 400 for a reference to a host group that does not exist', async () => {
-      const { response } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.12', hostgroup: { name: uniqueName('no-such-group') } },
+      it('returns only the summary for rows=0', async () => {
+        const { data } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { rows: '0' } },
+          headers: admin.headers,
+        })
+        expect(data!.list).toEqual([])
+        expect(Number(data!.summary.allrows)).toBeGreaterThan(0)
       })
-      expect(response.status).toBe(400)
-    })
 
-    it('returns 400 and creates nothing for malformed JSON', async () => {
-      const before = await count('host')
-      const result = await rawCall(target, '/rest/config/host', { ...json({}), body: '{"name": "x", "ip": ' })
-      expect(result.status).toBe(400)
-      expect(await count('host')).toBe(before)
-    })
-
-    it.runIf(mockOnly)('returns 400 for a name that is already taken', async () => {
-      const { response, error } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: 'web01', ip: '192.0.2.13', hostgroup: { name: 'UK Web Servers' } },
+      it('returns the requested cols plus id and ref', async () => {
+        const { data } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { cols: 'name', rows: 'all' } },
+          headers: admin.headers,
+        })
+        expect(Object.keys(data!.list[0]!).sort()).toEqual(['id', 'name', 'ref'])
       })
-      expect(response.status).toBe(400)
-      expect(error!.message).toMatch(/already exists/)
-    })
 
-    it.runIf(mockOnly)('returns 400 when a host is put in a host group that has children', async () => {
-      const { response, error } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.14', hostgroup: { name: 'UK' } },
+      it('searches with s.name and answers the list envelope', async () => {
+        const first = (
+          await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'hostgroup' } }, headers: admin.headers })
+        ).data!.list[0]!
+        const { data } = await rawCall(target, `/rest/config/hostgroup?s.name=${encodeURIComponent(String(first.name))}&rows=all`, {
+          headers: admin.headers,
+        }).then((result) => ({ data: result.json }))
+        expect(data.list.map((group: { name: string }) => group.name)).toEqual([first.name])
       })
-      expect(response.status).toBe(400)
-      expect(error!.message).toMatch(/not a leaf/)
-    })
 
-    it.runIf(mockOnly)('returns 403 and creates nothing when the operator, without CONFIGUREHOSTS, creates a host', async () => {
-      const operator = await loginAs(target, target.credentials.operator!)
-      const before = await count('host')
-      const { response, error } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: operator.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.15', hostgroup: { name: 'UK Web Servers' } },
+      it('filters with a json_filter -like condition', async () => {
+        const { data } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { json_filter: JSON.stringify({ name: { '-like': '%' } }), rows: 'all' } },
+          headers: admin.headers,
+        })
+        expect(data!.summary.totalrows).toBe(data!.summary.allrows)
       })
-      expect(response.status).toBe(403)
-      expect(error!.message).toMatch(/CONFIGUREHOSTS/)
-      expect(await count('host')).toBe(before)
-    })
 
-    it.runIf(mockOnly)('returns 415 for an XML body', async () => {
-      const result = await rawCall(target, '/rest/config/host', { method: 'POST', headers: { ...admin.headers, 'Content-Type': 'text/xml' }, body: '<host/>' })
-      expect(result.status).toBe(415)
-    })
-
-    it.runIf(mockOnly)('returns 413 for a body over 1 MiB and creates nothing', async () => {
-      const before = await count('host')
-      const result = await rawCall(target, '/rest/config/host', json({ name: 'x'.repeat(1024 * 1024 + 1) }))
-      expect(result.status).toBe(413)
-      expect(await count('host')).toBe(before)
-    })
-  })
-
-  describe.runIf(writes)('updateConfigObject', () => {
-    it('changes only the fields sent', async () => {
-      const group = await createHostgroup()
-      const { data } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.20', hostgroup: { name: group.name } },
+      it('sorts descending with order=-name', async () => {
+        const { data } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { order: '-name', rows: 'all', cols: 'name' } },
+          headers: admin.headers,
+        })
+        const names = data!.list.map((host) => String(host.name))
+        expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a)))
       })
-      const host = data!.object as { id: string; name: string }
-      created.push({ type: 'host', id: host.id })
-      const updated = await api().PUT('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: host.id } }, headers: admin.headers, body: { ip: '192.0.2.21' } })
-      expect(updated.response.status).toBe(200)
-      expect(updated.data!.object).toMatchObject({ name: host.name, ip: '192.0.2.21' })
-      const read = await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: host.id } }, headers: admin.headers })
-      expect(read.data!.object).toMatchObject({ ip: '192.0.2.21' })
-    })
 
-    it('returns 400 and leaves the object as it was for an unknown field', async () => {
-      const group = await createHostgroup()
-      const before = (await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers })).data!.object
-      const { response } = await api().PUT('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers, body: { name: 'renamed', no_such_field: '1' } })
-      expect(response.status).toBe(400)
-      const after = (await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers })).data!.object
-      expect(after).toEqual(before)
-    })
-
-    it('returns 404 for an unknown id', async () => {
-      const { response } = await api().PUT('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '999999' } }, headers: admin.headers, body: { ip: '192.0.2.99' } })
-      expect(response.status).toBe(404)
-    })
-  })
-
-  describe.runIf(writes)('cloneConfigObject', () => {
-    it('copies an object under a new name', async () => {
-      const group = await createHostgroup()
-      const { data } = await api().POST('/rest/config/{objecttype}', {
-        params: { path: { objecttype: 'host' } }, headers: admin.headers, body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.30', hostgroup: { name: group.name } },
+      it('returns 400 for an unknown column in cols', async () => {
+        const { response, error } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { cols: 'name,no_such_column' } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(400)
+        expect(error).toEqual({ message: expect.stringContaining('no_such_column') })
       })
-      const source = data!.object as { id: string }
-      created.push({ type: 'host', id: source.id })
-      const name = uniqueName('opsmocks-clone')
-      const clone = await api().POST('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: source.id } }, headers: admin.headers, body: { name } })
-      expect(clone.response.status).toBe(200)
-      const copy = clone.data!.object as { id: string; name: string; ip: string }
-      created.push({ type: 'host', id: copy.id })
-      expect(copy).toMatchObject({ name, ip: '192.0.2.30' })
-      expect(copy.id).not.toBe(source.id)
+
+      it('returns 400 for a json_filter that is not JSON', async () => {
+        const { response } = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { json_filter: '{name:' } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(400)
+      })
+
+      it('returns 404 for an unknown object type', async () => {
+        const result = await rawCall(target, '/rest/config/notatype', { headers: admin.headers })
+        expect(result.status).toBe(404)
+      })
+
+      it('returns 401 without a token', async () => {
+        const { response } = await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } } })
+        expect(response.status).toBe(401)
+      })
+
+      describe.runIf(mockOnly)('with the seeded roles', () => {
+        it('shows the viewer only the hosts of its VIEWSOME host groups', async () => {
+          const viewer = await loginAs(target, target.credentials.viewer!)
+          const { data } = await api().GET('/rest/config/{objecttype}', {
+            params: { path: { objecttype: 'host' }, query: { rows: 'all' } },
+            headers: viewer.headers,
+          })
+          expect(data!.list.length).toBeGreaterThan(0)
+          expect(new Set(data!.list.map((host) => (host as { hostgroup: { name: string } }).hostgroup.name))).toEqual(
+            new Set(['UK Web Servers']),
+          )
+          expect(Number(data!.summary.allrows)).toBe(data!.list.length)
+        })
+
+        it('returns 403 when the viewer lists contacts', async () => {
+          const viewer = await loginAs(target, target.credentials.viewer!)
+          const { response } = await api().GET('/rest/config/{objecttype}', {
+            params: { path: { objecttype: 'contact' } },
+            headers: viewer.headers,
+          })
+          expect(response.status).toBe(403)
+        })
+      })
     })
 
-    it('returns 400 without a new name', async () => {
-      const group = await createHostgroup()
-      const { response } = await api().POST('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers, body: {} })
-      expect(response.status).toBe(400)
-    })
-  })
+    describe('getConfigObject', () => {
+      it('returns the object envelope for an id from the list', async () => {
+        const first = (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers }))
+          .data!.list[0]!
+        const { data, response } = await api().GET('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: first.id } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(200)
+        expect(data!.object.id).toBe(first.id)
+      })
 
-  describe.runIf(writes)('deleteConfigObject', () => {
-    it('deletes an object so that reads return 404', async () => {
-      const group = await createHostgroup()
-      const { data, response } = await api().DELETE('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers })
-      expect(response.status).toBe(200)
-      expect(data).toEqual({ success: 1 })
-      expect((await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers })).response.status).toBe(404)
-    })
+      it('returns 404 for an unknown id', async () => {
+        const { response, error } = await api().GET('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: '999999' } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(404)
+        expect(error).toEqual({ message: expect.any(String) })
+      })
 
-    it.runIf(mockOnly)('returns 400 and keeps a host group that still has hosts', async () => {
-      const { response } = await api().DELETE('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: '3' } }, headers: admin.headers })
-      expect(response.status).toBe(400)
-      expect((await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: '3' } }, headers: admin.headers })).response.status).toBe(200)
-    })
+      it.runIf(mockOnly)('returns 404 when the viewer asks for a host outside its host groups', async () => {
+        const viewer = await loginAs(target, target.credentials.viewer!)
+        const { response } = await api().GET('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: '12' } },
+          headers: viewer.headers,
+        })
+        expect(response.status).toBe(404)
+      })
 
-    it('returns 404 for an unknown id', async () => {
-      expect((await api().DELETE('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '999999' } }, headers: admin.headers })).response.status).toBe(404)
-    })
-  })
-
-  describe('getReloadStatus', () => {
-    it('reports the configuration status', async () => {
-      const { data, response } = await api().GET('/rest/reload', { headers: admin.headers })
-      expect(response.status).toBe(200)
-      expect(['uptodate', 'pending']).toContain(data!.configuration_status)
-    })
-
-    it('returns 401 without a token', async () => {
-      expect((await api().GET('/rest/reload', {})).response.status).toBe(401)
-    })
-  })
-
-  describe.runIf(mockOnly)('reload', () => {
-    it('commits pending changes: uncommitted goes back to 0 and the status to uptodate', async () => {
-      const group = await createHostgroup()
-      const { response, data } = await api().POST('/rest/reload', { headers: admin.headers })
-      expect(response.status).toBe(200)
-      expect(data!.configuration_status).toBe('uptodate')
-      const after = await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'hostgroup', id: group.id } }, headers: admin.headers })
-      expect(after.data!.object.uncommitted).toBe('0')
+      it('returns 401 without a token', async () => {
+        expect(
+          (await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '1' } } })).response.status,
+        ).toBe(401)
+      })
     })
 
-    it('returns 403 for the operator, who lacks RELOADACCESS', async () => {
-      const operator = await loginAs(target, target.credentials.operator!)
-      expect((await api().POST('/rest/reload', { headers: operator.headers })).response.status).toBe(403)
+    describe('configObjectExists', () => {
+      it('answers 1 for a name that exists and 0 for one that does not', async () => {
+        const first = (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers }))
+          .data!.list[0]!
+        const yes = await api().GET('/rest/config/{objecttype}/exists', {
+          params: { path: { objecttype: 'host' }, query: { name: String(first.name) } },
+          headers: admin.headers,
+        })
+        const no = await api().GET('/rest/config/{objecttype}/exists', {
+          params: { path: { objecttype: 'host' }, query: { name: uniqueName('absent') } },
+          headers: admin.headers,
+        })
+        expect([yes.data, no.data]).toEqual([{ exists: 1 }, { exists: 0 }])
+      })
+
+      it('returns 400 without a name or id', async () => {
+        expect(
+          (await api().GET('/rest/config/{objecttype}/exists', { params: { path: { objecttype: 'host' } }, headers: admin.headers }))
+            .response.status,
+        ).toBe(400)
+      })
     })
-  })
+
+    describe.runIf(writes)('createConfigObject', () => {
+      it('creates a host that later reads return, marked uncommitted', async () => {
+        const group = await createHostgroup()
+        const name = uniqueName('opsmocks-host')
+        const { data, response } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name, ip: '192.0.2.10', hostgroup: { name: group.name } },
+        })
+        expect(response.status).toBe(200)
+        const host = data!.object as { id: string; name: string; uncommitted: string }
+        created.push({ type: 'host', id: host.id })
+        expect(host).toMatchObject({ name, uncommitted: '1' })
+        const listed = await api().GET('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' }, query: { 's.name': name } },
+          headers: admin.headers,
+        })
+        expect(listed.data!.list.map((item) => item.id)).toEqual([host.id])
+        if (mockOnly) {
+          const reload = await api().GET('/rest/reload', { headers: admin.headers })
+          expect(reload.data!.configuration_status).toBe('pending')
+        }
+      })
+
+      it('accepts numeric ids in references and stores them as strings', async () => {
+        const group = await createHostgroup()
+        const { data } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.11', hostgroup: { id: Number(group.id) } },
+        })
+        const host = data!.object as { id: string; hostgroup: { name: string } }
+        created.push({ type: 'host', id: host.id })
+        expect(host.hostgroup.name).toBe(group.name)
+      })
+
+      it('returns 400 and creates nothing when a required field is missing', async () => {
+        const before = await count('host')
+        const { response, error } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host') },
+        })
+        expect(response.status).toBe(400)
+        expect(error).toEqual({ message: expect.stringMatching(/ip|hostgroup/) })
+        expect(await count('host')).toBe(before)
+      })
+
+      it('returns 400 and creates nothing for a field of the wrong type', async () => {
+        const group = await createHostgroup()
+        const before = await count('host')
+        const { response } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: { not: 'a string' }, hostgroup: { name: group.name } },
+        })
+        expect(response.status).toBe(400)
+        expect(await count('host')).toBe(before)
+      })
+
+      it('returns 400 for a reference to a host group that does not exist', async () => {
+        const { response } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.12', hostgroup: { name: uniqueName('no-such-group') } },
+        })
+        expect(response.status).toBe(400)
+      })
+
+      it('returns 400 and creates nothing for malformed JSON', async () => {
+        const before = await count('host')
+        const result = await rawCall(target, '/rest/config/host', { ...json({}), body: '{"name": "x", "ip": ' })
+        expect(result.status).toBe(400)
+        expect(await count('host')).toBe(before)
+      })
+
+      it.runIf(mockOnly)('returns 400 for a name that is already taken', async () => {
+        const { response, error } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: 'web01', ip: '192.0.2.13', hostgroup: { name: 'UK Web Servers' } },
+        })
+        expect(response.status).toBe(400)
+        expect(error!.message).toMatch(/already exists/)
+      })
+
+      it.runIf(mockOnly)('returns 400 when a host is put in a host group that has children', async () => {
+        const { response, error } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.14', hostgroup: { name: 'UK' } },
+        })
+        expect(response.status).toBe(400)
+        expect(error!.message).toMatch(/not a leaf/)
+      })
+
+      it.runIf(mockOnly)('returns 403 and creates nothing when the operator, without CONFIGUREHOSTS, creates a host', async () => {
+        const operator = await loginAs(target, target.credentials.operator!)
+        const before = await count('host')
+        const { response, error } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: operator.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.15', hostgroup: { name: 'UK Web Servers' } },
+        })
+        expect(response.status).toBe(403)
+        expect(error!.message).toMatch(/CONFIGUREHOSTS/)
+        expect(await count('host')).toBe(before)
+      })
+
+      it.runIf(mockOnly)('returns 415 for an XML body', async () => {
+        const result = await rawCall(target, '/rest/config/host', {
+          method: 'POST',
+          headers: { ...admin.headers, 'Content-Type': 'text/xml' },
+          body: '<host/>',
+        })
+        expect(result.status).toBe(415)
+      })
+
+      it.runIf(mockOnly)('returns 413 for a body over 1 MiB and creates nothing', async () => {
+        const before = await count('host')
+        const result = await rawCall(target, '/rest/config/host', json({ name: 'x'.repeat(1024 * 1024 + 1) }))
+        expect(result.status).toBe(413)
+        expect(await count('host')).toBe(before)
+      })
+    })
+
+    describe.runIf(writes)('updateConfigObject', () => {
+      it('changes only the fields sent', async () => {
+        const group = await createHostgroup()
+        const { data } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.20', hostgroup: { name: group.name } },
+        })
+        const host = data!.object as { id: string; name: string }
+        created.push({ type: 'host', id: host.id })
+        const updated = await api().PUT('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: host.id } },
+          headers: admin.headers,
+          body: { ip: '192.0.2.21' },
+        })
+        expect(updated.response.status).toBe(200)
+        expect(updated.data!.object).toMatchObject({ name: host.name, ip: '192.0.2.21' })
+        const read = await api().GET('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: host.id } },
+          headers: admin.headers,
+        })
+        expect(read.data!.object).toMatchObject({ ip: '192.0.2.21' })
+      })
+
+      it('returns 400 and leaves the object as it was for an unknown field', async () => {
+        const group = await createHostgroup()
+        const before = (
+          await api().GET('/rest/config/{objecttype}/{id}', {
+            params: { path: { objecttype: 'hostgroup', id: group.id } },
+            headers: admin.headers,
+          })
+        ).data!.object
+        const { response } = await api().PUT('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'hostgroup', id: group.id } },
+          headers: admin.headers,
+          body: { name: 'renamed', no_such_field: '1' },
+        })
+        expect(response.status).toBe(400)
+        const after = (
+          await api().GET('/rest/config/{objecttype}/{id}', {
+            params: { path: { objecttype: 'hostgroup', id: group.id } },
+            headers: admin.headers,
+          })
+        ).data!.object
+        expect(after).toEqual(before)
+      })
+
+      it('returns 404 for an unknown id', async () => {
+        const { response } = await api().PUT('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: '999999' } },
+          headers: admin.headers,
+          body: { ip: '192.0.2.99' },
+        })
+        expect(response.status).toBe(404)
+      })
+    })
+
+    describe.runIf(writes)('cloneConfigObject', () => {
+      it('copies an object under a new name', async () => {
+        const group = await createHostgroup()
+        const { data } = await api().POST('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: admin.headers,
+          body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.30', hostgroup: { name: group.name } },
+        })
+        const source = data!.object as { id: string }
+        created.push({ type: 'host', id: source.id })
+        const name = uniqueName('opsmocks-clone')
+        const clone = await api().POST('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'host', id: source.id } },
+          headers: admin.headers,
+          body: { name },
+        })
+        expect(clone.response.status).toBe(200)
+        const copy = clone.data!.object as { id: string; name: string; ip: string }
+        created.push({ type: 'host', id: copy.id })
+        expect(copy).toMatchObject({ name, ip: '192.0.2.30' })
+        expect(copy.id).not.toBe(source.id)
+      })
+
+      it('returns 400 without a new name', async () => {
+        const group = await createHostgroup()
+        const { response } = await api().POST('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'hostgroup', id: group.id } },
+          headers: admin.headers,
+          body: {},
+        })
+        expect(response.status).toBe(400)
+      })
+    })
+
+    describe.runIf(writes)('deleteConfigObject', () => {
+      it('deletes an object so that reads return 404', async () => {
+        const group = await createHostgroup()
+        const { data, response } = await api().DELETE('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'hostgroup', id: group.id } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(200)
+        expect(data).toEqual({ success: 1 })
+        expect(
+          (
+            await api().GET('/rest/config/{objecttype}/{id}', {
+              params: { path: { objecttype: 'hostgroup', id: group.id } },
+              headers: admin.headers,
+            })
+          ).response.status,
+        ).toBe(404)
+      })
+
+      it.runIf(mockOnly)('returns 400 and keeps a host group that still has hosts', async () => {
+        const { response } = await api().DELETE('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'hostgroup', id: '3' } },
+          headers: admin.headers,
+        })
+        expect(response.status).toBe(400)
+        expect(
+          (
+            await api().GET('/rest/config/{objecttype}/{id}', {
+              params: { path: { objecttype: 'hostgroup', id: '3' } },
+              headers: admin.headers,
+            })
+          ).response.status,
+        ).toBe(200)
+      })
+
+      it('returns 404 for an unknown id', async () => {
+        expect(
+          (
+            await api().DELETE('/rest/config/{objecttype}/{id}', {
+              params: { path: { objecttype: 'host', id: '999999' } },
+              headers: admin.headers,
+            })
+          ).response.status,
+        ).toBe(404)
+      })
+    })
+
+    describe('getReloadStatus', () => {
+      it('reports the configuration status', async () => {
+        const { data, response } = await api().GET('/rest/reload', { headers: admin.headers })
+        expect(response.status).toBe(200)
+        expect(['uptodate', 'pending']).toContain(data!.configuration_status)
+      })
+
+      it('returns 401 without a token', async () => {
+        expect((await api().GET('/rest/reload', {})).response.status).toBe(401)
+      })
+    })
+
+    describe.runIf(mockOnly)('reload', () => {
+      it('commits pending changes: uncommitted goes back to 0 and the status to uptodate', async () => {
+        const group = await createHostgroup()
+        const { response, data } = await api().POST('/rest/reload', { headers: admin.headers })
+        expect(response.status).toBe(200)
+        expect(data!.configuration_status).toBe('uptodate')
+        const after = await api().GET('/rest/config/{objecttype}/{id}', {
+          params: { path: { objecttype: 'hostgroup', id: group.id } },
+          headers: admin.headers,
+        })
+        expect(after.data!.object.uncommitted).toBe('0')
+      })
+
+      it('returns 403 for the operator, who lacks RELOADACCESS', async () => {
+        const operator = await loginAs(target, target.credentials.operator!)
+        expect((await api().POST('/rest/reload', { headers: operator.headers })).response.status).toBe(403)
+      })
+    })
   })
 }

@@ -10,7 +10,11 @@ export function runtimeContract(target: OpsviewTarget): void {
   let admin: OpsviewSession
   const api = () => opsviewApi(target)
   const post = (path: string, session: OpsviewSession, body: unknown) =>
-    rawCall(target, path, { method: 'POST', headers: { ...session.headers, 'Content-Type': 'application/json' }, body: JSON.stringify(body) })
+    rawCall(target, path, {
+      method: 'POST',
+      headers: { ...session.headers, 'Content-Type': 'application/json' },
+      body: JSON.stringify(body),
+    })
 
   describe.runIf(mockOnly)('runtime', () => {
     beforeAll(async () => {
@@ -22,7 +26,11 @@ export function runtimeContract(target: OpsviewTarget): void {
     describe('createDowntime', () => {
       it('puts the selected services in downtime, which status then shows as handled', async () => {
         const before = (await api().GET('/rest/status/service', { params: { query: { hostname: 'db01' } }, headers: admin.headers })).data!
-        const result = await post('/rest/downtime?svc.hostname=db%25&svc.servicename=MySQL%25', admin, { starttime: 'now', endtime: '+2h', comment: 'database upgrade' })
+        const result = await post('/rest/downtime?svc.hostname=db%25&svc.servicename=MySQL%25', admin, {
+          starttime: 'now',
+          endtime: '+2h',
+          comment: 'database upgrade',
+        })
         expect(result.status).toBe(200)
         expect(result.json.summary).toEqual({ num_hosts: '0', num_services: '6' })
         const after = (await api().GET('/rest/status/service', { params: { query: { hostname: 'db01' } }, headers: admin.headers })).data!
@@ -33,15 +41,25 @@ export function runtimeContract(target: OpsviewTarget): void {
       })
 
       it('takes the selectors from the query string, as opsview-nodejs sends them', async () => {
-        const result = await post('/rest/downtime?svc.hostname=web%25&svc.servicename=HTTP', admin, { starttime: '2030/00/01 10:00:00', endtime: '2030/00/01 11:00:00', comment: 'mock test' })
+        const result = await post('/rest/downtime?svc.hostname=web%25&svc.servicename=HTTP', admin, {
+          starttime: '2030/00/01 10:00:00',
+          endtime: '2030/00/01 11:00:00',
+          comment: 'mock test',
+        })
         expect(result.status).toBe(200)
         expect(result.json.summary.num_services).toBe('5')
       })
 
       it('puts a whole host in downtime with hst.hostname, covering its services', async () => {
-        const result = await post('/rest/downtime', admin, { 'hst.hostname': 'web05', starttime: 'now', endtime: '+1h', comment: 'rebuild' })
+        const result = await post('/rest/downtime', admin, {
+          'hst.hostname': 'web05',
+          starttime: 'now',
+          endtime: '+1h',
+          comment: 'rebuild',
+        })
         expect(result.json.summary.num_hosts).toBe('1')
-        const host = (await api().GET('/rest/status/service', { params: { query: { hostname: 'web05' } }, headers: admin.headers })).data!.list[0]!
+        const host = (await api().GET('/rest/status/service', { params: { query: { hostname: 'web05' } }, headers: admin.headers })).data!
+          .list[0]!
         expect(host.downtime).toBe('2')
         expect(host.unhandled).toBe('0')
         expect(host.services.every((service) => service.downtime === '2')).toBe(true)
@@ -89,7 +107,10 @@ export function runtimeContract(target: OpsviewTarget): void {
 
     describe('deleteDowntimes', () => {
       it('cancels downtime so status shows the host out of downtime again', async () => {
-        const { response } = await api().DELETE('/rest/downtime', { params: { query: { 'hst.hostname': 'web05' } }, headers: admin.headers })
+        const { response } = await api().DELETE('/rest/downtime', {
+          params: { query: { 'hst.hostname': 'web05' } },
+          headers: admin.headers,
+        })
         expect(response.status).toBe(200)
         const host = (await api().GET('/rest/status/host', { params: { query: { host: 'web05' } }, headers: admin.headers })).data!.list[0]!
         expect(host.downtime).toBe('0')

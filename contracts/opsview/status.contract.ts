@@ -103,7 +103,13 @@ export function statusContract(target: OpsviewTarget): void {
         expect(response.status).toBe(200)
         for (const group of data!.list) {
           const stateSum = (counts: Record<string, unknown>, states: string[]) =>
-            states.reduce((sum, state) => sum + Number((counts[state] as Counts | undefined)?.handled ?? 0) + Number((counts[state] as Counts | undefined)?.unhandled ?? 0), 0)
+            states.reduce(
+              (sum, state) =>
+                sum +
+                Number((counts[state] as Counts | undefined)?.handled ?? 0) +
+                Number((counts[state] as Counts | undefined)?.unhandled ?? 0),
+              0,
+            )
           expect(stateSum(group.hosts, HOST_STATES)).toBe(Number(group.hosts.total))
           expect(stateSum(group.services, SERVICE_STATES)).toBe(Number(group.services.total))
         }

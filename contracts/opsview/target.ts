@@ -1,6 +1,6 @@
 import createClient from 'openapi-fetch'
 import type { paths } from '../../mocks/generated/opsview'
-import type { ContractTarget } from '../support/target'
+import { readCallResult, type CallResult, type ContractTarget } from '../support/target'
 
 export type OpsviewUser = {
   username: string
@@ -33,14 +33,6 @@ export async function loginAs(target: OpsviewTarget, user: OpsviewUser): Promise
 }
 
 /** A raw call for wire-level cases the typed client cannot express (form bodies, bad JSON, odd methods). */
-export async function rawCall(target: OpsviewTarget, path: string, init: RequestInit = {}): Promise<{ status: number; headers: Headers; text: string; json: any }> {
-  const response = await target.fetch(`${target.baseUrl}${path}`, init)
-  const text = await response.text()
-  let json: unknown
-  try {
-    json = text ? JSON.parse(text) : undefined
-  } catch {
-    json = undefined
-  }
-  return { status: response.status, headers: response.headers, text, json }
+export async function rawCall(target: OpsviewTarget, path: string, init: RequestInit = {}): Promise<CallResult> {
+  return readCallResult(await target.fetch(`${target.baseUrl}${path}`, init))
 }

@@ -31,7 +31,9 @@ export async function startServerProcess(vendor: string, env: Record<string, str
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
     child.once('exit', (code) => {
       clearTimeout(timer)
-      reject(new Error(`${vendor} server exited with ${code} before it was ready (was dist/server built? run npm run build:server):\n${output}`))
+      reject(
+        new Error(`${vendor} server exited with ${code} before it was ready (was dist/server built? run npm run build:server):\n${output}`),
+      )
     })
   })
   return {

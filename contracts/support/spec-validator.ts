@@ -54,7 +54,11 @@ export function createSpecValidator(spec: BundledSpec): SpecValidator {
       const responses = (operation.responses ?? {}) as Record<string, { content?: Record<string, { schema?: unknown }> }>
       const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => responses[candidate])
       if (!key) return [`${label}: status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`]
-      const { value: response, pointer: responsePointer } = resolveRef(spec, responses[key]!, `/paths/${escapePointer(template)}/${method.toLowerCase()}/responses/${key}`)
+      const { value: response, pointer: responsePointer } = resolveRef(
+        spec,
+        responses[key]!,
+        `/paths/${escapePointer(template)}/${method.toLowerCase()}/responses/${key}`,
+      )
       const content = (response as { content?: Record<string, { schema?: unknown }> }).content
       if (!content) return body === '' ? [] : [`${label}: the spec documents no body, but one was sent`]
       if (body === '') return [`${label}: the spec documents a body, but none was sent`]
@@ -80,7 +84,11 @@ export function createSpecValidator(spec: BundledSpec): SpecValidator {
 function resolveRef(spec: BundledSpec, value: unknown, pointer: string): { value: unknown; pointer: string } {
   const ref = (value as { $ref?: unknown }).$ref
   if (typeof ref !== 'string' || !ref.startsWith('#/')) return { value, pointer }
-  const target = ref.slice(1).split('/').slice(1).reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
+  const target = ref
+    .slice(1)
+    .split('/')
+    .slice(1)
+    .reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part.replace(/~1/g, '/').replace(/~0/g, '~')], spec)
   return resolveRef(spec, target, ref.slice(1))
 }
 

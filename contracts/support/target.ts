@@ -35,7 +35,13 @@ export function validatingFetch(inner: typeof fetch, validator: SpecValidator, b
     const url = new URL(request.url)
     const path = url.pathname.slice(basePath.length) || '/'
     const body = await response.clone().text()
-    const problems = validator.check({ method: request.method, path, status: response.status, contentType: response.headers.get('content-type'), body })
+    const problems = validator.check({
+      method: request.method,
+      path,
+      status: response.status,
+      contentType: response.headers.get('content-type'),
+      body,
+    })
     if (problems.length) {
       throw new Error(`Mock response violates the spec for ${request.method} ${url.pathname}${url.search}:\n  ${problems.join('\n  ')}`)
     }
@@ -58,4 +64,23 @@ export function httpControl(getBaseUrl: () => string): MockControl {
 /** A name no seed or earlier run uses, for objects a suite creates on a real server and deletes again. */
 export function uniqueName(prefix: string): string {
   return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`
+}
+
+/** A response read once: status, headers, text and the parsed JSON (undefined when the body is not JSON). */
+export interface CallResult {
+  status: number
+  headers: Headers
+  text: string
+  json: any
+}
+
+export async function readCallResult(response: Response): Promise<CallResult> {
+  const text = await response.text()
+  let json: unknown
+  try {
+    json = text ? JSON.parse(text) : undefined
+  } catch {
+    json = undefined
+  }
+  return { status: response.status, headers: response.headers, text, json }
 }

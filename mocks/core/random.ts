@@ -3,7 +3,9 @@ export function randomHex(length: number): string {
   const bytes = new Uint8Array(Math.ceil(length / 2))
   globalThis.crypto.getRandomValues(bytes)
   // join() yields a flat string; += would build a rope that costs memory in every session map key.
-  return Array.from(bytes, (byte) => HEX[byte]).join('').slice(0, length)
+  return Array.from(bytes, (byte) => HEX[byte])
+    .join('')
+    .slice(0, length)
 }
 
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'))

@@ -10,9 +10,7 @@ export interface RouteDefinition {
 }
 
 export type RouteMatch<R> =
-  | { kind: 'matched'; route: R; params: Record<string, string> }
-  | { kind: 'method-not-allowed'; allow: string[] }
-  | { kind: 'not-found' }
+  { kind: 'matched'; route: R; params: Record<string, string> } | { kind: 'method-not-allowed'; allow: string[] } | { kind: 'not-found' }
 
 interface CompiledRoute<R> {
   route: R

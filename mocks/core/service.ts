@@ -55,7 +55,10 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
       if (isMockError(error)) return withAllowHeader(definition.renderError(error, request), error)
       // A bug in the mock, not a vendor answer: say so plainly, without a stack trace on the wire.
       console.error(`[opsmocks] ${definition.vendor}: unhandled error on ${request.method} ${request.path}:`, error)
-      return { status: 500, json: { message: `opsmocks ${definition.vendor} mock failed on ${request.method} ${request.path}: ${String(error)}` } }
+      return {
+        status: 500,
+        json: { message: `opsmocks ${definition.vendor} mock failed on ${request.method} ${request.path}: ${String(error)}` },
+      }
     }
   }
 

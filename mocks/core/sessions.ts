@@ -6,10 +6,7 @@ export interface Session {
   expiresAt: number
 }
 
-export type SessionLookup =
-  | { status: 'active'; session: Session }
-  | { status: 'expired'; session: Session }
-  | { status: 'unknown' }
+export type SessionLookup = { status: 'active'; session: Session } | { status: 'expired'; session: Session } | { status: 'unknown' }
 
 export interface SessionStoreOptions {
   clock: Clock

@@ -50,9 +50,7 @@ export function specSchema<T>(spec: BundledSpec, name: string): StandardSchemaV1
       version: 1,
       vendor: 'opsmocks',
       validate: (value) =>
-        validate(value)
-          ? { value: value as T }
-          : { issues: describeErrors(validate, name).map((message) => ({ message })) },
+        validate(value) ? { value: value as T } : { issues: describeErrors(validate, name).map((message) => ({ message })) },
     },
   }
 }

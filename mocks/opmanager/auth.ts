@@ -25,12 +25,20 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
     throw opmError('UNAUTHENTICATED', 'API_KEY_MISSING', 'No API key was sent. Send the key in the apiKey request header.')
   }
   if (headerKey === undefined && scope.headerOnly) {
-    throw opmError('UNAUTHENTICATED', 'API_KEY_NOT_IN_HEADER', 'This URL accepts the API key only in the apiKey request header, not as a request parameter.')
+    throw opmError(
+      'UNAUTHENTICATED',
+      'API_KEY_NOT_IN_HEADER',
+      'This URL accepts the API key only in the apiKey request header, not as a request parameter.',
+    )
   }
   const lookup = store.lookupKey(value.trim())
   if (lookup.status === 'retired') {
     throw lookup.reason === 'regenerated'
-      ? opmError('UNAUTHENTICATED', 'API_KEY_REGENERATED', 'This API key has been regenerated; use the new key shown under API Key Management.')
+      ? opmError(
+          'UNAUTHENTICATED',
+          'API_KEY_REGENERATED',
+          'This API key has been regenerated; use the new key shown under API Key Management.',
+        )
       : opmError('UNAUTHENTICATED', 'API_KEY_DELETED', 'This API key has been deleted.')
   }
   if (lookup.status === 'unknown') {
@@ -44,7 +52,11 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
   const user = store.userByName(key.userName)
   if (!user) throw opmError('UNAUTHENTICATED', 'API_KEY_INVALID', 'The API key is invalid: its user no longer exists.')
   if (!user.restApiAccess) {
-    throw opmError('FORBIDDEN', 'REST_API_ACCESS_DISABLED', `REST API access is disabled for the user '${user.userName}'. Contact the administrator user.`)
+    throw opmError(
+      'FORBIDDEN',
+      'REST_API_ACCESS_DISABLED',
+      `REST API access is disabled for the user '${user.userName}'. Contact the administrator user.`,
+    )
   }
   const decision = checkKeyScope(key, scope)
   if (!decision.allowed) throw opmError('FORBIDDEN', decision.errorcode, decision.message)

@@ -14,9 +14,18 @@ import type { ApiKeyCreate, ApiKeyUpdate, OperationId, Reply } from './spec-type
  */
 const PREFIX = '/__opsmocks/opmanager'
 
-type ControlHandler<Id extends OperationId> = (context: OpmanagerContext, request: MockRequest, params: Record<string, string>) => Reply<Id> | Promise<Reply<Id>>
+type ControlHandler<Id extends OperationId> = (
+  context: OpmanagerContext,
+  request: MockRequest,
+  params: Record<string, string>,
+) => Reply<Id> | Promise<Reply<Id>>
 
-function control<Id extends OperationId>(operationId: Id, method: string, path: string, handle: ControlHandler<Id>): Operation<OpmanagerContext> {
+function control<Id extends OperationId>(
+  operationId: Id,
+  method: string,
+  path: string,
+  handle: ControlHandler<Id>,
+): Operation<OpmanagerContext> {
   return { operationId, method, path: `${PREFIX}${path}`, handle }
 }
 
@@ -47,8 +56,14 @@ export const OPMANAGER_CONTROL_OPERATIONS: readonly Operation<OpmanagerContext>[
     const changes = keyChanges(jsonBody<ApiKeyUpdate>(request, 'ApiKeyUpdate'))
     return { status: 200, json: await store.updateKey(params.keyId!, changes) }
   }),
-  control('controlDeleteKey', 'DELETE', '/keys/{keyId}', ({ store }, _request, params) => ({ status: 200, json: { deleted: store.deleteKey(params.keyId!).id } })),
-  control('controlRegenerateKey', 'POST', '/keys/{keyId}/regenerate', async ({ store }, _request, params) => ({ status: 200, json: await store.regenerateKey(params.keyId!) })),
+  control('controlDeleteKey', 'DELETE', '/keys/{keyId}', ({ store }, _request, params) => ({
+    status: 200,
+    json: { deleted: store.deleteKey(params.keyId!).id },
+  })),
+  control('controlRegenerateKey', 'POST', '/keys/{keyId}/regenerate', async ({ store }, _request, params) => ({
+    status: 200,
+    json: await store.regenerateKey(params.keyId!),
+  })),
   control('controlListUsers', 'GET', '/users', ({ store }) => ({ status: 200, json: store.listUsers() })),
   control('controlUpdateUser', 'PATCH', '/users/{userName}', async ({ store }, request, params) => {
     const { restApiAccess } = jsonBody<{ restApiAccess: boolean }>(request, 'UserAccessUpdate')

@@ -50,6 +50,7 @@ export function parseOpmTime(text: string, endOfDay: boolean): number | undefine
   const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
   const ms = Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0, second ?? 0)
   const check = new Date(ms)
-  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59) return undefined
+  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59)
+    return undefined
   return hour === undefined && endOfDay ? ms + 86_399_999 : ms
 }

@@ -2,8 +2,14 @@ import { toMswHandlers, type MswHandlerOptions } from '../core/msw-adapter'
 import { createOpmanagerService, type OpmanagerMockOptions, type OpmanagerService } from './service'
 
 export {
-  OPMANAGER_DEFAULT_PORT, OPMANAGER_ADMIN_API_KEY, OPMANAGER_OPERATOR_API_KEY, OPMANAGER_HELPDESK_API_KEY, OPMANAGER_SEEDED_KEYS,
-  createOpmanagerService, type OpmanagerMockOptions, type OpmanagerService,
+  OPMANAGER_DEFAULT_PORT,
+  OPMANAGER_ADMIN_API_KEY,
+  OPMANAGER_OPERATOR_API_KEY,
+  OPMANAGER_HELPDESK_API_KEY,
+  OPMANAGER_SEEDED_KEYS,
+  createOpmanagerService,
+  type OpmanagerMockOptions,
+  type OpmanagerService,
 } from './service'
 
 /** Where the OpManager API lives, as msw path patterns under a base URL. */

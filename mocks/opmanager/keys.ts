@@ -7,7 +7,11 @@ import type { ApiKey, ApiKeyCreate, ApiKeyUpdate } from './spec-types'
  * Turns control-API (or seed-option) key input into stored fields: checks the user exists, parses
  * the expiry and normalises Specific-API names. Schema-level checks happen before, against the spec.
  */
-export function keyFromInput(store: OpmanagerStore, input: ApiKeyCreate, createdBy: string): Omit<ApiKey, 'id' | 'value' | 'createdTime'> & { value?: string } {
+export function keyFromInput(
+  store: OpmanagerStore,
+  input: ApiKeyCreate,
+  createdBy: string,
+): Omit<ApiKey, 'id' | 'value' | 'createdTime'> & { value?: string } {
   if (!store.userByName(input.userName)) throw badRequest(`No user named '${input.userName}'; create it with admin/addUser first`)
   return {
     name: input.name ?? `${input.userName} API key`,

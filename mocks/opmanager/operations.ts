@@ -20,7 +20,13 @@ type Handler<Id extends OperationId> = (context: OpmanagerContext, caller: Calle
  * implies (module from the URL, read for GET / write for POST, header-only URLs). Parameters are read
  * from the query and form body, then the key is checked, then the handler runs.
  */
-function operation<Id extends OperationId>(operationId: Id, method: 'GET' | 'POST', path: string, handle: Handler<Id>, options: { adminOnly?: boolean } = {}): Operation<OpmanagerContext> {
+function operation<Id extends OperationId>(
+  operationId: Id,
+  method: 'GET' | 'POST',
+  path: string,
+  handle: Handler<Id>,
+  options: { adminOnly?: boolean } = {},
+): Operation<OpmanagerContext> {
   const scope = scopeOf(method, path, options)
   return {
     operationId,
@@ -37,7 +43,22 @@ const ok = <T>(json: T) => ({ status: 200 as const, json })
 const result = (message: string) => ok({ result: { message } })
 
 const SEVERITIES = [1, 2, 3, 4, 5] as const
-const ALERT_TYPES = ['ActiveAlarms', 'EventLogAlarms', 'SyslogAlarms', 'TrapAlarms', 'NCMAlarms', 'NFAAlarms', 'WebAlarms', 'FWAAlarms', 'StorageAlarms', 'APMAlarms', 'Server', 'Network', 'Virtualization', 'CorrelatedAlarms'] as const
+const ALERT_TYPES = [
+  'ActiveAlarms',
+  'EventLogAlarms',
+  'SyslogAlarms',
+  'TrapAlarms',
+  'NCMAlarms',
+  'NFAAlarms',
+  'WebAlarms',
+  'FWAAlarms',
+  'StorageAlarms',
+  'APMAlarms',
+  'Server',
+  'Network',
+  'Virtualization',
+  'CorrelatedAlarms',
+] as const
 const ALARM_FAMILIES = ALERT_TYPES.filter((type): type is AlertType => type !== 'ActiveAlarms')
 
 // ---- alarms --------------------------------------------------------------------------------------
@@ -46,7 +67,12 @@ function time(params: Params, name: string, endOfDay: boolean): number | undefin
   const text = params.optional(name)
   if (text === undefined) return undefined
   const ms = parseOpmTime(text, endOfDay)
-  if (ms === undefined) throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', `The parameter '${name}' must be a date as yyyy-mm-dd or yyyy-mm-dd hh:mm:ss.`)
+  if (ms === undefined)
+    throw opmError(
+      'BAD_REQUEST',
+      'UNABLE_TO_PARSE_DATA_TYPE',
+      `The parameter '${name}' must be a date as yyyy-mm-dd or yyyy-mm-dd hh:mm:ss.`,
+    )
   return ms
 }
 
@@ -69,7 +95,10 @@ const listAlarms = operation('listAlarms', 'GET', '/api/json/alarm/listAlarms', 
 function entities(params: Params): string[] {
   const entity = params.required('entity', { maxLength: 4000 })
   if (params.oneOf('type', ['single', 'multiple'] as const) !== 'multiple') return [entity]
-  const list = entity.split(',').map((item) => item.trim()).filter(Boolean)
+  const list = entity
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
   if (!list.length) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "The parameter 'entity' is mandatory and was not sent.")
   return list
 }
@@ -79,10 +108,15 @@ const acknowledgeAlarm = operation('acknowledgeAlarm', 'POST', '/api/json/alarm/
   return result('Alarm has been successfully Acknowledged')
 })
 
-const unAcknowledgeAlarm = operation('unAcknowledgeAlarm', 'POST', '/api/json/alarm/unAcknowledgeAlarm', async ({ store }, _caller, params) => {
-  await store.unAcknowledgeAlarm(entities(params))
-  return result('Alarm has been successfully Unacknowledged')
-})
+const unAcknowledgeAlarm = operation(
+  'unAcknowledgeAlarm',
+  'POST',
+  '/api/json/alarm/unAcknowledgeAlarm',
+  async ({ store }, _caller, params) => {
+    await store.unAcknowledgeAlarm(entities(params))
+    return result('Alarm has been successfully Unacknowledged')
+  },
+)
 
 const clearAlarm = operation('clearAlarm', 'POST', '/api/json/alarm/clearAlarm', async ({ store }, _caller, params) => {
   await store.clearAlarm(entities(params))
@@ -110,13 +144,29 @@ const getAnnotation = operation('getAnnotation', 'GET', '/api/json/alarm/getAnno
   ok(store.getAnnotation(params.required('entity'))),
 )
 
-const getTopDevicesByAlarms = operation('getTopDevicesByAlarms', 'GET', '/api/json/alarm/getTopDevicesByAlarms', ({ store }, _caller, params) =>
-  ok(store.getTopDevicesByAlarms(params.oneOf('eventType', ALARM_FAMILIES))),
+const getTopDevicesByAlarms = operation(
+  'getTopDevicesByAlarms',
+  'GET',
+  '/api/json/alarm/getTopDevicesByAlarms',
+  ({ store }, _caller, params) => ok(store.getTopDevicesByAlarms(params.oneOf('eventType', ALARM_FAMILIES))),
 )
 
 // ---- devices -------------------------------------------------------------------------------------
 
-const SORT_COLUMNS = ['id', 'moid', 'deviceName', 'displayName', 'ipaddress', 'category', 'type', 'vendorName', 'statusStr', 'statusNum', 'addedTime', 'interfaceCount'] as const satisfies readonly (keyof Device)[]
+const SORT_COLUMNS = [
+  'id',
+  'moid',
+  'deviceName',
+  'displayName',
+  'ipaddress',
+  'category',
+  'type',
+  'vendorName',
+  'statusStr',
+  'statusNum',
+  'addedTime',
+  'interfaceCount',
+] as const satisfies readonly (keyof Device)[]
 
 function deviceQuery(params: Params) {
   return {
@@ -169,48 +219,73 @@ const listInterfaces = operation('listInterfaces', 'GET', '/api/json/device/list
   return ok(paged(store.listInterfaces(filter), params.integer('page', { min: 1 }), params.integer('rows', { min: 1, max: 1000 })))
 })
 
-const getDeviceAssociatedMonitors = operation('getDeviceAssociatedMonitors', 'GET', '/api/json/device/getDeviceAssociatedMonitors', ({ store }, _caller, params) =>
-  ok(store.getDeviceAssociatedMonitors(params.required('name'))),
+const getDeviceAssociatedMonitors = operation(
+  'getDeviceAssociatedMonitors',
+  'GET',
+  '/api/json/device/getDeviceAssociatedMonitors',
+  ({ store }, _caller, params) => ok(store.getDeviceAssociatedMonitors(params.required('name'))),
 )
 
-const setManaged = operation('setManaged', 'POST', '/api/json/device/setManaged', async ({ store }, _caller, params) => {
-  const name = params.required('name')
-  const manage = params.oneOf('manage', ['true', 'false'] as const)
-  if (manage === undefined) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "The parameter 'manage' is mandatory and was not sent.")
-  await store.setManaged(name, manage === 'true')
-  return result(`Device has been successfully ${manage === 'true' ? 'managed' : 'unmanaged'}`)
-}, { adminOnly: true })
+const setManaged = operation(
+  'setManaged',
+  'POST',
+  '/api/json/device/setManaged',
+  async ({ store }, _caller, params) => {
+    const name = params.required('name')
+    const manage = params.oneOf('manage', ['true', 'false'] as const)
+    if (manage === undefined)
+      throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "The parameter 'manage' is mandatory and was not sent.")
+    await store.setManaged(name, manage === 'true')
+    return result(`Device has been successfully ${manage === 'true' ? 'managed' : 'unmanaged'}`)
+  },
+  { adminOnly: true },
+)
 
 // ---- discovery -----------------------------------------------------------------------------------
 
-const HOST = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$|^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
+const HOST =
+  /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$|^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/
 const NETMASK = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/
 
 function matching(name: string, value: string | undefined, pattern: RegExp, what: string): void {
-  if (value !== undefined && !pattern.test(value)) throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', `The parameter '${name}' must be ${what}.`)
+  if (value !== undefined && !pattern.test(value))
+    throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', `The parameter '${name}' must be ${what}.`)
 }
 
-const addDevice = operation('addDevice', 'POST', '/api/json/discovery/addDevice', async ({ store }, _caller, params) => {
-  const deviceName = params.required('deviceName', { maxLength: 250 })
-  matching('deviceName', deviceName, HOST, 'an IPv4 address or a host name')
-  params.required('credentialName', { maxLength: 100 })
-  matching('netmask', params.optional('netmask'), NETMASK, 'a dotted network mask such as 255.255.255.0')
-  await store.addDevice(deviceName)
-  return result(`Device ${deviceName} has been successfully added for discovery`)
-}, { adminOnly: true })
+const addDevice = operation(
+  'addDevice',
+  'POST',
+  '/api/json/discovery/addDevice',
+  async ({ store }, _caller, params) => {
+    const deviceName = params.required('deviceName', { maxLength: 250 })
+    matching('deviceName', deviceName, HOST, 'an IPv4 address or a host name')
+    params.required('credentialName', { maxLength: 100 })
+    matching('netmask', params.optional('netmask'), NETMASK, 'a dotted network mask such as 255.255.255.0')
+    await store.addDevice(deviceName)
+    return result(`Device ${deviceName} has been successfully added for discovery`)
+  },
+  { adminOnly: true },
+)
 
 const getDownDevices = operation('getDownDevices', 'GET', '/api/json/discovery/getDownDevices', ({ store }) => ok(store.getDownDevices()))
 
 // ---- events --------------------------------------------------------------------------------------
 
 const listEvents = operation('listEvents', 'GET', '/api/json/events/listEvents', ({ store }, _caller, params) =>
-  ok(store.listEvents({ deviceName: params.optional('deviceName'), severities: params.integerList('severity', SEVERITIES), entity: params.optional('entity') })),
+  ok(
+    store.listEvents({
+      deviceName: params.optional('deviceName'),
+      severities: params.integerList('severity', SEVERITIES),
+      entity: params.optional('entity'),
+    }),
+  ),
 )
 
 const addEvent = operation('addEvent', 'POST', '/api/json/events/addEvent', async ({ store }, _caller, params) => {
   const source = params.required('source', { maxLength: 250 })
   const severity = params.oneOf('severity', ['1', '2', '3', '4', '5'] as const)
-  if (severity === undefined) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "The parameter 'severity' is mandatory and was not sent.")
+  if (severity === undefined)
+    throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "The parameter 'severity' is mandatory and was not sent.")
   await store.addEvent({
     source,
     severity: Number(severity) as SeverityNumber,
@@ -227,32 +302,64 @@ const addEvent = operation('addEvent', 'POST', '/api/json/events/addEvent', asyn
 const listUsers = operation('listUsers', 'GET', '/api/json/admin/listUsers', ({ store }) => ok(store.listUsers()), { adminOnly: true })
 
 /** The API's plural privilege names; the web UI's singular ones are accepted too (decisions/035). */
-const PRIVILEGES: Record<string, Privilege> = { Administrators: 'Administrators', Administrator: 'Administrators', Operators: 'Operators', Operator: 'Operators' }
+const PRIVILEGES: Record<string, Privilege> = {
+  Administrators: 'Administrators',
+  Administrator: 'Administrators',
+  Operators: 'Operators',
+  Operator: 'Operators',
+}
 
-const addUser = operation('addUser', 'POST', '/api/json/admin/addUser', async ({ store }, _caller, params) => {
-  const userName = params.required('userName', { maxLength: 100 })
-  matching('userName', userName, /^[A-Za-z0-9._@-]+$/, 'letters, digits, ".", "_", "-" or "@"')
-  const password = params.required('password', { maxLength: 100 })
-  if (password.length < 5) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_LENGTH', "The parameter 'password' must be at least 5 characters long.")
-  const privilege = PRIVILEGES[params.oneOf('privilege', Object.keys(PRIVILEGES)) ?? params.required('privilege')]!
-  const emailId = params.optional('emailId', { maxLength: 250 })
-  matching('emailId', emailId, /^[^@\s]+@[^@\s]+$/, 'an e-mail address')
-  await store.addUser({
-    userName,
-    password,
-    privilege,
-    emailId,
-    landLine: params.optional('landLine', { maxLength: 50 }),
-    mobileNo: params.optional('mobileNo', { maxLength: 50 }),
-    tZone: params.optional('tZone', { maxLength: 100 }),
-    allDevices: params.oneOf('allDevices', ['true', 'false'] as const) !== 'false',
-  })
-  return result('User has been successfully added.')
-}, { adminOnly: true })
+const addUser = operation(
+  'addUser',
+  'POST',
+  '/api/json/admin/addUser',
+  async ({ store }, _caller, params) => {
+    const userName = params.required('userName', { maxLength: 100 })
+    matching('userName', userName, /^[A-Za-z0-9._@-]+$/, 'letters, digits, ".", "_", "-" or "@"')
+    const password = params.required('password', { maxLength: 100 })
+    if (password.length < 5)
+      throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_LENGTH', "The parameter 'password' must be at least 5 characters long.")
+    const privilege = PRIVILEGES[params.oneOf('privilege', Object.keys(PRIVILEGES)) ?? params.required('privilege')]!
+    const emailId = params.optional('emailId', { maxLength: 250 })
+    matching('emailId', emailId, /^[^@\s]+@[^@\s]+$/, 'an e-mail address')
+    await store.addUser({
+      userName,
+      password,
+      privilege,
+      emailId,
+      landLine: params.optional('landLine', { maxLength: 50 }),
+      mobileNo: params.optional('mobileNo', { maxLength: 50 }),
+      tZone: params.optional('tZone', { maxLength: 100 }),
+      allDevices: params.oneOf('allDevices', ['true', 'false'] as const) !== 'false',
+    })
+    return result('User has been successfully added.')
+  },
+  { adminOnly: true },
+)
 
 /** The OpManager operation table: one row per spec operation, named by its operationId. */
 export const OPMANAGER_OPERATIONS: readonly Operation<OpmanagerContext>[] = [
-  listAlarms, acknowledgeAlarm, unAcknowledgeAlarm, clearAlarm, deleteAlarm, addNotes, alarmProperties, getAnnotation, getTopDevicesByAlarms,
-  listDevices, listDevicesV2, getDeviceSummary, getDeviceInfo, getInterfaces, listInterfaces, getDeviceAssociatedMonitors, setManaged,
-  addDevice, getDownDevices, listEvents, addEvent, listUsers, addUser,
+  listAlarms,
+  acknowledgeAlarm,
+  unAcknowledgeAlarm,
+  clearAlarm,
+  deleteAlarm,
+  addNotes,
+  alarmProperties,
+  getAnnotation,
+  getTopDevicesByAlarms,
+  listDevices,
+  listDevicesV2,
+  getDeviceSummary,
+  getDeviceInfo,
+  getInterfaces,
+  listInterfaces,
+  getDeviceAssociatedMonitors,
+  setManaged,
+  addDevice,
+  getDownDevices,
+  listEvents,
+  addEvent,
+  listUsers,
+  addUser,
 ]

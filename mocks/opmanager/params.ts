@@ -42,7 +42,8 @@ export class Params {
 
   required(name: string, limits: { maxLength?: number } = {}): string {
     const value = this.optional(name, limits)
-    if (value === undefined) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', `The parameter '${name}' is mandatory and was not sent.`)
+    if (value === undefined)
+      throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', `The parameter '${name}' is mandatory and was not sent.`)
     return value
   }
 
@@ -52,7 +53,11 @@ export class Params {
     if (!/^-?[0-9]+$/.test(value)) throw opmError('BAD_REQUEST', 'DATATYPE_NOT_MATCHED', `The parameter '${name}' must be of integer type.`)
     const number = Number(value)
     if ((range.min !== undefined && number < range.min) || (range.max !== undefined && number > range.max)) {
-      throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', `The parameter '${name}' must be between ${range.min ?? '-∞'} and ${range.max ?? '∞'}.`)
+      throw opmError(
+        'BAD_REQUEST',
+        'PATTERN_NOT_MATCHED',
+        `The parameter '${name}' must be between ${range.min ?? '-∞'} and ${range.max ?? '∞'}.`,
+      )
     }
     return number
   }
@@ -70,7 +75,11 @@ export class Params {
     if (value === undefined) return undefined
     const items = value.split(',').map((item) => item.trim())
     if (items.some((item) => !/^[0-9]+$/.test(item))) {
-      throw opmError('BAD_REQUEST', 'DATATYPE_NOT_MATCHED', `The parameter '${name}' must be an integer or a comma-separated list of integers.`)
+      throw opmError(
+        'BAD_REQUEST',
+        'DATATYPE_NOT_MATCHED',
+        `The parameter '${name}' must be an integer or a comma-separated list of integers.`,
+      )
     }
     const numbers = items.map(Number)
     if (numbers.some((number) => !(allowed as readonly number[]).includes(number))) throw notOneOf(name, allowed.map(String))
@@ -93,13 +102,19 @@ function readBody(request: MockRequest): FormFields {
     } catch (error) {
       throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', `The request body is not valid JSON: ${(error as Error).message}`)
     }
-    if (!isPlainObject(parsed)) throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', 'The request body must be a JSON object of parameters.')
+    if (!isPlainObject(parsed))
+      throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', 'The request body must be a JSON object of parameters.')
     const fields: FormFields = {}
     for (const [name, value] of Object.entries(parsed)) {
-      if (value === null || typeof value === 'object') throw opmError('BAD_REQUEST', 'DATATYPE_NOT_MATCHED', `The parameter '${name}' must be a string, number or boolean.`)
+      if (value === null || typeof value === 'object')
+        throw opmError('BAD_REQUEST', 'DATATYPE_NOT_MATCHED', `The parameter '${name}' must be a string, number or boolean.`)
       fields[name] = String(value)
     }
     return fields
   }
-  throw opmError('UNSUPPORTED_MEDIA_TYPE', 'UNSUPPORTED_CONTENT_TYPE', `Content-Type ${type} is not supported; send parameters in the query string or as ${FORM_MEDIA_TYPE}.`)
+  throw opmError(
+    'UNSUPPORTED_MEDIA_TYPE',
+    'UNSUPPORTED_CONTENT_TYPE',
+    `Content-Type ${type} is not supported; send parameters in the query string or as ${FORM_MEDIA_TYPE}.`,
+  )
 }

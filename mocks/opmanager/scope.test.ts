@@ -3,12 +3,29 @@ import { checkKeyScope, endpointOfPath, normaliseEndpoint, scopeOf } from './sco
 import { parseOpmTime, formatOpmTime } from './format'
 import type { ApiKey } from './spec-types'
 
-const key = (fields: Partial<ApiKey>): Pick<ApiKey, 'name' | 'accessType' | 'modules' | 'apis'> => ({ name: 'k', accessType: 'All', modules: {}, apis: [], ...fields })
+const key = (fields: Partial<ApiKey>): Pick<ApiKey, 'name' | 'accessType' | 'modules' | 'apis'> => ({
+  name: 'k',
+  accessType: 'All',
+  modules: {},
+  apis: [],
+  ...fields,
+})
 
 describe('scopeOf', () => {
   it('takes the module from the URL segment and read/write from the method', () => {
-    expect(scopeOf('GET', '/api/json/alarm/listAlarms')).toEqual({ module: 'Alarms', access: 'read', endpoint: 'v1/alarm/listAlarms', headerOnly: true, adminOnly: false })
-    expect(scopeOf('POST', '/api/json/discovery/addDevice', { adminOnly: true })).toMatchObject({ module: 'Discovery', access: 'write', headerOnly: false, adminOnly: true })
+    expect(scopeOf('GET', '/api/json/alarm/listAlarms')).toEqual({
+      module: 'Alarms',
+      access: 'read',
+      endpoint: 'v1/alarm/listAlarms',
+      headerOnly: true,
+      adminOnly: false,
+    })
+    expect(scopeOf('POST', '/api/json/discovery/addDevice', { adminOnly: true })).toMatchObject({
+      module: 'Discovery',
+      access: 'write',
+      headerOnly: false,
+      adminOnly: true,
+    })
     expect(scopeOf('GET', '/api/json/v2/device/listDevices')).toMatchObject({ module: 'Inventory', endpoint: 'v2/device/listDevices' })
   })
 
@@ -27,12 +44,18 @@ describe('checkKeyScope', () => {
   })
 
   it('treats a module left out as No access', () => {
-    expect(checkKeyScope(key({ accessType: 'Module', modules: { Alarms: 'ReadWrite' } }), read)).toMatchObject({ allowed: false, errorcode: 'API_KEY_MODULE_NO_ACCESS' })
+    expect(checkKeyScope(key({ accessType: 'Module', modules: { Alarms: 'ReadWrite' } }), read)).toMatchObject({
+      allowed: false,
+      errorcode: 'API_KEY_MODULE_NO_ACCESS',
+    })
   })
 
   it('lets Read read but not write, and Read/Write do both', () => {
     expect(checkKeyScope(key({ accessType: 'Module', modules: { Inventory: 'Read' } }), read)).toEqual({ allowed: true })
-    expect(checkKeyScope(key({ accessType: 'Module', modules: { Inventory: 'Read' } }), write)).toMatchObject({ allowed: false, errorcode: 'API_KEY_MODULE_READ_ONLY' })
+    expect(checkKeyScope(key({ accessType: 'Module', modules: { Inventory: 'Read' } }), write)).toMatchObject({
+      allowed: false,
+      errorcode: 'API_KEY_MODULE_READ_ONLY',
+    })
     expect(checkKeyScope(key({ accessType: 'Module', modules: { Inventory: 'ReadWrite' } }), write)).toEqual({ allowed: true })
   })
 
@@ -61,7 +84,8 @@ describe('OpManager times', () => {
   })
 
   it('rejects impossible dates and other formats', () => {
-    for (const text of ['2024-02-30', '2024-03-08T18:00:00', '08/03/2024', '2024-03-08 25:00:00']) expect(parseOpmTime(text, false)).toBeUndefined()
+    for (const text of ['2024-02-30', '2024-03-08T18:00:00', '08/03/2024', '2024-03-08 25:00:00'])
+      expect(parseOpmTime(text, false)).toBeUndefined()
   })
 
   it('formats like OpManager, in UTC', () => {

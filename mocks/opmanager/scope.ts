@@ -25,10 +25,22 @@ const MODULE_OF_SEGMENT: Record<string, ModuleName> = {
 
 /** The URLs OpManager's API-key page lists as header-only, as Specific-API names. */
 export const HEADER_ONLY_ENDPOINTS: ReadonlySet<string> = new Set([
-  'v1/alarm/listAlarms', 'v1/admin/addLinuxCredential', 'v1/discovery/addDiscoveryProfile', 'v1/discovery/editDiscoveryProfile',
-  'v2/discovery/addDiscoveryProfile', 'v2/discovery/editDiscoveryProfile', 'v1/ncmsettings/importSSHKey', 'v1/ncmsettings/importDevices',
-  'v1/ncmsettings/uploadConfigletFile', 'v1/ncmsettings/uploadConfigletPreView', 'v1/ncmsettings/importConfiglets',
-  'v1/ncmdevice/updateHostNamefromFileImp', 'v1/ncmdevice/editCustomColfromFileImp', 'v1/ncmdevice/importDG', 'v1/ipam/addSubnet', 'v1/spm/addSwitch',
+  'v1/alarm/listAlarms',
+  'v1/admin/addLinuxCredential',
+  'v1/discovery/addDiscoveryProfile',
+  'v1/discovery/editDiscoveryProfile',
+  'v2/discovery/addDiscoveryProfile',
+  'v2/discovery/editDiscoveryProfile',
+  'v1/ncmsettings/importSSHKey',
+  'v1/ncmsettings/importDevices',
+  'v1/ncmsettings/uploadConfigletFile',
+  'v1/ncmsettings/uploadConfigletPreView',
+  'v1/ncmsettings/importConfiglets',
+  'v1/ncmdevice/updateHostNamefromFileImp',
+  'v1/ncmdevice/editCustomColfromFileImp',
+  'v1/ncmdevice/importDG',
+  'v1/ipam/addSubnet',
+  'v1/spm/addSwitch',
 ])
 
 const API_PATH = /^\/api\/json\/(?:(v2)\/)?([A-Za-z]+)\/([A-Za-z]+)$/
@@ -51,7 +63,13 @@ export function scopeOf(method: string, path: string, options: { adminOnly?: boo
   const endpoint = endpointOfPath(path)
   const module = MODULE_OF_SEGMENT[endpoint.split('/')[1]!]
   if (!module) throw new Error(`[opsmocks] no OpManager module for ${path}`)
-  return { module, access: method === 'GET' ? 'read' : 'write', endpoint, headerOnly: HEADER_ONLY_ENDPOINTS.has(endpoint), adminOnly: options.adminOnly ?? false }
+  return {
+    module,
+    access: method === 'GET' ? 'read' : 'write',
+    endpoint,
+    headerOnly: HEADER_ONLY_ENDPOINTS.has(endpoint),
+    adminOnly: options.adminOnly ?? false,
+  }
 }
 
 export type ScopeDecision = { allowed: true } | { allowed: false; errorcode: string; message: string }
@@ -64,14 +82,26 @@ export function checkKeyScope(key: Pick<ApiKey, 'name' | 'accessType' | 'modules
   if (key.accessType === 'SpecificAPI') {
     return key.apis.includes(scope.endpoint)
       ? ALLOWED
-      : { allowed: false, errorcode: 'API_KEY_API_NOT_ALLOWED', message: `The API key '${key.name}' is not allowed to call ${scope.endpoint}; it is limited to specific APIs.` }
+      : {
+          allowed: false,
+          errorcode: 'API_KEY_API_NOT_ALLOWED',
+          message: `The API key '${key.name}' is not allowed to call ${scope.endpoint}; it is limited to specific APIs.`,
+        }
   }
   const level = key.modules[scope.module] ?? 'NoAccess'
   if (level === 'NoAccess') {
-    return { allowed: false, errorcode: 'API_KEY_MODULE_NO_ACCESS', message: `The API key '${key.name}' has no access to the ${scope.module} module.` }
+    return {
+      allowed: false,
+      errorcode: 'API_KEY_MODULE_NO_ACCESS',
+      message: `The API key '${key.name}' has no access to the ${scope.module} module.`,
+    }
   }
   if (scope.access === 'write' && level !== 'ReadWrite') {
-    return { allowed: false, errorcode: 'API_KEY_MODULE_READ_ONLY', message: `The API key '${key.name}' has read-only access to the ${scope.module} module; ${scope.endpoint} changes data.` }
+    return {
+      allowed: false,
+      errorcode: 'API_KEY_MODULE_READ_ONLY',
+      message: `The API key '${key.name}' has read-only access to the ${scope.module} module; ${scope.endpoint} changes data.`,
+    }
   }
   return ALLOWED
 }

@@ -24,10 +24,20 @@ export const HELPDESK_API_KEY = 'test-helpdesk-key-0123456789abcdef'
 export const SEEDED_KEYS: readonly SeededKey[] = [
   { userName: 'admin', value: ADMIN_API_KEY, description: 'Administrators, All access' },
   { userName: 'operator', value: OPERATOR_API_KEY, description: 'Operators, Module access: Read on Alarms, Events, Inventory, Discovery' },
-  { userName: 'helpdesk', value: HELPDESK_API_KEY, description: 'Operators, All access, but the user\'s REST API access is off (a new user)' },
+  {
+    userName: 'helpdesk',
+    value: HELPDESK_API_KEY,
+    description: "Operators, All access, but the user's REST API access is off (a new user)",
+  },
 ]
 
-export const OPERATOR_MODULES: ModuleAccess = { Alarms: 'Read', Events: 'Read', Inventory: 'Read', Discovery: 'Read', UserManagement: 'NoAccess' }
+export const OPERATOR_MODULES: ModuleAccess = {
+  Alarms: 'Read',
+  Events: 'Read',
+  Inventory: 'Read',
+  Discovery: 'Read',
+  UserManagement: 'NoAccess',
+}
 
 export interface OpmanagerSeedOptions {
   /** Seed number for the generated alarms; the same number gives the same world. */
@@ -82,20 +92,104 @@ const DISK: MonitorTemplate = { name: 'DISKUSAGE', displayName: 'Disk Utilizatio
 const RESPONSE: MonitorTemplate = { name: 'RESPONSETIME', displayName: 'Response Time', protocol: 'ICMP', unit: 'ms', max: 40 }
 
 // alarmcode, alertType, severity, message template ({name} = device display name), which devices qualify
-const ALARM_KINDS: Array<{ code: string; alertType: AlertType; severity: SeverityNumber; message: string; fits: (category: string, type: string) => boolean }> = [
-  { code: 'CPUUSAGE', alertType: 'Server', severity: 3, message: 'CPU Utilization is {value}%, threshold value for this monitor is 80%', fits: (c) => !NETWORK.has(c) },
-  { code: 'MEMUSAGE', alertType: 'Server', severity: 2, message: 'Memory Utilization is {value}%, threshold value for this monitor is 85%', fits: (c) => !NETWORK.has(c) },
-  { code: 'DISKUSAGE', alertType: 'StorageAlarms', severity: 2, message: 'Disk Utilization of C: is {value}%, threshold value for this monitor is 90%', fits: (c) => c === 'Server' || c === 'Storage' },
-  { code: 'DEVICE-DOWN', alertType: 'Network', severity: 1, message: 'Device {name} is down: no response to ping', fits: (c) => ['Desktop', 'Printer', 'Wireless', 'UPS', 'Switch'].includes(c) },
-  { code: 'TRAP-LINKDOWN', alertType: 'TrapAlarms', severity: 2, message: 'SNMP trap linkDown received from {name}', fits: (c) => NETWORK.has(c) },
-  { code: 'EVENTLOG-4625', alertType: 'EventLogAlarms', severity: 3, message: 'An account failed to log on (event 4625) on {name}', fits: (_c, t) => WINDOWS.test(t) },
-  { code: 'SYSLOG-AUTH', alertType: 'SyslogAlarms', severity: 3, message: 'sshd: authentication failure on {name}', fits: (_c, t) => t === 'Linux' },
-  { code: 'NCM-CONFIGCHANGE', alertType: 'NCMAlarms', severity: 3, message: 'Running configuration of {name} changed', fits: (c) => NETWORK.has(c) },
-  { code: 'NFA-BANDWIDTH', alertType: 'NFAAlarms', severity: 2, message: 'Inbound traffic on {name} exceeds 90% of the link speed', fits: (c) => c === 'Router' || c === 'Firewall' },
-  { code: 'URL-DOWN', alertType: 'WebAlarms', severity: 4, message: 'URL monitor https://{name}.example.com/health is down', fits: (c, t) => c === 'Server' && t === 'Linux' },
-  { code: 'FWA-POLICY', alertType: 'FWAAlarms', severity: 3, message: 'Firewall policy deny count spiked on {name}', fits: (c) => c === 'Firewall' },
-  { code: 'VM-CPUREADY', alertType: 'Virtualization', severity: 2, message: 'CPU ready time on {name} is {value}%', fits: (c) => c === 'Virtual Device' },
-  { code: 'APM-RESPONSE', alertType: 'APMAlarms', severity: 4, message: 'Application response time on {name} is {value}00 ms', fits: (c, t) => c === 'Server' && WINDOWS.test(t) },
+const ALARM_KINDS: Array<{
+  code: string
+  alertType: AlertType
+  severity: SeverityNumber
+  message: string
+  fits: (category: string, type: string) => boolean
+}> = [
+  {
+    code: 'CPUUSAGE',
+    alertType: 'Server',
+    severity: 3,
+    message: 'CPU Utilization is {value}%, threshold value for this monitor is 80%',
+    fits: (c) => !NETWORK.has(c),
+  },
+  {
+    code: 'MEMUSAGE',
+    alertType: 'Server',
+    severity: 2,
+    message: 'Memory Utilization is {value}%, threshold value for this monitor is 85%',
+    fits: (c) => !NETWORK.has(c),
+  },
+  {
+    code: 'DISKUSAGE',
+    alertType: 'StorageAlarms',
+    severity: 2,
+    message: 'Disk Utilization of C: is {value}%, threshold value for this monitor is 90%',
+    fits: (c) => c === 'Server' || c === 'Storage',
+  },
+  {
+    code: 'DEVICE-DOWN',
+    alertType: 'Network',
+    severity: 1,
+    message: 'Device {name} is down: no response to ping',
+    fits: (c) => ['Desktop', 'Printer', 'Wireless', 'UPS', 'Switch'].includes(c),
+  },
+  {
+    code: 'TRAP-LINKDOWN',
+    alertType: 'TrapAlarms',
+    severity: 2,
+    message: 'SNMP trap linkDown received from {name}',
+    fits: (c) => NETWORK.has(c),
+  },
+  {
+    code: 'EVENTLOG-4625',
+    alertType: 'EventLogAlarms',
+    severity: 3,
+    message: 'An account failed to log on (event 4625) on {name}',
+    fits: (_c, t) => WINDOWS.test(t),
+  },
+  {
+    code: 'SYSLOG-AUTH',
+    alertType: 'SyslogAlarms',
+    severity: 3,
+    message: 'sshd: authentication failure on {name}',
+    fits: (_c, t) => t === 'Linux',
+  },
+  {
+    code: 'NCM-CONFIGCHANGE',
+    alertType: 'NCMAlarms',
+    severity: 3,
+    message: 'Running configuration of {name} changed',
+    fits: (c) => NETWORK.has(c),
+  },
+  {
+    code: 'NFA-BANDWIDTH',
+    alertType: 'NFAAlarms',
+    severity: 2,
+    message: 'Inbound traffic on {name} exceeds 90% of the link speed',
+    fits: (c) => c === 'Router' || c === 'Firewall',
+  },
+  {
+    code: 'URL-DOWN',
+    alertType: 'WebAlarms',
+    severity: 4,
+    message: 'URL monitor https://{name}.example.com/health is down',
+    fits: (c, t) => c === 'Server' && t === 'Linux',
+  },
+  {
+    code: 'FWA-POLICY',
+    alertType: 'FWAAlarms',
+    severity: 3,
+    message: 'Firewall policy deny count spiked on {name}',
+    fits: (c) => c === 'Firewall',
+  },
+  {
+    code: 'VM-CPUREADY',
+    alertType: 'Virtualization',
+    severity: 2,
+    message: 'CPU ready time on {name} is {value}%',
+    fits: (c) => c === 'Virtual Device',
+  },
+  {
+    code: 'APM-RESPONSE',
+    alertType: 'APMAlarms',
+    severity: 4,
+    message: 'Application response time on {name} is {value}00 ms',
+    fits: (c, t) => c === 'Server' && WINDOWS.test(t),
+  },
   { code: 'UPS-ONBATTERY', alertType: 'Server', severity: 1, message: '{name} is running on battery', fits: (c) => c === 'UPS' },
 ]
 
@@ -111,7 +205,20 @@ export async function seedOpmanager(store: OpmanagerStore, options: OpmanagerSee
     const addedAt = now - (30 + Math.floor(random() * 600)) * 24 * HOUR
     const ports = NETWORK.has(category) ? 2 + Math.floor(random() * 3) : 0
     const device = await store.insertDevice(
-      { moid, deviceName: ip, displayName, ipaddress: ip, category, type, vendorName, isSNMP: !WINDOWS.test(type), isNew: false, addedTime: formatOpmTime(addedAt), prettyTime: '', interfaceCount: ports },
+      {
+        moid,
+        deviceName: ip,
+        displayName,
+        ipaddress: ip,
+        category,
+        type,
+        vendorName,
+        isSNMP: !WINDOWS.test(type),
+        isNew: false,
+        addedTime: formatOpmTime(addedAt),
+        prettyTime: '',
+        interfaceCount: ports,
+      },
       {
         dnsName: `${displayName}.example.net`,
         sysDescr: `${vendorName} ${type}`,
@@ -156,7 +263,16 @@ export async function seedOpmanager(store: OpmanagerStore, options: OpmanagerSee
 
 async function seedAlarms(store: OpmanagerStore, random: () => number, pick: <T>(items: readonly T[]) => T, now: number): Promise<void> {
   const devices = store.tables.devices.all()
-  const raise = async (deviceIndex: number, entity: string, code: string, alertType: AlertType, severity: SeverityNumber, message: string, ageHours: number, who?: string) => {
+  const raise = async (
+    deviceIndex: number,
+    entity: string,
+    code: string,
+    alertType: AlertType,
+    severity: SeverityNumber,
+    message: string,
+    ageHours: number,
+    who?: string,
+  ) => {
     const device = devices[deviceIndex]!
     const at = now - Math.round(ageHours * HOUR)
     await store.raiseAlarm({ device, entity, alarmcode: code, alertType, severity, message, at, who })
@@ -171,7 +287,15 @@ async function seedAlarms(store: OpmanagerStore, random: () => number, pick: <T>
     draft.inTraffic = '0 bps'
     draft.outTraffic = '0 bps'
   })
-  await raise(3, `IF-${interfaceIdOf(store, devices[3]!.deviceName, 2)}`, 'IF-UTIL', 'Network', 3, 'Interface GigabitEthernet0/2 utilization is 87%', 5)
+  await raise(
+    3,
+    `IF-${interfaceIdOf(store, devices[3]!.deviceName, 2)}`,
+    'IF-UTIL',
+    'Network',
+    3,
+    'Interface GigabitEthernet0/2 utilization is 87%',
+    5,
+  )
 
   const used = new Set<string>()
   while (store.tables.alarms.size < 50) {
@@ -196,12 +320,49 @@ function interfaceIdOf(store: OpmanagerStore, deviceName: string, ifIndex: numbe
 }
 
 async function seedUsersAndKeys(store: OpmanagerStore, options: OpmanagerSeedOptions): Promise<void> {
-  await store.addUser({ userName: 'admin', password: 'admin', privilege: 'Administrators', emailId: 'admin@example.com', restApiAccess: true })
-  await store.addUser({ userName: 'operator', password: 'operator', privilege: 'Operators', emailId: 'operator@example.com', restApiAccess: true })
+  await store.addUser({
+    userName: 'admin',
+    password: 'admin',
+    privilege: 'Administrators',
+    emailId: 'admin@example.com',
+    restApiAccess: true,
+  })
+  await store.addUser({
+    userName: 'operator',
+    password: 'operator',
+    privilege: 'Operators',
+    emailId: 'operator@example.com',
+    restApiAccess: true,
+  })
   await store.addUser({ userName: 'helpdesk', password: 'helpdesk', privilege: 'Operators', emailId: 'helpdesk@example.com' })
   const base = { type: 'Custom' as const, status: 'enabled' as const, apis: [], expiresAt: null, modules: {} }
-  await store.insertKey({ ...base, name: 'Admin full access', description: 'Seeded full-access key of the admin user', userName: 'admin', createdBy: 'admin', accessType: 'All', value: options.adminKey ?? ADMIN_API_KEY })
-  await store.insertKey({ ...base, name: 'Operator read-only', description: 'Seeded read-only Module key of the operator user', userName: 'operator', createdBy: 'admin', accessType: 'Module', modules: OPERATOR_MODULES, value: OPERATOR_API_KEY })
-  await store.insertKey({ ...base, name: 'Helpdesk', description: 'Key of a user whose REST API access is still off', userName: 'helpdesk', createdBy: 'admin', accessType: 'All', value: HELPDESK_API_KEY })
+  await store.insertKey({
+    ...base,
+    name: 'Admin full access',
+    description: 'Seeded full-access key of the admin user',
+    userName: 'admin',
+    createdBy: 'admin',
+    accessType: 'All',
+    value: options.adminKey ?? ADMIN_API_KEY,
+  })
+  await store.insertKey({
+    ...base,
+    name: 'Operator read-only',
+    description: 'Seeded read-only Module key of the operator user',
+    userName: 'operator',
+    createdBy: 'admin',
+    accessType: 'Module',
+    modules: OPERATOR_MODULES,
+    value: OPERATOR_API_KEY,
+  })
+  await store.insertKey({
+    ...base,
+    name: 'Helpdesk',
+    description: 'Key of a user whose REST API access is still off',
+    userName: 'helpdesk',
+    createdBy: 'admin',
+    accessType: 'All',
+    value: HELPDESK_API_KEY,
+  })
   for (const key of options.keys ?? []) await store.insertKey(keyFromInput(store, key, 'admin'))
 }

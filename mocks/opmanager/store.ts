@@ -7,8 +7,21 @@ import { Table } from '../core/table'
 import { opmError } from './errors'
 import { formatOpmTime, prettyTime, severityHtml, severityName } from './format'
 import type {
-  Alarm, AlertType, Annotation, ApiKey, Device, DeviceInfo, DeviceStatusNum, DeviceSummary, Interface, Monitor, OpmEvent,
-  Privilege, SeverityNumber, TopDevice, User,
+  Alarm,
+  AlertType,
+  Annotation,
+  ApiKey,
+  Device,
+  DeviceInfo,
+  DeviceStatusNum,
+  DeviceSummary,
+  Interface,
+  Monitor,
+  OpmEvent,
+  Privilege,
+  SeverityNumber,
+  TopDevice,
+  User,
 } from './spec-types'
 
 /** Alarms and users have no `id` on the wire; the table keys them by `alarmId` / `userId` copied into `id`. */
@@ -96,7 +109,17 @@ export class OpmanagerStore {
 
   clear(): void {
     for (const table of Object.values(this.tables)) table.clear()
-    for (const map of [this.passwords, this.details, this.#deviceIdByName, this.#alarmIdByEntity, this.#userIdByName, this.#keyIdByValue, this.#retiredKeys, this.#annotations]) map.clear()
+    for (const map of [
+      this.passwords,
+      this.details,
+      this.#deviceIdByName,
+      this.#alarmIdByEntity,
+      this.#userIdByName,
+      this.#keyIdByValue,
+      this.#retiredKeys,
+      this.#annotations,
+    ])
+      map.clear()
     this.#unmanaged.clear()
   }
 
@@ -112,7 +135,12 @@ export class OpmanagerStore {
       if (filter.severities && !filter.severities.has(alarm.numericSeverity)) continue
       if (filter.category !== undefined && alarm.category !== filter.category) continue
       if (filter.entity !== undefined && alarm.entity !== filter.entity) continue
-      if (filter.alertType === 'ActiveAlarms' ? alarm.numericSeverity === 5 : filter.alertType !== undefined && alarm.alertType !== filter.alertType) continue
+      if (
+        filter.alertType === 'ActiveAlarms'
+          ? alarm.numericSeverity === 5
+          : filter.alertType !== undefined && alarm.alertType !== filter.alertType
+      )
+        continue
       if (filter.from !== undefined && alarm.modTimeLong < filter.from) continue
       if (filter.to !== undefined && alarm.modTimeLong > filter.to) continue
       out.push(this.#wireAlarm(alarm))
@@ -199,7 +227,16 @@ export class OpmanagerStore {
   }
 
   /** Seeds and addEvent create alarms here; the entity is unique. */
-  async raiseAlarm(input: { device: Device; entity: string; alarmcode: string; alertType: AlertType; severity: SeverityNumber; message: string; at: number; who?: string }): Promise<StoredAlarm> {
+  async raiseAlarm(input: {
+    device: Device
+    entity: string
+    alarmcode: string
+    alertType: AlertType
+    severity: SeverityNumber
+    message: string
+    at: number
+    who?: string
+  }): Promise<StoredAlarm> {
     const id = this.tables.alarms.nextId()
     const alarm: StoredAlarm = {
       id,
@@ -279,7 +316,9 @@ export class OpmanagerStore {
       category: device.category,
       statusStr: device.statusStr,
       statusNum: device.statusNum,
-      dials: monitors.filter((monitor) => monitor.unit === '%').map(({ name: dial, displayName, value, unit }) => ({ name: dial, displayName, value, unit })),
+      dials: monitors
+        .filter((monitor) => monitor.unit === '%')
+        .map(({ name: dial, displayName, value, unit }) => ({ name: dial, displayName, value, unit })),
       availability: { Up: details.availabilityUp, Down: Math.round((100 - details.availabilityUp) * 100) / 100 },
       activeAlarms: this.tables.alarms.filter((alarm) => alarm.deviceName === device.deviceName && alarm.numericSeverity !== 5).length,
       interfaceCount: device.interfaceCount,
@@ -328,7 +367,9 @@ export class OpmanagerStore {
 
   getDeviceAssociatedMonitors(name: string) {
     const monitors = this.monitorsOf(this.deviceByName(name).deviceName)
-    return { performanceMonitors: { total: monitors.length, down: monitors.filter((monitor) => monitor.status === 'Down').length, monitors } }
+    return {
+      performanceMonitors: { total: monitors.length, down: monitors.filter((monitor) => monitor.status === 'Down').length, monitors },
+    }
   }
 
   async setManaged(name: string, manage: boolean): Promise<void> {
@@ -353,15 +394,34 @@ export class OpmanagerStore {
     const now = this.clock.now()
     const moid = Math.max(1000, ...this.tables.devices.all().map((device) => device.moid)) + 1
     return this.insertDevice(
-      { moid, deviceName, displayName: deviceName, ipaddress: /^[0-9.]+$/.test(deviceName) ? deviceName : '', category: 'Unknown', type: 'Unknown', vendorName: 'Unknown', isSNMP: false, isNew: true, addedTime: formatOpmTime(now), prettyTime: 'just now', interfaceCount: 0 },
+      {
+        moid,
+        deviceName,
+        displayName: deviceName,
+        ipaddress: /^[0-9.]+$/.test(deviceName) ? deviceName : '',
+        category: 'Unknown',
+        type: 'Unknown',
+        vendorName: 'Unknown',
+        isSNMP: false,
+        isNew: true,
+        addedTime: formatOpmTime(now),
+        prettyTime: 'just now',
+        interfaceCount: 0,
+      },
       { dnsName: deviceName, sysDescr: '', location: '', contact: '', addedAt: now, availabilityUp: 100 },
     )
   }
 
   /** Managed devices with an uncleared DEVICE-DOWN alarm. */
   getDownDevices(): Device[] {
-    const down = new Set(this.tables.alarms.filter((alarm) => alarm.alarmcode === 'DEVICE-DOWN' && alarm.numericSeverity !== 5).map((alarm) => alarm.deviceName))
-    return this.listDevices({}, { column: 'displayName', descending: false }).filter((device) => down.has(device.deviceName) && !this.#unmanaged.has(device.deviceName))
+    const down = new Set(
+      this.tables.alarms
+        .filter((alarm) => alarm.alarmcode === 'DEVICE-DOWN' && alarm.numericSeverity !== 5)
+        .map((alarm) => alarm.deviceName),
+    )
+    return this.listDevices({}, { column: 'displayName', descending: false }).filter(
+      (device) => down.has(device.deviceName) && !this.#unmanaged.has(device.deviceName),
+    )
   }
 
   async insertInterface(values: Omit<Interface, 'id' | 'interfaceName'>): Promise<Interface> {
@@ -378,7 +438,8 @@ export class OpmanagerStore {
     const device = this.findDevice(deviceName)
     if (!device) return
     let worst: SeverityNumber = 5
-    for (const alarm of this.tables.alarms.all()) if (alarm.deviceName === deviceName && alarm.numericSeverity < worst) worst = alarm.numericSeverity
+    for (const alarm of this.tables.alarms.all())
+      if (alarm.deviceName === deviceName && alarm.numericSeverity < worst) worst = alarm.numericSeverity
     const statusNum: DeviceStatusNum = this.#unmanaged.has(deviceName) ? '7' : (String(worst) as DeviceStatusNum)
     if (statusNum === device.statusNum) return
     await this.tables.devices.update(device.id, (draft) => {
@@ -431,12 +492,24 @@ export class OpmanagerStore {
     const existingId = this.#alarmIdByEntity.get(input.entity)
     const existing = existingId === undefined ? undefined : this.tables.alarms.get(existingId)
     if (existing && existing.deviceName !== device.deviceName) {
-      throw opmError('BAD_REQUEST', 'ENTITY_MISMATCH', `The entity '${input.entity}' belongs to the device '${existing.deviceName}', not '${device.deviceName}'.`)
+      throw opmError(
+        'BAD_REQUEST',
+        'ENTITY_MISMATCH',
+        `The entity '${input.entity}' belongs to the device '${existing.deviceName}', not '${device.deviceName}'.`,
+      )
     }
     await this.recordEvent(device, input, now)
     if (existing) await this.#setAlarmSeverity(existing, input.severity, input.message)
     else if (input.severity !== 5) {
-      await this.raiseAlarm({ device, entity: input.entity, alarmcode: input.alarmCode, alertType: alertTypeFor(device), severity: input.severity, message: input.message, at: now })
+      await this.raiseAlarm({
+        device,
+        entity: input.entity,
+        alarmcode: input.alarmCode,
+        alertType: alertTypeFor(device),
+        severity: input.severity,
+        message: input.message,
+        at: now,
+      })
     }
     await this.#refreshDeviceStatus(device.deviceName)
   }
@@ -452,8 +525,19 @@ export class OpmanagerStore {
     return this.tables.users.all().map(({ id: _id, ...user }) => user)
   }
 
-  async addUser(input: { userName: string; password: string; privilege: Privilege; emailId?: string; landLine?: string; mobileNo?: string; tZone?: string; allDevices?: boolean; restApiAccess?: boolean }): Promise<StoredUser> {
-    if (this.#userIdByName.has(input.userName)) throw opmError('CONFLICT', 'USER_ALREADY_EXISTS', `The user '${input.userName}' already exists.`)
+  async addUser(input: {
+    userName: string
+    password: string
+    privilege: Privilege
+    emailId?: string
+    landLine?: string
+    mobileNo?: string
+    tZone?: string
+    allDevices?: boolean
+    restApiAccess?: boolean
+  }): Promise<StoredUser> {
+    if (this.#userIdByName.has(input.userName))
+      throw opmError('CONFLICT', 'USER_ALREADY_EXISTS', `The user '${input.userName}' already exists.`)
     const id = this.tables.users.nextId()
     const user = await this.tables.users.insert({
       id,
@@ -541,7 +625,14 @@ export class OpmanagerStore {
 
 export function severityFields(severity: SeverityNumber) {
   const name = severityName(severity)
-  return { severity: severityHtml(severity), numericSeverity: severity, severityString: name, statusStr: name, statusNum: severity, status: severity }
+  return {
+    severity: severityHtml(severity),
+    numericSeverity: severity,
+    severityString: name,
+    statusStr: name,
+    statusNum: severity,
+    status: severity,
+  }
 }
 
 /** The alarm family of alarms raised by events: network gear → Network, the rest → Server. */

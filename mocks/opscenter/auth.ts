@@ -16,7 +16,11 @@ export const NOT_LOGGED_IN = 'You must be logged in for this operation'
  * 401 to them (decisions/023).
  */
 export function sessionToken(request: MockRequest): string | undefined {
-  const candidates = [request.header('opscenter-session'), request.header('sessionid'), cookieValue(request.header('cookie'), SESSION_COOKIE)]
+  const candidates = [
+    request.header('opscenter-session'),
+    request.header('sessionid'),
+    cookieValue(request.header('cookie'), SESSION_COOKIE),
+  ]
   return candidates.map((value) => value?.trim()).find((value): value is string => !!value)
 }
 
@@ -26,7 +30,10 @@ export function cookieValue(header: string | undefined, name: string): string | 
   for (const part of header.split(';')) {
     const equals = part.indexOf('=')
     if (equals === -1 || part.slice(0, equals).trim() !== name) continue
-    const value = part.slice(equals + 1).trim().replace(/^"(.*)"$/, '$1')
+    const value = part
+      .slice(equals + 1)
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
     try {
       return decodeURIComponent(value)
     } catch {

@@ -2,7 +2,11 @@ import { toMswHandlers, type MswHandlerOptions } from '../core/msw-adapter'
 import { createOpscenterService, type OpscenterMockOptions, type OpscenterService } from './service'
 
 export {
-  OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS, createOpscenterService, type OpscenterMockOptions, type OpscenterService,
+  OPSCENTER_DEFAULT_PORT,
+  OPSCENTER_SEEDED_USERS,
+  createOpscenterService,
+  type OpscenterMockOptions,
+  type OpscenterService,
 } from './service'
 
 /**

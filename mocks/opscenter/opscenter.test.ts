@@ -48,7 +48,10 @@ describe('sessionToken', () => {
 
 describe('permissions', () => {
   it('merges roles with OR and keeps only granted permissions', () => {
-    const merged = mergePermissions([{ A: { 'View Cluster': true, 'Manage Alerts': false } }, { A: { 'Manage Alerts': true }, B: { 'View Cluster': false } }])
+    const merged = mergePermissions([
+      { A: { 'View Cluster': true, 'Manage Alerts': false } },
+      { A: { 'Manage Alerts': true }, B: { 'View Cluster': false } },
+    ])
     expect(merged).toEqual({ A: { 'View Cluster': true, 'Manage Alerts': true } })
   })
 

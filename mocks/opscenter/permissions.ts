@@ -67,7 +67,8 @@ export function requirePermission(principal: Principal, clusterId: string, permi
 }
 
 export function requireAdmin(principal: Principal, action: string): void {
-  if (!principal.isAdmin) throw new MockError('FORBIDDEN', `You do not have permission to perform this operation: ${action} needs the admin role`)
+  if (!principal.isAdmin)
+    throw new MockError('FORBIDDEN', `You do not have permission to perform this operation: ${action} needs the admin role`)
 }
 
 /**
@@ -79,10 +80,12 @@ export function parsePermissionMap(body: unknown, clusterExists: (id: string) =>
   const map: PermissionMap = {}
   for (const [cluster, permissions] of Object.entries(body)) {
     if (!clusterExists(cluster)) throw new MockError('BAD_REQUEST', `Unknown cluster '${cluster}' in permissions`)
-    if (!isPlainObject(permissions)) throw new MockError('BAD_REQUEST', `Permissions for '${cluster}' must be an object of permission name → true|false`)
+    if (!isPlainObject(permissions))
+      throw new MockError('BAD_REQUEST', `Permissions for '${cluster}' must be an object of permission name → true|false`)
     for (const [name, granted] of Object.entries(permissions)) {
       if (name.trim() === '') throw new MockError('BAD_REQUEST', `Empty permission name for '${cluster}'`)
-      if (typeof granted !== 'boolean') throw new MockError('BAD_REQUEST', `Permission '${name}' on '${cluster}' must be true or false, got ${JSON.stringify(granted)}`)
+      if (typeof granted !== 'boolean')
+        throw new MockError('BAD_REQUEST', `Permission '${name}' on '${cluster}' must be true or false, got ${JSON.stringify(granted)}`)
     }
     map[cluster] = { ...(permissions as Record<string, boolean>) }
   }

@@ -35,7 +35,10 @@ interface SeedCluster {
   snitch: string
   nodes: Array<[ip: string, dc: string, rack: string]>
   down: string[]
-  keyspaces: Record<string, [strategy: 'NetworkTopologyStrategy' | 'SimpleStrategy' | 'LocalStrategy', options: Record<string, string>, tables: string[]]>
+  keyspaces: Record<
+    string,
+    [strategy: 'NetworkTopologyStrategy' | 'SimpleStrategy' | 'LocalStrategy', options: Record<string, string>, tables: string[]]
+  >
 }
 
 const CLUSTERS: SeedCluster[] = [
@@ -43,8 +46,12 @@ const CLUSTERS: SeedCluster[] = [
     id: 'Test_Cluster',
     snitch: 'org.apache.cassandra.locator.GossipingPropertyFileSnitch',
     nodes: [
-      ['10.0.1.11', 'DC1', 'RAC1'], ['10.0.1.12', 'DC1', 'RAC2'], ['10.0.1.13', 'DC1', 'RAC3'],
-      ['10.0.2.11', 'DC2', 'RAC1'], ['10.0.2.12', 'DC2', 'RAC2'], ['10.0.2.13', 'DC2', 'RAC3'],
+      ['10.0.1.11', 'DC1', 'RAC1'],
+      ['10.0.1.12', 'DC1', 'RAC2'],
+      ['10.0.1.13', 'DC1', 'RAC3'],
+      ['10.0.2.11', 'DC2', 'RAC1'],
+      ['10.0.2.12', 'DC2', 'RAC2'],
+      ['10.0.2.13', 'DC2', 'RAC3'],
     ],
     down: ['10.0.2.13'],
     keyspaces: {
@@ -58,7 +65,11 @@ const CLUSTERS: SeedCluster[] = [
   {
     id: 'Prod_Cluster',
     snitch: 'org.apache.cassandra.locator.Ec2Snitch',
-    nodes: [['10.1.1.11', 'us-east', '1a'], ['10.1.1.12', 'us-east', '1b'], ['10.1.1.13', 'us-east', '1c']],
+    nodes: [
+      ['10.1.1.11', 'us-east', '1a'],
+      ['10.1.1.12', 'us-east', '1b'],
+      ['10.1.1.13', 'us-east', '1c'],
+    ],
     down: [],
     keyspaces: {
       billing: ['NetworkTopologyStrategy', { 'us-east': '3' }, ['invoices', 'payments']],
@@ -69,20 +80,78 @@ const CLUSTERS: SeedCluster[] = [
 ]
 
 const ALERT_RULES: AlertRule[] = [
-  { id: 'node-down', type: 'node-down', metric: 'node-down', comparator: '>', threshold: 0, duration: 1, enabled: true, notify_interval: 60 },
-  { id: 'heap-high', type: 'rolling-avg', metric: 'heap-used', comparator: '>', threshold: 85, duration: 5, enabled: true, notify_interval: 60 },
+  {
+    id: 'node-down',
+    type: 'node-down',
+    metric: 'node-down',
+    comparator: '>',
+    threshold: 0,
+    duration: 1,
+    enabled: true,
+    notify_interval: 60,
+  },
+  {
+    id: 'heap-high',
+    type: 'rolling-avg',
+    metric: 'heap-used',
+    comparator: '>',
+    threshold: 85,
+    duration: 5,
+    enabled: true,
+    notify_interval: 60,
+  },
 ]
 
-const BEST_PRACTICE: Array<[rule: string, passed: boolean, display: string, recommendation: string, category: string, importance: BestPracticeResult['importance'], scope: BestPracticeResult['scope']]> = [
+const BEST_PRACTICE: Array<
+  [
+    rule: string,
+    passed: boolean,
+    display: string,
+    recommendation: string,
+    category: string,
+    importance: BestPracticeResult['importance'],
+    scope: BestPracticeResult['scope'],
+  ]
+> = [
   ['use-oracle-java', true, 'Oracle Java recommended', 'Use the latest supported Java', 'OS', 'Medium', 'node'],
-  ['repair-run-frequency', false, 'Repair frequency', 'Run repair on every node at least once per gc_grace_seconds', 'Operations', 'High', 'cluster'],
-  ['seed-node-config', true, 'Seed node configuration', 'Use the same seed list on every node of a datacenter', 'Config', 'High', 'cluster'],
+  [
+    'repair-run-frequency',
+    false,
+    'Repair frequency',
+    'Run repair on every node at least once per gc_grace_seconds',
+    'Operations',
+    'High',
+    'cluster',
+  ],
+  [
+    'seed-node-config',
+    true,
+    'Seed node configuration',
+    'Use the same seed list on every node of a datacenter',
+    'Config',
+    'High',
+    'cluster',
+  ],
 ]
 
 /** LCM objects the DataStax scripts list before creating their own; fixed ids keep examples stable. */
 const LCM_SEED = {
-  repository: { id: '3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b', name: 'datastax-public', comment: 'Seeded repository', 'use-proxy': false, 'repo-url': null, 'repo-key-url': null },
-  credential: { id: '9b2f4d6a-1c3e-4f5a-8b7c-0d1e2f3a4b5c', name: 'ubuntu-sudo', 'login-user': 'ubuntu', 'become-user': 'root', 'become-mode': 'sudo', 'use-ssh-keys': false },
+  repository: {
+    id: '3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b',
+    name: 'datastax-public',
+    comment: 'Seeded repository',
+    'use-proxy': false,
+    'repo-url': null,
+    'repo-key-url': null,
+  },
+  credential: {
+    id: '9b2f4d6a-1c3e-4f5a-8b7c-0d1e2f3a4b5c',
+    name: 'ubuntu-sudo',
+    'login-user': 'ubuntu',
+    'become-user': 'root',
+    'become-mode': 'sudo',
+    'use-ssh-keys': false,
+  },
   cluster: { id: '5d4c3b2a-6e7f-4a8b-9c0d-1e2f3a4b5c6d', name: 'Test_Cluster', comment: null },
 }
 
@@ -91,14 +160,21 @@ export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<vo
   const now = store.clock.nowSeconds()
   for (const cluster of CLUSTERS) {
     const config: ClusterConfig = {
-      cassandra: { seed_hosts: cluster.nodes.filter((_, index) => index % 3 === 0).map(([ip]) => ip).join(', '), api_port: '9160' },
+      cassandra: {
+        seed_hosts: cluster.nodes
+          .filter((_, index) => index % 3 === 0)
+          .map(([ip]) => ip)
+          .join(', '),
+        api_port: '9160',
+      },
       jmx: { port: '7199' },
       agents: { use_ssl: 'false' },
     }
     await store.clusters.insert({ id: cluster.id, config })
     store.runtime.set(cluster.id, seedRuntime(cluster, random, now))
   }
-  for (const [role, permissions] of Object.entries(SEEDED_ROLES)) await store.roles.insert({ id: role, permissions: structuredClone(permissions) })
+  for (const [role, permissions] of Object.entries(SEEDED_ROLES))
+    await store.roles.insert({ id: role, permissions: structuredClone(permissions) })
   for (const user of SEEDED_USERS) {
     await store.users.insert({ id: user.username, username: user.username, roles: [...user.roles] })
     store.passwords.set(user.username, user.password)
@@ -117,7 +193,8 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     return {
       node_ip: ip,
       node_name: `cass-${dc.toLowerCase()}-${(index % 3) + 1}.example.com`,
-      dc, rack,
+      dc,
+      rack,
       last_seen: down ? now - 3600 : 0,
       mode: down ? 'unknown' : 'normal',
       version: '6.8.35',
@@ -128,14 +205,22 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
   const keyspaces: Record<string, Keyspace> = {}
   const keyspaceBytes: Record<string, number> = {}
   for (const [name, [strategy, options, tables]] of Object.entries(cluster.keyspaces)) {
-    keyspaces[name] = { replica_placement_strategy: `org.apache.cassandra.locator.${strategy}`, strategy_options: options, durable_writes: true, column_families: tables }
+    keyspaces[name] = {
+      replica_placement_strategy: `org.apache.cassandra.locator.${strategy}`,
+      strategy_options: options,
+      durable_writes: true,
+      column_families: tables,
+    }
     keyspaceBytes[name] = Math.round(random() * 50_000_000) + 1_000_000
   }
   const down = nodes.filter((node) => node.mode === 'unknown')
   return {
     info: {
-      name: cluster.id, partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner', snitch: cluster.snitch,
-      node_count: nodes.length, datacenters: [...new Set(nodes.map((node) => node.dc))],
+      name: cluster.id,
+      partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner',
+      snitch: cluster.snitch,
+      node_count: nodes.length,
+      datacenters: [...new Set(nodes.map((node) => node.dc))],
     },
     nodes,
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 300 * GB])),
@@ -143,17 +228,39 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     keyspaceBytes,
     firedAlerts: [
       ...down.map((node, index) => ({
-        id: `down-${index + 1}`, alert_rule_id: 'node-down', node: node.node_ip, first_fired: node.last_seen, current_value: 1, message: `Node ${node.node_ip} is down`,
+        id: `down-${index + 1}`,
+        alert_rule_id: 'node-down',
+        node: node.node_ip,
+        first_fired: node.last_seen,
+        current_value: 1,
+        message: `Node ${node.node_ip} is down`,
       })),
       ...(cluster.down.length
-        ? [{ id: 'heap-1', alert_rule_id: 'heap-high', node: nodes[1]!.node_ip, first_fired: now - 600, current_value: 91.5, message: `Heap used on ${nodes[1]!.node_ip} is 91.5% (> 85%)` }]
+        ? [
+            {
+              id: 'heap-1',
+              alert_rule_id: 'heap-high',
+              node: nodes[1]!.node_ip,
+              first_fired: now - 600,
+              current_value: 91.5,
+              message: `Heap used on ${nodes[1]!.node_ip} is 91.5% (> 85%)`,
+            },
+          ]
         : []),
     ],
     alertRules: ALERT_RULES.map((rule) => ({ ...rule })),
     bestPractice: Object.fromEntries(
       BEST_PRACTICE.map(([rule, passed, display, recommendation, category, importance, scope]) => [
         rule,
-        { status: passed ? 'Passed' : 'Failed', 'display-name': display, recommendation, category, importance, scope, run_time: now - 86400 },
+        {
+          status: passed ? 'Passed' : 'Failed',
+          'display-name': display,
+          recommendation,
+          category,
+          importance,
+          scope,
+          run_time: now - 86400,
+        },
       ]),
     ),
   }

@@ -7,8 +7,18 @@ import { schemaProblems, specSchema, type BundledSpec } from '../core/spec-schem
 import { Table } from '../core/table'
 import { ADMIN_ROLE, allPermissions, mergePermissions, withoutHiddenClusters, type Principal } from './permissions'
 import type {
-  AlertRule, BestPracticeResult, ClusterConfig, ClusterInfo, FiredAlert, Keyspace, LcmCluster, LcmMachineCredential, LcmRepository, Node,
-  PermissionMap, User,
+  AlertRule,
+  BestPracticeResult,
+  ClusterConfig,
+  ClusterInfo,
+  FiredAlert,
+  Keyspace,
+  LcmCluster,
+  LcmMachineCredential,
+  LcmRepository,
+  Node,
+  PermissionMap,
+  User,
 } from './spec-types'
 
 const bundled = spec as unknown as BundledSpec
@@ -54,7 +64,10 @@ export type LcmObject = LcmRepository | LcmMachineCredential | LcmCluster
 const LCM_SECRETS = new Set(['login-password', 'become-password', 'ssh-private-key', 'password'])
 
 /** A Standard Schema that validates a record through its public (spec) shape. */
-function projectedSchema<Record, Public>(schema: StandardSchemaV1<Public, Public>, project: (record: Record) => Public): StandardSchemaV1<Record, Record> {
+function projectedSchema<Record, Public>(
+  schema: StandardSchemaV1<Public, Public>,
+  project: (record: Record) => Public,
+): StandardSchemaV1<Record, Record> {
   return {
     '~standard': {
       version: 1,
@@ -76,8 +89,12 @@ function projectedSchema<Record, Public>(schema: StandardSchemaV1<Public, Public
 export class OpscenterStore {
   readonly clock: Clock
   readonly users = new Table<UserRecord>(projectedSchema<UserRecord, User>(specSchema<User>(bundled, 'User'), publicUser))
-  readonly roles = new Table<RoleRecord>(projectedSchema(specSchema<PermissionMap>(bundled, 'PermissionMap'), (role: RoleRecord) => role.permissions))
-  readonly clusters = new Table<ClusterRecord>(projectedSchema(specSchema<ClusterConfig>(bundled, 'ClusterConfig'), (cluster: ClusterRecord) => cluster.config))
+  readonly roles = new Table<RoleRecord>(
+    projectedSchema(specSchema<PermissionMap>(bundled, 'PermissionMap'), (role: RoleRecord) => role.permissions),
+  )
+  readonly clusters = new Table<ClusterRecord>(
+    projectedSchema(specSchema<ClusterConfig>(bundled, 'ClusterConfig'), (cluster: ClusterRecord) => cluster.config),
+  )
   readonly lcm: { [K in LcmKind]: Table<LcmObject> } = {
     repositories: new Table(specSchema<LcmObject>(bundled, 'LcmRepository')),
     machine_credentials: new Table(specSchema<LcmObject>(bundled, 'LcmMachineCredential')),
@@ -152,7 +169,11 @@ export class OpscenterStore {
   // ---- roles ---------------------------------------------------------------------------------
 
   roleNames(): string[] {
-    return this.roles.all().map((role) => role.id).filter((name) => name !== ADMIN_ROLE).sort()
+    return this.roles
+      .all()
+      .map((role) => role.id)
+      .filter((name) => name !== ADMIN_ROLE)
+      .sort()
   }
 
   rolePermissions(role: string): PermissionMap {
@@ -203,7 +224,8 @@ export class OpscenterStore {
   async createClusterConfig(input: unknown): Promise<string> {
     const config = parseClusterConfig(input)
     const id = config.cassandra.cluster_name ?? this.#freeClusterId()
-    if (!/^[A-Za-z0-9_.-]+$/.test(id)) throw new MockError('BAD_REQUEST', `cassandra.cluster_name '${id}' may only hold letters, digits, '_', '.' and '-'`)
+    if (!/^[A-Za-z0-9_.-]+$/.test(id))
+      throw new MockError('BAD_REQUEST', `cassandra.cluster_name '${id}' may only hold letters, digits, '_', '.' and '-'`)
     if (this.clusters.get(id)) throw new MockError('CONFLICT', `Cluster '${id}' already exists`)
     await this.clusters.insert({ id, config })
     this.runtime.set(id, runtimeFromSeedHosts(id, config.cassandra.seed_hosts))
@@ -256,8 +278,11 @@ export class OpscenterStore {
 
   async createLcm(kind: LcmKind, input: unknown, id: string = globalThis.crypto.randomUUID()): Promise<LcmObject> {
     if (!isPlainObject(input)) throw new MockError('BAD_REQUEST', `Expected a JSON object with the new ${LCM_KINDS[kind].type}'s fields`)
-    if (typeof input.name !== 'string' || input.name.trim() === '') throw new MockError('BAD_REQUEST', "Missing required field 'name' (a non-empty string)")
-    const fields = Object.fromEntries(Object.entries(input).filter(([key]) => !LCM_SECRETS.has(key) && !['id', 'href', 'type'].includes(key)))
+    if (typeof input.name !== 'string' || input.name.trim() === '')
+      throw new MockError('BAD_REQUEST', "Missing required field 'name' (a non-empty string)")
+    const fields = Object.fromEntries(
+      Object.entries(input).filter(([key]) => !LCM_SECRETS.has(key) && !['id', 'href', 'type'].includes(key)),
+    )
     const record = { ...fields, id, href: `/api/v2/lcm/${kind}/${id}/`, type: LCM_KINDS[kind].type, name: input.name } as LcmObject
     const problems = schemaProblems(bundled, LCM_KINDS[kind].schema, record)
     if (problems.length) throw new MockError('BAD_REQUEST', `Invalid ${LCM_KINDS[kind].type}: ${problems.join('; ')}`)
@@ -285,10 +310,24 @@ function parseClusterConfig(input: unknown): ClusterConfig {
 function runtimeFromSeedHosts(id: string, seedHosts: string): ClusterRuntime {
   const hosts = seedHosts.split(/[\s,]+/).filter(Boolean)
   const nodes: Node[] = hosts.map((host, index) => ({
-    node_ip: host, node_name: host, dc: 'DC1', rack: `RAC${(index % 3) + 1}`, last_seen: 0, mode: 'normal', version: '6.8.35', load: 0, num_procs: 4,
+    node_ip: host,
+    node_name: host,
+    dc: 'DC1',
+    rack: `RAC${(index % 3) + 1}`,
+    last_seen: 0,
+    mode: 'normal',
+    version: '6.8.35',
+    load: 0,
+    num_procs: 4,
   }))
   return {
-    info: { name: id, partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner', snitch: 'org.apache.cassandra.locator.SimpleSnitch', node_count: nodes.length, datacenters: ['DC1'] },
+    info: {
+      name: id,
+      partitioner: 'org.apache.cassandra.dht.Murmur3Partitioner',
+      snitch: 'org.apache.cassandra.locator.SimpleSnitch',
+      node_count: nodes.length,
+      datacenters: ['DC1'],
+    },
     nodes,
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 500 * GB])),
     keyspaces: {},

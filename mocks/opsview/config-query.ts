@@ -38,7 +38,8 @@ export function listConfig(records: readonly AnyConfigObject[], columns: readonl
 export function paging(query: URLSearchParams): { rows: number | 'all'; page: number } {
   const rowsParam = query.get('rows') ?? String(DEFAULT_ROWS)
   const pageParam = query.get('page') ?? '1'
-  if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam)) throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)
+  if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam))
+    throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)
   if (!/^[1-9][0-9]*$/.test(pageParam)) throw new MockError('BAD_REQUEST', `Invalid page '${pageParam}': pages start at 1`)
   return { rows: rowsParam === 'all' ? 'all' : Number(rowsParam), page: Number(pageParam) }
 }
@@ -55,7 +56,10 @@ function fieldText(record: AnyConfigObject, column: string): string[] {
 
 /** SQL LIKE: `%` any run, `_` one character, case-insensitive as MySQL's default collation. */
 export function likeMatcher(pattern: string): (text: string) => boolean {
-  const source = pattern.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/%/g, '.*').replace(/_/g, '.')
+  const source = pattern
+    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+    .replace(/%/g, '.*')
+    .replace(/_/g, '.')
   const regex = new RegExp(`^${source}$`, 'is')
   return (text) => regex.test(text)
 }
@@ -95,7 +99,11 @@ function compileFilter(filter: unknown, known: Set<string>): Predicate {
   if (!isPlainObject(filter)) throw new MockError('BAD_REQUEST', 'Invalid json_filter: expected an object or a list')
   const parts: Predicate[] = Object.entries(filter).map(([key, condition]) => {
     if (key === '-or' || key === '-and') {
-      const list = Array.isArray(condition) ? condition : isPlainObject(condition) ? Object.entries(condition).map(([k, v]) => ({ [k]: v })) : undefined
+      const list = Array.isArray(condition)
+        ? condition
+        : isPlainObject(condition)
+          ? Object.entries(condition).map(([k, v]) => ({ [k]: v }))
+          : undefined
       if (!list) throw new MockError('BAD_REQUEST', `Invalid json_filter: ${key} needs a list`)
       const inner = list.map((item) => compileFilter(item, known))
       return key === '-or' ? (record) => inner.some((part) => part(record)) : (record) => inner.every((part) => part(record))
@@ -115,17 +123,35 @@ function columnCondition(column: string, condition: unknown): Predicate {
   const tests = Object.entries(condition).map(([operator, operand]): ((text: string) => boolean) => {
     const values = (Array.isArray(operand) ? operand : [operand]).map(String)
     switch (operator.toLowerCase()) {
-      case '=': case '-eq': return (text) => text === values[0]
-      case '!=': case '<>': case '-ne': return (text) => text !== values[0]
-      case '-like': { const like = likeMatcher(values[0] ?? ''); return like }
-      case '-not_like': { const like = likeMatcher(values[0] ?? ''); return (text) => !like(text) }
-      case '-in': return (text) => values.includes(text)
-      case '-not_in': return (text) => !values.includes(text)
-      case '<': return (text) => compare(text, values[0]!) < 0
-      case '<=': return (text) => compare(text, values[0]!) <= 0
-      case '>': return (text) => compare(text, values[0]!) > 0
-      case '>=': return (text) => compare(text, values[0]!) >= 0
-      default: throw new MockError('BAD_REQUEST', `Invalid json_filter: unknown operator '${operator}' on '${column}'`)
+      case '=':
+      case '-eq':
+        return (text) => text === values[0]
+      case '!=':
+      case '<>':
+      case '-ne':
+        return (text) => text !== values[0]
+      case '-like': {
+        const like = likeMatcher(values[0] ?? '')
+        return like
+      }
+      case '-not_like': {
+        const like = likeMatcher(values[0] ?? '')
+        return (text) => !like(text)
+      }
+      case '-in':
+        return (text) => values.includes(text)
+      case '-not_in':
+        return (text) => !values.includes(text)
+      case '<':
+        return (text) => compare(text, values[0]!) < 0
+      case '<=':
+        return (text) => compare(text, values[0]!) <= 0
+      case '>':
+        return (text) => compare(text, values[0]!) > 0
+      case '>=':
+        return (text) => compare(text, values[0]!) >= 0
+      default:
+        throw new MockError('BAD_REQUEST', `Invalid json_filter: unknown operator '${operator}' on '${column}'`)
     }
   })
   return (record) => texts(record).some((text) => tests.every((test) => test(text)))
@@ -137,15 +163,19 @@ function compare(a: string, b: string): number {
 }
 
 function sortRecords(records: AnyConfigObject[], order: string | null, known: Set<string>): void {
-  const keys = (order ?? 'id').split(',').map((part) => part.trim()).filter(Boolean).map((part) => {
-    let column = part
-    let descending = false
-    if (column.startsWith('-')) [column, descending] = [column.slice(1), true]
-    const spaced = /^(\S+)\s+(asc|desc)$/i.exec(column)
-    if (spaced) [column, descending] = [spaced[1]!, spaced[2]!.toLowerCase() === 'desc']
-    if (!known.has(column)) throw new MockError('BAD_REQUEST', `Invalid order: unknown column '${column}'`)
-    return { column, descending }
-  })
+  const keys = (order ?? 'id')
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((part) => {
+      let column = part
+      let descending = false
+      if (column.startsWith('-')) [column, descending] = [column.slice(1), true]
+      const spaced = /^(\S+)\s+(asc|desc)$/i.exec(column)
+      if (spaced) [column, descending] = [spaced[1]!, spaced[2]!.toLowerCase() === 'desc']
+      if (!known.has(column)) throw new MockError('BAD_REQUEST', `Invalid order: unknown column '${column}'`)
+      return { column, descending }
+    })
   records.sort((a, b) => {
     for (const { column, descending } of keys) {
       const result = compare(fieldText(a, column).join(','), fieldText(b, column).join(','))
@@ -157,7 +187,10 @@ function sortRecords(records: AnyConfigObject[], order: string | null, known: Se
 
 function projection(cols: string | null, known: Set<string>): (record: AnyConfigObject) => Record<string, unknown> {
   if (cols === null || cols === '') return (record) => record as unknown as Record<string, unknown>
-  const requested = cols.split(',').map((column) => column.trim()).filter(Boolean)
+  const requested = cols
+    .split(',')
+    .map((column) => column.trim())
+    .filter(Boolean)
   const excluded = requested.filter((column) => column.startsWith('-')).map((column) => column.slice(1))
   const included = requested.filter((column) => !column.startsWith('-')).map((column) => column.replace(/^\+/, ''))
   for (const column of [...excluded, ...included]) {

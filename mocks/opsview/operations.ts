@@ -20,7 +20,11 @@ export interface OpsviewContext {
   version: { opsview_version: string; opsview_build: string; opsview_edition: 'community' | 'enterprise' | 'commercial'; uuid: string }
 }
 
-type Handler<Id extends OperationId> = (context: OpsviewContext, request: MockRequest, params: Record<string, string>) => Reply<Id> | Promise<Reply<Id>>
+type Handler<Id extends OperationId> = (
+  context: OpsviewContext,
+  request: MockRequest,
+  params: Record<string, string>,
+) => Reply<Id> | Promise<Reply<Id>>
 type OperationId = keyof operations
 
 function operation<Id extends OperationId>(operationId: Id, method: string, path: string, handle: Handler<Id>): Operation<OpsviewContext> {
@@ -29,7 +33,12 @@ function operation<Id extends OperationId>(operationId: Id, method: string, path
 
 /** Wraps a handler that needs a logged-in user. */
 function withPrincipal<Id extends OperationId>(
-  handle: (context: OpsviewContext, principal: Principal, request: MockRequest, params: Record<string, string>) => Reply<Id> | Promise<Reply<Id>>,
+  handle: (
+    context: OpsviewContext,
+    principal: Principal,
+    request: MockRequest,
+    params: Record<string, string>,
+  ) => Reply<Id> | Promise<Reply<Id>>,
 ): Handler<Id> {
   return (context, request, params) => handle(context, authenticate(context.store, context.sessions, request), request, params)
 }
@@ -61,7 +70,12 @@ function endSession({ store, sessions }: OpsviewContext, request: MockRequest) {
 const logout = operation('logout', 'POST', '/rest/logout', endSession)
 const deleteLogin = operation('deleteLogin', 'DELETE', '/rest/login', endSession)
 
-const getUser = operation('getUser', 'GET', '/rest/user', withPrincipal((_context, principal) => ok(userInfo(principal))))
+const getUser = operation(
+  'getUser',
+  'GET',
+  '/rest/user',
+  withPrincipal((_context, principal) => ok(userInfo(principal))),
+)
 
 // ---- information ---------------------------------------------------------------------------------
 
@@ -69,30 +83,43 @@ const getApiVersion = operation('getApiVersion', 'GET', '/rest', () =>
   ok({ api_version: 6.008008, api_min_version: '2.000', easyxdm_version: '2.4.19' }),
 )
 
-const getInfo = operation('getInfo', 'GET', '/rest/info', withPrincipal(({ version, store }) =>
-  ok({
-    ...version,
-    opsview_name: 'Opsview',
-    server_timezone: 'UTC',
-    server_timezone_offset: '0',
-    hosts_limit: String(Math.max(100, store.tables.host.size)),
-  }),
-))
+const getInfo = operation(
+  'getInfo',
+  'GET',
+  '/rest/info',
+  withPrincipal(({ version, store }) =>
+    ok({
+      ...version,
+      opsview_name: 'Opsview',
+      server_timezone: 'UTC',
+      server_timezone_offset: '0',
+      hosts_limit: String(Math.max(100, store.tables.host.size)),
+    }),
+  ),
+)
 
-const getServerinfo = operation('getServerinfo', 'GET', '/rest/serverinfo', withPrincipal(({ version, store }) =>
-  ok({
-    opsview_version: version.opsview_version,
-    server_timezone: 'UTC',
-    server_timezone_offset: '0',
-    uptime: String(store.clock.nowSeconds() - store.startedAt),
-  }),
-))
+const getServerinfo = operation(
+  'getServerinfo',
+  'GET',
+  '/rest/serverinfo',
+  withPrincipal(({ version, store }) =>
+    ok({
+      opsview_version: version.opsview_version,
+      server_timezone: 'UTC',
+      server_timezone_offset: '0',
+      uptime: String(store.clock.nowSeconds() - store.startedAt),
+    }),
+  ),
+)
 
 // ---- configuration -------------------------------------------------------------------------------
 
 const schemas = (spec as unknown as { components: { schemas: Record<string, { properties?: object }> } }).components.schemas
 const COLUMNS = Object.fromEntries(
-  (Object.keys(CONFIG_TYPES) as ConfigTypeName[]).map((type) => [type, Object.keys(schemas[CONFIG_TYPES[type].schemaName]?.properties ?? {})]),
+  (Object.keys(CONFIG_TYPES) as ConfigTypeName[]).map((type) => [
+    type,
+    Object.keys(schemas[CONFIG_TYPES[type].schemaName]?.properties ?? {}),
+  ]),
 ) as Record<ConfigTypeName, string[]>
 
 function configType(params: Record<string, string>): ConfigTypeName {
@@ -127,64 +154,99 @@ function objectBody(request: MockRequest): Record<string, unknown> {
   return body
 }
 
-const listConfigObjects = operation('listConfigObjects', 'GET', '/rest/config/{objecttype}', withPrincipal(({ store }, principal, request, params) => {
-  const type = configType(params)
-  readable(principal, type)
-  const records = (store.tables[type].all() as AnyConfigObject[]).filter((record) => isVisible(principal, type, record))
-  return ok(listConfig(records, COLUMNS[type], request.query) as Extract<Reply<'listConfigObjects'>, { status: 200 }>['json'])
-}))
+const listConfigObjects = operation(
+  'listConfigObjects',
+  'GET',
+  '/rest/config/{objecttype}',
+  withPrincipal(({ store }, principal, request, params) => {
+    const type = configType(params)
+    readable(principal, type)
+    const records = (store.tables[type].all() as AnyConfigObject[]).filter((record) => isVisible(principal, type, record))
+    return ok(listConfig(records, COLUMNS[type], request.query) as Extract<Reply<'listConfigObjects'>, { status: 200 }>['json'])
+  }),
+)
 
-const configObjectExists = operation('configObjectExists', 'GET', '/rest/config/{objecttype}/exists', withPrincipal(({ store }, principal, request, params) => {
-  const type = configType(params)
-  readable(principal, type)
-  const name = request.query.get('name')
-  const id = request.query.get('id')
-  if (name === null && id === null) throw new MockError('BAD_REQUEST', 'exists needs a name or id parameter')
-  const found = (store.tables[type].all() as AnyConfigObject[]).some(
-    (record) => isVisible(principal, type, record) && (name === null || record.name === name) && (id === null || record.id === id),
-  )
-  return ok({ exists: found ? (1 as const) : (0 as const) })
-}))
+const configObjectExists = operation(
+  'configObjectExists',
+  'GET',
+  '/rest/config/{objecttype}/exists',
+  withPrincipal(({ store }, principal, request, params) => {
+    const type = configType(params)
+    readable(principal, type)
+    const name = request.query.get('name')
+    const id = request.query.get('id')
+    if (name === null && id === null) throw new MockError('BAD_REQUEST', 'exists needs a name or id parameter')
+    const found = (store.tables[type].all() as AnyConfigObject[]).some(
+      (record) => isVisible(principal, type, record) && (name === null || record.name === name) && (id === null || record.id === id),
+    )
+    return ok({ exists: found ? (1 as const) : (0 as const) })
+  }),
+)
 
-const getConfigObject = operation('getConfigObject', 'GET', '/rest/config/{objecttype}/{id}', withPrincipal(({ store }, principal, _request, params) => {
-  const type = configType(params)
-  readable(principal, type)
-  return ok({ object: visibleObject(store, principal, type, params.id!) })
-}))
+const getConfigObject = operation(
+  'getConfigObject',
+  'GET',
+  '/rest/config/{objecttype}/{id}',
+  withPrincipal(({ store }, principal, _request, params) => {
+    const type = configType(params)
+    readable(principal, type)
+    return ok({ object: visibleObject(store, principal, type, params.id!) })
+  }),
+)
 
-const createConfigObject = operation('createConfigObject', 'POST', '/rest/config/{objecttype}', withPrincipal(async ({ store }, principal, request, params) => {
-  const type = configType(params)
-  writable(principal, type)
-  const created = await store.createConfigObject(type, objectBody(request))
-  return ok({ object: created })
-}))
+const createConfigObject = operation(
+  'createConfigObject',
+  'POST',
+  '/rest/config/{objecttype}',
+  withPrincipal(async ({ store }, principal, request, params) => {
+    const type = configType(params)
+    writable(principal, type)
+    const created = await store.createConfigObject(type, objectBody(request))
+    return ok({ object: created })
+  }),
+)
 
-const updateConfigObject = operation('updateConfigObject', 'PUT', '/rest/config/{objecttype}/{id}', withPrincipal(async (context, principal, request, params) => {
-  const type = configType(params)
-  writable(principal, type)
-  const current = visibleObject(context.store, principal, type, params.id!)
-  const updated = await context.store.updateConfigObject(type, current.id, objectBody(request))
-  // A renamed contact's tokens were bound to the old name.
-  if (type === 'contact' && updated.name !== current.name) context.sessions.revokeSubject(current.name)
-  return ok({ object: updated })
-}))
+const updateConfigObject = operation(
+  'updateConfigObject',
+  'PUT',
+  '/rest/config/{objecttype}/{id}',
+  withPrincipal(async (context, principal, request, params) => {
+    const type = configType(params)
+    writable(principal, type)
+    const current = visibleObject(context.store, principal, type, params.id!)
+    const updated = await context.store.updateConfigObject(type, current.id, objectBody(request))
+    // A renamed contact's tokens were bound to the old name.
+    if (type === 'contact' && updated.name !== current.name) context.sessions.revokeSubject(current.name)
+    return ok({ object: updated })
+  }),
+)
 
-const cloneConfigObject = operation('cloneConfigObject', 'POST', '/rest/config/{objecttype}/{id}', withPrincipal(async ({ store }, principal, request, params) => {
-  const type = configType(params)
-  writable(principal, type)
-  const source = visibleObject(store, principal, type, params.id!)
-  return ok({ object: await store.createConfigObject(type, objectBody(request), source) })
-}))
+const cloneConfigObject = operation(
+  'cloneConfigObject',
+  'POST',
+  '/rest/config/{objecttype}/{id}',
+  withPrincipal(async ({ store }, principal, request, params) => {
+    const type = configType(params)
+    writable(principal, type)
+    const source = visibleObject(store, principal, type, params.id!)
+    return ok({ object: await store.createConfigObject(type, objectBody(request), source) })
+  }),
+)
 
-const deleteConfigObject = operation('deleteConfigObject', 'DELETE', '/rest/config/{objecttype}/{id}', withPrincipal(async (context, principal, _request, params) => {
-  const type = configType(params)
-  writable(principal, type)
-  const current = visibleObject(context.store, principal, type, params.id!)
-  if (type === 'contact' && current.id === principal.contact.id) throw new MockError('BAD_REQUEST', 'You cannot delete your own contact')
-  await context.store.deleteConfigObject(type, current.id)
-  if (type === 'contact') context.sessions.revokeSubject(current.name)
-  return ok({ success: 1 as const })
-}))
+const deleteConfigObject = operation(
+  'deleteConfigObject',
+  'DELETE',
+  '/rest/config/{objecttype}/{id}',
+  withPrincipal(async (context, principal, _request, params) => {
+    const type = configType(params)
+    writable(principal, type)
+    const current = visibleObject(context.store, principal, type, params.id!)
+    if (type === 'contact' && current.id === principal.contact.id) throw new MockError('BAD_REQUEST', 'You cannot delete your own contact')
+    await context.store.deleteConfigObject(type, current.id)
+    if (type === 'contact') context.sessions.revokeSubject(current.name)
+    return ok({ success: 1 as const })
+  }),
+)
 
 function reloadStatus(store: OpsviewStore) {
   return ok({
@@ -197,48 +259,102 @@ function reloadStatus(store: OpsviewStore) {
   })
 }
 
-const getReloadStatus = operation('getReloadStatus', 'GET', '/rest/reload', withPrincipal(({ store }, principal) => {
-  requireAnyAccess(principal, ['RELOADACCESS', 'RELOADVIEW', 'CONFIGUREVIEW', 'ADMINACCESS'], 'viewing reload status')
-  return reloadStatus(store)
-}))
+const getReloadStatus = operation(
+  'getReloadStatus',
+  'GET',
+  '/rest/reload',
+  withPrincipal(({ store }, principal) => {
+    requireAnyAccess(principal, ['RELOADACCESS', 'RELOADVIEW', 'CONFIGUREVIEW', 'ADMINACCESS'], 'viewing reload status')
+    return reloadStatus(store)
+  }),
+)
 
-const reload = operation('reload', 'POST', '/rest/reload', withPrincipal(async ({ store }, principal) => {
-  requireAnyAccess(principal, ['RELOADACCESS'], 'reloading')
-  await store.reload()
-  return reloadStatus(store)
-}))
+const reload = operation(
+  'reload',
+  'POST',
+  '/rest/reload',
+  withPrincipal(async ({ store }, principal) => {
+    requireAnyAccess(principal, ['RELOADACCESS'], 'reloading')
+    await store.reload()
+    return reloadStatus(store)
+  }),
+)
 
 // ---- status and runtime --------------------------------------------------------------------------
 
-const listHostStatusOp = operation('listHostStatus', 'GET', '/rest/status/host', withPrincipal(({ store }, principal, request) =>
-  ok(listHostStatus(store, principal, request.query)),
-))
-const listServiceStatusOp = operation('listServiceStatus', 'GET', '/rest/status/service', withPrincipal(({ store }, principal, request) =>
-  ok(listServiceStatus(store, principal, request.query)),
-))
-const listHostgroupStatusOp = operation('listHostgroupStatus', 'GET', '/rest/status/hostgroup', withPrincipal(({ store }, principal, request) =>
-  ok(listHostgroupStatus(store, principal, request.query)),
-))
+const listHostStatusOp = operation(
+  'listHostStatus',
+  'GET',
+  '/rest/status/host',
+  withPrincipal(({ store }, principal, request) => ok(listHostStatus(store, principal, request.query))),
+)
+const listServiceStatusOp = operation(
+  'listServiceStatus',
+  'GET',
+  '/rest/status/service',
+  withPrincipal(({ store }, principal, request) => ok(listServiceStatus(store, principal, request.query))),
+)
+const listHostgroupStatusOp = operation(
+  'listHostgroupStatus',
+  'GET',
+  '/rest/status/hostgroup',
+  withPrincipal(({ store }, principal, request) => ok(listHostgroupStatus(store, principal, request.query))),
+)
 
-const listDowntimesOp = operation('listDowntimes', 'GET', '/rest/downtime', withPrincipal(({ store }, principal, request) =>
-  ok(listDowntimes(store, principal, request.query)),
-))
-const createDowntimeOp = operation('createDowntime', 'POST', '/rest/downtime', withPrincipal(({ store }, principal, request) =>
-  ok(createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-))
-const deleteDowntimesOp = operation('deleteDowntimes', 'DELETE', '/rest/downtime', withPrincipal(({ store }, principal, request) =>
-  ok(deleteDowntimes(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-))
-const acknowledgeOp = operation('acknowledge', 'POST', '/rest/acknowledge', withPrincipal(({ store }, principal, request) =>
-  ok(acknowledge(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-))
+const listDowntimesOp = operation(
+  'listDowntimes',
+  'GET',
+  '/rest/downtime',
+  withPrincipal(({ store }, principal, request) => ok(listDowntimes(store, principal, request.query))),
+)
+const createDowntimeOp = operation(
+  'createDowntime',
+  'POST',
+  '/rest/downtime',
+  withPrincipal(({ store }, principal, request) =>
+    ok(createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
+  ),
+)
+const deleteDowntimesOp = operation(
+  'deleteDowntimes',
+  'DELETE',
+  '/rest/downtime',
+  withPrincipal(({ store }, principal, request) =>
+    ok(deleteDowntimes(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
+  ),
+)
+const acknowledgeOp = operation(
+  'acknowledge',
+  'POST',
+  '/rest/acknowledge',
+  withPrincipal(({ store }, principal, request) => ok(acknowledge(store, principal, request.query, bodyFields(readOpsviewBody(request))))),
+)
 
 /** The Opsview operation table: one row per spec operation, named by its operationId. */
 export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
-  getApiVersion, getInfo, getServerinfo, login, deleteLogin, logout, getUser,
-  listConfigObjects, createConfigObject, configObjectExists, getConfigObject, updateConfigObject, cloneConfigObject, deleteConfigObject,
-  getReloadStatus, reload, listHostStatusOp, listServiceStatusOp, listHostgroupStatusOp,
-  listDowntimesOp, createDowntimeOp, deleteDowntimesOp, acknowledgeOp,
+  getApiVersion,
+  getInfo,
+  getServerinfo,
+  login,
+  deleteLogin,
+  logout,
+  getUser,
+  listConfigObjects,
+  createConfigObject,
+  configObjectExists,
+  getConfigObject,
+  updateConfigObject,
+  cloneConfigObject,
+  deleteConfigObject,
+  getReloadStatus,
+  reload,
+  listHostStatusOp,
+  listServiceStatusOp,
+  listHostgroupStatusOp,
+  listDowntimesOp,
+  createDowntimeOp,
+  deleteDowntimesOp,
+  acknowledgeOp,
 ]
 
 function singleString(value: unknown): string | undefined {

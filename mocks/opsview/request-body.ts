@@ -13,7 +13,10 @@ export function readOpsviewBody(request: MockRequest): unknown {
     try {
       return parseJsonText(request.body, { relaxed: true })
     } catch (error) {
-      throw new MockError('BAD_REQUEST', `Content-Type ${type || 'application/json'} had a problem with your request. ***ERROR*** ${(error as Error).message}`)
+      throw new MockError(
+        'BAD_REQUEST',
+        `Content-Type ${type || 'application/json'} had a problem with your request. ***ERROR*** ${(error as Error).message}`,
+      )
     }
   }
   if (type === FORM_MEDIA_TYPE) return parseFormText(request.body)

@@ -51,7 +51,7 @@ function select(store: OpsviewStore, principal: Principal, query: URLSearchParam
     const matchName = matchAny(groupNames)
     const roots = store.tables.hostgroup.filter((group) => groupIds.includes(group.id) || matchName(group.name)).map((group) => group.id)
     const groups = new Set(roots)
-    for (let grew = true; grew; ) {
+    for (let grew = true; grew;) {
       grew = false
       for (const group of store.tables.hostgroup.all()) {
         const parentId = group.parent?.ref?.split('/').pop()
@@ -73,7 +73,8 @@ function select(store: OpsviewStore, principal: Principal, query: URLSearchParam
     for (const item of live) {
       if (!hostMatches(item.host.name)) continue
       for (const { service } of item.services) {
-        if (svcIds.length ? svcIds.includes(service.id) : nameMatches(service.name)) services.push({ hostId: item.host.id, serviceId: service.id })
+        if (svcIds.length ? svcIds.includes(service.id) : nameMatches(service.name))
+          services.push({ hostId: item.host.id, serviceId: service.id })
       }
     }
   }
@@ -82,12 +83,17 @@ function select(store: OpsviewStore, principal: Principal, query: URLSearchParam
 
 function describe(store: OpsviewStore, selection: Selection): RuntimeObjects {
   const hostName = (id: string) => store.tables.host.get(id)?.name ?? ''
-  const serviceName = (hostId: string, serviceId: string) => store.runtime.get(hostId)?.services.find((service) => service.id === serviceId)?.name ?? ''
+  const serviceName = (hostId: string, serviceId: string) =>
+    store.runtime.get(hostId)?.services.find((service) => service.id === serviceId)?.name ?? ''
   return {
     summary: { num_hosts: String(selection.hostIds.length), num_services: String(selection.services.length) },
     list: {
       hosts: selection.hostIds.map((id) => ({ id, hostname: hostName(id) })),
-      services: selection.services.map(({ hostId, serviceId }) => ({ id: serviceId, hostname: hostName(hostId), servicename: serviceName(hostId, serviceId) })),
+      services: selection.services.map(({ hostId, serviceId }) => ({
+        id: serviceId,
+        hostname: hostName(hostId),
+        servicename: serviceName(hostId, serviceId),
+      })),
     },
   }
 }
@@ -132,7 +138,14 @@ export function createDowntime(store: OpsviewStore, principal: Principal, query:
   if (end <= start) throw new MockError('BAD_REQUEST', 'endtime must be after starttime')
   const selection = select(store, principal, query, body)
   if (selection.hostIds.length || selection.services.length) {
-    store.addDowntime({ start, end, comment, author: principal.contact.name, hostIds: selection.hostIds, serviceIds: selection.services.map((item) => item.serviceId) })
+    store.addDowntime({
+      start,
+      end,
+      comment,
+      author: principal.contact.name,
+      hostIds: selection.hostIds,
+      serviceIds: selection.services.map((item) => item.serviceId),
+    })
   }
   return describe(store, selection)
 }
@@ -149,11 +162,17 @@ export function deleteDowntimes(store: OpsviewStore, principal: Principal, query
   return describe(store, selection)
 }
 
-export function listDowntimes(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: Downtime[]; summary: { rows: string; allrows: string; page: string; totalrows: string; totalpages: string } } {
+export function listDowntimes(
+  store: OpsviewStore,
+  principal: Principal,
+  query: URLSearchParams,
+): { list: Downtime[]; summary: { rows: string; allrows: string; page: string; totalrows: string; totalpages: string } } {
   assertAccess(principal, 'DOWNTIMEALL', 'DOWNTIMESOME')
   const now = store.clock.nowSeconds()
   const visible = new Set(liveHosts(store, principal).map((item) => item.host.id))
-  const all = [...store.downtimes.values()].filter((record) => record.end > now && [...record.hostIds, ...hostsOfServices(store, record.serviceIds)].some((id) => visible.has(id)))
+  const all = [...store.downtimes.values()].filter(
+    (record) => record.end > now && [...record.hostIds, ...hostsOfServices(store, record.serviceIds)].some((id) => visible.has(id)),
+  )
   const { rows, page } = paging(query)
   const perPage = rows === 'all' ? Math.max(all.length, 1) : rows
   const items = rows === 0 ? [] : all.slice((page - 1) * perPage, page * perPage)
@@ -164,12 +183,20 @@ export function listDowntimes(store: OpsviewStore, principal: Principal, query: 
         services: record.serviceIds.map((serviceId) => ({ serviceId, hostId: hostsOfServices(store, [serviceId])[0] ?? '' })),
       }).list
       return {
-        id: record.id, start_time: formatTimestamp(record.start), end_time: formatTimestamp(record.end), comment: record.comment,
-        author: record.author, started: record.start <= now ? '1' : '0', objects,
+        id: record.id,
+        start_time: formatTimestamp(record.start),
+        end_time: formatTimestamp(record.end),
+        comment: record.comment,
+        author: record.author,
+        started: record.start <= now ? '1' : '0',
+        objects,
       }
     }),
     summary: {
-      rows: String(items.length), allrows: String(all.length), page: String(page), totalrows: String(all.length),
+      rows: String(items.length),
+      allrows: String(all.length),
+      page: String(page),
+      totalrows: String(all.length),
       totalpages: String(rows === 0 ? 0 : Math.ceil(all.length / perPage)),
     },
   }
@@ -177,7 +204,8 @@ export function listDowntimes(store: OpsviewStore, principal: Principal, query: 
 
 function hostsOfServices(store: OpsviewStore, serviceIds: string[]): string[] {
   const result: string[] = []
-  for (const runtime of store.runtime.values()) if (runtime.services.some((service) => serviceIds.includes(service.id))) result.push(runtime.hostId)
+  for (const runtime of store.runtime.values())
+    if (runtime.services.some((service) => serviceIds.includes(service.id))) result.push(runtime.hostId)
   return result
 }
 
@@ -187,9 +215,12 @@ export function acknowledge(store: OpsviewStore, principal: Principal, query: UR
   const selection = select(store, principal, query, body)
   // Only problems can be acknowledged; OK hosts and services are left out of the answer.
   const hostIds = selection.hostIds.filter((id) => store.runtime.get(id)?.state !== 'up')
-  const services = selection.services.filter(({ hostId, serviceId }) => store.runtime.get(hostId)?.services.find((service) => service.id === serviceId)?.state !== 'ok')
+  const services = selection.services.filter(
+    ({ hostId, serviceId }) => store.runtime.get(hostId)?.services.find((service) => service.id === serviceId)?.state !== 'ok',
+  )
   for (const id of hostIds) store.runtime.get(id)!.acknowledged = true
-  for (const { hostId, serviceId } of services) store.runtime.get(hostId)!.services.find((service) => service.id === serviceId)!.acknowledged = true
+  for (const { hostId, serviceId } of services)
+    store.runtime.get(hostId)!.services.find((service) => service.id === serviceId)!.acknowledged = true
   return describe(store, { hostIds, services })
 }
 

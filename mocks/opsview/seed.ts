@@ -76,13 +76,31 @@ const ALL_ACCESSES = Object.keys(ACCESS_IDS) as AccessName[]
 const ROLES: Array<{ id: string; name: string; description: string; accesses: AccessName[]; allGroups: boolean; groups: string[] }> = [
   { id: '10', name: 'Administrator', description: 'Administrator access', accesses: ALL_ACCESSES, allGroups: true, groups: [] },
   {
-    id: '11', name: 'View some, change none', description: 'Read-only access to the UK web servers',
-    accesses: ['VIEWSOME', 'DASHBOARD', 'RRDGRAPHS', 'NAVOPTIONS'], allGroups: false, groups: ['3'],
+    id: '11',
+    name: 'View some, change none',
+    description: 'Read-only access to the UK web servers',
+    accesses: ['VIEWSOME', 'DASHBOARD', 'RRDGRAPHS', 'NAVOPTIONS'],
+    allGroups: false,
+    groups: ['3'],
   },
   {
-    id: '12', name: 'Operator', description: 'Sees everything, acknowledges and schedules downtime; cannot change configuration',
-    accesses: ['VIEWALL', 'ACTIONALL', 'DOWNTIMEALL', 'CONFIGUREVIEW', 'RELOADVIEW', 'TESTALL', 'RRDGRAPHS', 'DASHBOARD', 'NAVOPTIONS', 'PASSWORDSAVE'],
-    allGroups: true, groups: [],
+    id: '12',
+    name: 'Operator',
+    description: 'Sees everything, acknowledges and schedules downtime; cannot change configuration',
+    accesses: [
+      'VIEWALL',
+      'ACTIONALL',
+      'DOWNTIMEALL',
+      'CONFIGUREVIEW',
+      'RELOADVIEW',
+      'TESTALL',
+      'RRDGRAPHS',
+      'DASHBOARD',
+      'NAVOPTIONS',
+      'PASSWORDSAVE',
+    ],
+    allGroups: true,
+    groups: [],
   },
 ]
 
@@ -109,40 +127,77 @@ export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> 
 
   for (const [id, name, parent] of GROUPS) {
     await store.tables.hostgroup.insert({
-      id, ref: `/rest/config/hostgroup/${id}`, name, parent: parent ? ref('hostgroup', parent, groupName(parent)) : null,
-      children: [], hosts: [], is_leaf: '1', matpath: '', uncommitted: '0',
+      id,
+      ref: `/rest/config/hostgroup/${id}`,
+      name,
+      parent: parent ? ref('hostgroup', parent, groupName(parent)) : null,
+      children: [],
+      hosts: [],
+      is_leaf: '1',
+      matpath: '',
+      uncommitted: '0',
     } satisfies Hostgroup)
   }
   for (const [id, name, description, checks] of TEMPLATES) {
     await store.tables.hosttemplate.insert({
-      id, ref: `/rest/config/hosttemplate/${id}`, name, description, hosts: [], servicechecks: checks.map((check) => ({ name: check })), uncommitted: '0',
+      id,
+      ref: `/rest/config/hosttemplate/${id}`,
+      name,
+      description,
+      hosts: [],
+      servicechecks: checks.map((check) => ({ name: check })),
+      uncommitted: '0',
     } satisfies Hosttemplate)
   }
   for (const role of ROLES) {
     await store.tables.role.insert({
-      id: role.id, ref: `/rest/config/role/${role.id}`, name: role.name, description: role.description, priority: '1000',
-      accesses: role.accesses.map(accessRef).sort((a, b) => a.name.localeCompare(b.name)), all_hostgroups: role.allGroups ? '1' : '0',
-      access_hostgroups: role.groups.map((id) => ref('hostgroup', id, groupName(id))), contacts: [], uncommitted: '0',
+      id: role.id,
+      ref: `/rest/config/role/${role.id}`,
+      name: role.name,
+      description: role.description,
+      priority: '1000',
+      accesses: role.accesses.map(accessRef).sort((a, b) => a.name.localeCompare(b.name)),
+      all_hostgroups: role.allGroups ? '1' : '0',
+      access_hostgroups: role.groups.map((id) => ref('hostgroup', id, groupName(id))),
+      contacts: [],
+      uncommitted: '0',
     })
   }
   for (const [id, user, fullname] of CONTACTS) {
     const role = ROLES.find((item) => item.name === user.role)!
     await store.tables.contact.insert({
-      id, ref: `/rest/config/contact/${id}`, name: user.username, fullname, description: '', realm: 'local', language: '',
-      role: ref('role', role.id, role.name), uncommitted: '0',
+      id,
+      ref: `/rest/config/contact/${id}`,
+      name: user.username,
+      fullname,
+      description: '',
+      realm: 'local',
+      language: '',
+      role: ref('role', role.id, role.name),
+      uncommitted: '0',
     })
     store.passwords.set(id, user.password)
   }
   for (const [id, name, ip, group, templates, alias] of HOSTS) {
     const host: Host = {
-      id, ref: `/rest/config/host/${id}`, name, ip, alias, hostgroup: ref('hostgroup', group, groupName(group)),
+      id,
+      ref: `/rest/config/host/${id}`,
+      name,
+      ip,
+      alias,
+      hostgroup: ref('hostgroup', group, groupName(group)),
       hosttemplates: templates.map((templateId) => ref('hosttemplate', templateId, templateName(templateId))),
       monitored_by: { name: 'Master Monitoring Server', ref: '/rest/config/monitoringcluster/1' },
       icon: templates.includes('2')
         ? { name: 'LOGO - Cisco', path: '/static/images/logos/cisco_small.png' }
         : { name: 'LOGO - Linux Penguin', path: '/static/images/logos/penguin_small.png' },
-      check_attempts: '2', check_interval: '300', retry_check_interval: '60', notification_interval: '60',
-      enable_snmp: templates.includes('2') ? '1' : '0', other_addresses: '', uncommitted: '0',
+      check_attempts: '2',
+      check_interval: '300',
+      retry_check_interval: '60',
+      notification_interval: '60',
+      enable_snmp: templates.includes('2') ? '1' : '0',
+      other_addresses: '',
+      uncommitted: '0',
     }
     await store.tables.host.insert(host)
     store.runtime.set(id, seedRuntime(store, host, random, now))
@@ -156,7 +211,15 @@ function seedRuntime(store: OpsviewStore, host: Host, random: () => number, now:
   const lastCheck = now - Math.floor(random() * 300)
   const services: ServiceRuntime[] = store.servicesFor(host).map((service) => {
     const roll = random()
-    const state: ServiceState = problem ? 'unknown' : HEALTHY_HOSTS.has(host.id) || roll < 0.8 ? 'ok' : roll < 0.88 ? 'warning' : roll < 0.96 ? 'critical' : 'unknown'
+    const state: ServiceState = problem
+      ? 'unknown'
+      : HEALTHY_HOSTS.has(host.id) || roll < 0.8
+        ? 'ok'
+        : roll < 0.88
+          ? 'warning'
+          : roll < 0.96
+            ? 'critical'
+            : 'unknown'
     return {
       ...service,
       state,

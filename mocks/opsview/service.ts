@@ -41,7 +41,12 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
   const context: OpsviewContext = {
     store,
     sessions,
-    version: { opsview_version: '6.8.8', opsview_build: '6.8.8.202306191345', opsview_edition: 'commercial', uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21' },
+    version: {
+      opsview_version: '6.8.8',
+      opsview_build: '6.8.8.202306191345',
+      opsview_edition: 'commercial',
+      uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21',
+    },
   }
   const reset = async () => {
     clock.reset()

@@ -2,7 +2,17 @@ import { MockError } from '../core/mock-error'
 import { paging } from './config-query'
 import { refId, type HostRuntime, type OpsviewStore, type Principal, type ServiceRuntime } from './store'
 import type {
-  GroupStateCounts, Host, Hostgroup, HostgroupStatus, HostState, HostStatus, ServiceState, ServiceStatusHost, ServiceStatusItem, StateCounts, StatusSummary,
+  GroupStateCounts,
+  Host,
+  Hostgroup,
+  HostgroupStatus,
+  HostState,
+  HostStatus,
+  ServiceState,
+  ServiceStatusHost,
+  ServiceStatusItem,
+  StateCounts,
+  StatusSummary,
 } from './spec-types'
 
 /**
@@ -53,12 +63,22 @@ export function liveHosts(store: OpsviewStore, principal: Principal): LiveHost[]
       const handled = service.state === 'ok' || service.acknowledged || downtime === '2' || hostProblem
       return { service, downtime, unhandled: !handled }
     })
-    result.push({ host, runtime, downtime: hostDowntime, unhandled: hostProblem && !runtime.acknowledged && hostDowntime !== '2', services })
+    result.push({
+      host,
+      runtime,
+      downtime: hostDowntime,
+      unhandled: hostProblem && !runtime.acknowledged && hostDowntime !== '2',
+      services,
+    })
   }
   return result
 }
 
-function downtimeState(store: OpsviewStore, now: number, covers: (record: { hostIds: string[]; serviceIds: string[] }) => boolean): '0' | '1' | '2' {
+function downtimeState(
+  store: OpsviewStore,
+  now: number,
+  covers: (record: { hostIds: string[]; serviceIds: string[] }) => boolean,
+): '0' | '1' | '2' {
   let state: '0' | '1' | '2' = '0'
   for (const record of store.downtimes.values()) {
     if (record.end <= now || !covers(record)) continue
@@ -183,11 +203,16 @@ function descendants(store: OpsviewStore, ids: string[]): Set<string> {
 function handledFilter(query: URLSearchParams): 'handled' | 'unhandled' | undefined {
   const filter = query.get('filter')
   if (filter === null || filter === '') return undefined
-  if (filter !== 'handled' && filter !== 'unhandled') throw new MockError('BAD_REQUEST', `Invalid filter '${filter}': use handled or unhandled`)
+  if (filter !== 'handled' && filter !== 'unhandled')
+    throw new MockError('BAD_REQUEST', `Invalid filter '${filter}': use handled or unhandled`)
   return filter
 }
 
-function page<T>(items: T[], query: URLSearchParams, defaultRows: 'all' | number): { items: T[]; meta: Pick<StatusSummary, 'rows' | 'allrows' | 'page' | 'totalpages'> } {
+function page<T>(
+  items: T[],
+  query: URLSearchParams,
+  defaultRows: 'all' | number,
+): { items: T[]; meta: Pick<StatusSummary, 'rows' | 'allrows' | 'page' | 'totalpages'> } {
   const params = new URLSearchParams(query)
   if (!params.has('rows')) params.set('rows', String(defaultRows))
   const { rows, page: number } = paging(params)
@@ -195,11 +220,20 @@ function page<T>(items: T[], query: URLSearchParams, defaultRows: 'all' | number
   const slice = rows === 0 ? [] : items.slice((number - 1) * perPage, number * perPage)
   return {
     items: slice,
-    meta: { rows: String(slice.length), allrows: String(items.length), page: String(number), totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)) },
+    meta: {
+      rows: String(slice.length),
+      allrows: String(items.length),
+      page: String(number),
+      totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)),
+    },
   }
 }
 
-export function listHostStatus(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: HostStatus[]; summary: StatusSummary } {
+export function listHostStatus(
+  store: OpsviewStore,
+  principal: Principal,
+  query: URLSearchParams,
+): { list: HostStatus[]; summary: StatusSummary } {
   assertCanView(principal)
   const inGroups = hostgroupFilter(store, query)
   const names = [...query.getAll('host'), ...query.getAll('hostname')]
@@ -215,11 +249,21 @@ export function listHostStatus(store: OpsviewStore, principal: Principal, query:
   const { items, meta } = page(matching, query, 'all')
   return {
     list: items.map((live) => hostStatusItem(store, live)),
-    summary: { ...summaryOf(matching, matching.flatMap((live) => live.services)), ...meta },
+    summary: {
+      ...summaryOf(
+        matching,
+        matching.flatMap((live) => live.services),
+      ),
+      ...meta,
+    },
   }
 }
 
-export function listServiceStatus(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: ServiceStatusHost[]; summary: StatusSummary } {
+export function listServiceStatus(
+  store: OpsviewStore,
+  principal: Principal,
+  query: URLSearchParams,
+): { list: ServiceStatusHost[]; summary: StatusSummary } {
   assertCanView(principal)
   const inGroups = hostgroupFilter(store, query)
   const hostNames = [...query.getAll('host'), ...query.getAll('hostname')]
@@ -241,11 +285,21 @@ export function listServiceStatus(store: OpsviewStore, principal: Principal, que
   const { items, meta } = page(matching, query, 'all')
   return {
     list: items.map((live) => ({ ...hostStatusItem(store, live), services: live.services.map((item) => serviceStatusItem(store, item)) })),
-    summary: { ...summaryOf(matching, matching.flatMap((live) => live.services)), ...meta },
+    summary: {
+      ...summaryOf(
+        matching,
+        matching.flatMap((live) => live.services),
+      ),
+      ...meta,
+    },
   }
 }
 
-export function listHostgroupStatus(store: OpsviewStore, principal: Principal, query: URLSearchParams): { list: HostgroupStatus[]; summary: StatusSummary } {
+export function listHostgroupStatus(
+  store: OpsviewStore,
+  principal: Principal,
+  query: URLSearchParams,
+): { list: HostgroupStatus[]; summary: StatusSummary } {
   assertCanView(principal)
   const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
   const parentIds = numericParams(query, 'parentid', /^[0-9]+$/)
@@ -264,7 +318,13 @@ export function listHostgroupStatus(store: OpsviewStore, principal: Principal, q
     return hostgroupItem(store, group, hosts)
   })
   const coveredHosts = [...covered.values()]
-  return { list, summary: summaryOf(coveredHosts, coveredHosts.flatMap((item) => item.services)) }
+  return {
+    list,
+    summary: summaryOf(
+      coveredHosts,
+      coveredHosts.flatMap((item) => item.services),
+    ),
+  }
 }
 
 function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[]): HostgroupStatus {
@@ -274,7 +334,11 @@ function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[])
     'ok',
   )
   const matpath: HostgroupStatus['matpath'] = []
-  for (let cursor = group.parent ? store.tables.hostgroup.get(refId(group.parent)) : undefined; cursor; cursor = cursor.parent ? store.tables.hostgroup.get(refId(cursor.parent)) : undefined) {
+  for (
+    let cursor = group.parent ? store.tables.hostgroup.get(refId(group.parent)) : undefined;
+    cursor;
+    cursor = cursor.parent ? store.tables.hostgroup.get(refId(cursor.parent)) : undefined
+  ) {
     matpath.unshift({ id: cursor.id, name: cursor.name })
   }
   return {

@@ -6,7 +6,17 @@ import { Table } from '../core/table'
 import { CONFIG_TYPES, parseAccesses, parseRefSelector, type FieldKind } from './config-types'
 import type { AccessName } from './access'
 import type {
-  AnyConfigObject, ConfigObjectsByType, ConfigTypeName, Contact, Host, Hostgroup, HostState, Hosttemplate, ObjectRef, Role, ServiceState,
+  AnyConfigObject,
+  ConfigObjectsByType,
+  ConfigTypeName,
+  Contact,
+  Host,
+  Hostgroup,
+  HostState,
+  Hosttemplate,
+  ObjectRef,
+  Role,
+  ServiceState,
 } from './spec-types'
 
 export interface ServiceRuntime {
@@ -244,7 +254,13 @@ export class OpsviewStore {
     return names.map(
       (name) =>
         previous.find((service) => service.name === name) ?? {
-          id: this.newServiceId(), name, state: 'ok', output: 'OK - first check after reload', lastCheck: now, stateSince: now, acknowledged: false,
+          id: this.newServiceId(),
+          name,
+          state: 'ok',
+          output: 'OK - first check after reload',
+          lastCheck: now,
+          stateSince: now,
+          acknowledged: false,
         },
     )
   }
@@ -257,7 +273,13 @@ export class OpsviewStore {
       if (current) current.services = this.servicesFor(host, current.services)
       else {
         this.runtime.set(host.id, {
-          hostId: host.id, state: 'up', output: 'PING OK - Packet loss = 0%', lastCheck: now, stateSince: now, acknowledged: false, services: this.servicesFor(host),
+          hostId: host.id,
+          state: 'up',
+          output: 'PING OK - Packet loss = 0%',
+          lastCheck: now,
+          stateSince: now,
+          acknowledged: false,
+          services: this.servicesFor(host),
         })
       }
     }
@@ -354,18 +376,25 @@ export class OpsviewStore {
   #checkIntegrity(type: ConfigTypeName, record: AnyConfigObject): void {
     if (type === 'host') {
       const group = this.tables.hostgroup.get(refId((record as Host).hostgroup))!
-      if (group.children.length) throw new MockError('BAD_REQUEST', `Host group '${group.name}' is not a leaf: hosts can only be in host groups without children`)
+      if (group.children.length)
+        throw new MockError('BAD_REQUEST', `Host group '${group.name}' is not a leaf: hosts can only be in host groups without children`)
     }
     if (type === 'hostgroup') {
       const group = record as Hostgroup
       if (group.parent === null) {
         const root = this.tables.hostgroup.find((item) => item.parent === null)
-        if (root && root.id !== group.id) throw new MockError('BAD_REQUEST', `Host group '${group.name}' needs a parent; only '${root.name}' is top-level`)
+        if (root && root.id !== group.id)
+          throw new MockError('BAD_REQUEST', `Host group '${group.name}' needs a parent; only '${root.name}' is top-level`)
         return
       }
       const parent = this.tables.hostgroup.get(refId(group.parent))!
-      if (parent.hosts.length) throw new MockError('BAD_REQUEST', `Host group '${parent.name}' contains hosts, so it cannot have child host groups`)
-      for (let cursor: Hostgroup | undefined = parent; cursor; cursor = cursor.parent ? this.tables.hostgroup.get(refId(cursor.parent)) : undefined) {
+      if (parent.hosts.length)
+        throw new MockError('BAD_REQUEST', `Host group '${parent.name}' contains hosts, so it cannot have child host groups`)
+      for (
+        let cursor: Hostgroup | undefined = parent;
+        cursor;
+        cursor = cursor.parent ? this.tables.hostgroup.get(refId(cursor.parent)) : undefined
+      ) {
         if (cursor.id === group.id) throw new MockError('BAD_REQUEST', `Host group '${group.name}' cannot be its own ancestor`)
       }
     }
@@ -381,7 +410,10 @@ export class OpsviewStore {
     }
     if (type === 'hosttemplate') {
       const template = record as Hosttemplate
-      return { ...template, hosts: this.tables.host.filter((host) => host.hosttemplates.some((ref) => refId(ref) === template.id)).map(toRef) }
+      return {
+        ...template,
+        hosts: this.tables.host.filter((host) => host.hosttemplates.some((ref) => refId(ref) === template.id)).map(toRef),
+      }
     }
     if (type === 'role') {
       const role = record as Role
@@ -422,7 +454,8 @@ export class OpsviewStore {
     }
     for (const template of [...this.tables.hosttemplate.all()]) {
       const refreshed = this.#withDerived('hosttemplate', template)
-      if (JSON.stringify(refreshed) !== JSON.stringify(template)) await this.tables.hosttemplate.update(template.id, (draft) => Object.assign(draft, refreshed))
+      if (JSON.stringify(refreshed) !== JSON.stringify(template))
+        await this.tables.hosttemplate.update(template.id, (draft) => Object.assign(draft, refreshed))
     }
   }
 
@@ -456,7 +489,12 @@ function mapRefs(record: AnyConfigObject, map: (ref: ObjectRef) => ObjectRef): A
 }
 
 function isObjectRef(value: unknown): value is ObjectRef {
-  return typeof value === 'object' && value !== null && typeof (value as ObjectRef).ref === 'string' && (value as ObjectRef).ref!.startsWith('/rest/config/')
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as ObjectRef).ref === 'string' &&
+    (value as ObjectRef).ref!.startsWith('/rest/config/')
+  )
 }
 
 function stripReadOnly(type: ConfigTypeName, record: AnyConfigObject): Record<string, unknown> {
@@ -473,8 +511,16 @@ function defaultsFor(type: ConfigTypeName): Record<string, unknown> {
   switch (type) {
     case 'host':
       return {
-        alias: '', hosttemplates: [], monitored_by: MASTER, icon: { name: 'SYMBOL - Server', path: '/static/images/logos/server_small.png' },
-        check_attempts: '2', check_interval: '300', retry_check_interval: '60', notification_interval: '60', enable_snmp: '0', other_addresses: '',
+        alias: '',
+        hosttemplates: [],
+        monitored_by: MASTER,
+        icon: { name: 'SYMBOL - Server', path: '/static/images/logos/server_small.png' },
+        check_attempts: '2',
+        check_interval: '300',
+        retry_check_interval: '60',
+        notification_interval: '60',
+        enable_snmp: '0',
+        other_addresses: '',
       }
     case 'hostgroup':
       return { children: [], hosts: [], is_leaf: '1', matpath: '' }

@@ -8,17 +8,27 @@ import { VENDORS, type VendorEntry } from '../vendors'
  */
 const options = Object.fromEntries(VENDORS.map((vendor) => [`${vendor.name}-port`, { type: 'string' as const }]))
 const { values } = parseArgs({
-  options: { ...options, host: { type: 'string', default: process.env.OPSMOCKS_HOST ?? '127.0.0.1' }, only: { type: 'string' }, help: { type: 'boolean' } },
+  options: {
+    ...options,
+    host: { type: 'string', default: process.env.OPSMOCKS_HOST ?? '127.0.0.1' },
+    only: { type: 'string' },
+    help: { type: 'boolean' },
+  },
   strict: true,
 })
 
 if (values.help) {
-  console.log(`usage: npm start -- [--host 127.0.0.1] [--only ${VENDORS.map((vendor) => vendor.name).join(',')}] ${VENDORS.map((vendor) => `[--${vendor.name}-port ${vendor.defaultPort}]`).join(' ')}`)
+  console.log(
+    `usage: npm start -- [--host 127.0.0.1] [--only ${VENDORS.map((vendor) => vendor.name).join(',')}] ${VENDORS.map((vendor) => `[--${vendor.name}-port ${vendor.defaultPort}]`).join(' ')}`,
+  )
   process.exit(0)
 }
 
 function portFor(vendor: VendorEntry): number {
-  const raw = (values as unknown as Record<string, string | undefined>)[`${vendor.name}-port`] ?? process.env[vendor.portEnv] ?? String(vendor.defaultPort)
+  const raw =
+    (values as unknown as Record<string, string | undefined>)[`${vendor.name}-port`] ??
+    process.env[vendor.portEnv] ??
+    String(vendor.defaultPort)
   const port = Number(raw)
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`[opsmocks] invalid port for ${vendor.name}: "${raw}"`)
   return port

@@ -73,7 +73,10 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
-export async function listen(service: MockService, { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {}): Promise<RunningServer> {
+export async function listen(
+  service: MockService,
+  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+): Promise<RunningServer> {
   const server = createServer({ keepAliveTimeout: 30_000 }, createRequestListener(service))
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)

@@ -1,7 +1,14 @@
 // The yardstick: a bare node:http server answering fixed JSON to every request, body unread.
 import { createServer } from 'node:http'
 
-const payload = JSON.stringify({ access_list: { VIEWALL: 1 }, fullname: 'Admin user', language: '', name: 'admin', realm: 'local', role: 'Administrator' })
+const payload = JSON.stringify({
+  access_list: { VIEWALL: 1 },
+  fullname: 'Admin user',
+  language: '',
+  name: 'admin',
+  realm: 'local',
+  role: 'Administrator',
+})
 const server = createServer((req, res) => {
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(payload) })
   res.end(payload)

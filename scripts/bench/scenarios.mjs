@@ -2,7 +2,11 @@
 const json = { 'content-type': 'application/json' }
 
 async function opsviewToken(url) {
-  const response = await fetch(`${url}/rest/login`, { method: 'POST', headers: json, body: JSON.stringify({ username: 'admin', password: 'initial' }) })
+  const response = await fetch(`${url}/rest/login`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ username: 'admin', password: 'initial' }),
+  })
   return (await response.json()).token
 }
 
@@ -14,7 +18,12 @@ async function opscenterSession(url) {
 // The seeded full-access OpManager key (mocks/opmanager/seed.ts), the one the captured clients used.
 const OPMANAGER_ADMIN_KEY = 'test-api-key-0123456789abcdef'
 
-const opsviewLogin = { method: 'POST', path: '/rest/login', headers: json, body: JSON.stringify({ username: 'admin', password: 'initial' }) }
+const opsviewLogin = {
+  method: 'POST',
+  path: '/rest/login',
+  headers: json,
+  body: JSON.stringify({ username: 'admin', password: 'initial' }),
+}
 
 export const SCENARIOS = [
   {
@@ -22,7 +31,11 @@ export const SCENARIOS = [
     name: 'opsview GET /rest/user (authenticated)',
     bar: 0.25,
     coldStartProbe: '/rest',
-    prepare: async (url) => ({ method: 'GET', path: '/rest/user', headers: { 'x-opsview-username': 'admin', 'x-opsview-token': await opsviewToken(url) } }),
+    prepare: async (url) => ({
+      method: 'GET',
+      path: '/rest/user',
+      headers: { 'x-opsview-username': 'admin', 'x-opsview-token': await opsviewToken(url) },
+    }),
     afterLogins: { login: async () => opsviewLogin },
   },
   {

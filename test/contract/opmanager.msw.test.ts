@@ -4,4 +4,11 @@ import { opmanagerContracts, OPMANAGER_MOCK_CREDENTIALS } from '../../contracts/
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { mswTarget } from '../support/targets'
 
-opmanagerContracts(mswTarget({ vendor: 'opmanager', spec: spec as unknown as BundledSpec, credentials: OPMANAGER_MOCK_CREDENTIALS, create: () => createOpmanagerMock() }))
+opmanagerContracts(
+  mswTarget({
+    vendor: 'opmanager',
+    spec: spec as unknown as BundledSpec,
+    credentials: OPMANAGER_MOCK_CREDENTIALS,
+    create: () => createOpmanagerMock(),
+  }),
+)

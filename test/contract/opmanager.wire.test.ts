@@ -15,7 +15,11 @@ const NEEDS: Record<string, (response: ReplayResponse) => void> = {
   'GET /api/json/device/listDevices': (response) => {
     expect(Array.isArray(response.json)).toBe(true)
     expect(response.json.length).toBeGreaterThan(0)
-    expect(response.json[0]).toMatchObject({ deviceName: expect.any(String), displayName: expect.any(String), statusNum: expect.any(String) })
+    expect(response.json[0]).toMatchObject({
+      deviceName: expect.any(String),
+      displayName: expect.any(String),
+      statusNum: expect.any(String),
+    })
   },
   'GET /api/json/alarm/listAlarms': (response) => {
     expect(Array.isArray(response.json)).toBe(true)

@@ -6,4 +6,6 @@ import { httpTarget } from '../support/targets'
 const bundled = spec as unknown as BundledSpec
 
 opscenterContracts(httpTarget({ vendor: 'opscenter', spec: bundled, credentials: OPSCENTER_MOCK_CREDENTIALS }))
-opscenterAuthDisabledContracts(httpTarget({ vendor: 'opscenter', spec: bundled, credentials: OPSCENTER_MOCK_CREDENTIALS, env: { OPSCENTER_AUTH: 'off' } }))
+opscenterAuthDisabledContracts(
+  httpTarget({ vendor: 'opscenter', spec: bundled, credentials: OPSCENTER_MOCK_CREDENTIALS, env: { OPSCENTER_AUTH: 'off' } }),
+)

@@ -6,7 +6,14 @@ import { mswTarget } from '../support/targets'
 
 const bundled = spec as unknown as BundledSpec
 
-opscenterContracts(mswTarget({ vendor: 'opscenter', spec: bundled, credentials: OPSCENTER_MOCK_CREDENTIALS, create: () => createOpscenterMock() }))
+opscenterContracts(
+  mswTarget({ vendor: 'opscenter', spec: bundled, credentials: OPSCENTER_MOCK_CREDENTIALS, create: () => createOpscenterMock() }),
+)
 opscenterAuthDisabledContracts(
-  mswTarget({ vendor: 'opscenter-noauth', spec: bundled, credentials: OPSCENTER_MOCK_CREDENTIALS, create: () => createOpscenterMock({ authEnabled: false }) }),
+  mswTarget({
+    vendor: 'opscenter-noauth',
+    spec: bundled,
+    credentials: OPSCENTER_MOCK_CREDENTIALS,
+    create: () => createOpscenterMock({ authEnabled: false }),
+  }),
 )

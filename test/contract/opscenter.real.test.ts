@@ -6,10 +6,16 @@ const { OPSCENTER_URL, OPSCENTER_USERNAME, OPSCENTER_PASSWORD, OPSCENTER_ALLOW_W
 
 if (OPSCENTER_URL && OPSCENTER_USERNAME && OPSCENTER_PASSWORD) {
   opscenterContracts(
-    realTarget({ baseUrl: OPSCENTER_URL, credentials: { admin: { username: OPSCENTER_USERNAME, password: OPSCENTER_PASSWORD } }, allowWrites: OPSCENTER_ALLOW_WRITES === '1' }),
+    realTarget({
+      baseUrl: OPSCENTER_URL,
+      credentials: { admin: { username: OPSCENTER_USERNAME, password: OPSCENTER_PASSWORD } },
+      allowWrites: OPSCENTER_ALLOW_WRITES === '1',
+    }),
   )
 } else {
-  console.info('[contract] real OpsCenter skipped: set OPSCENTER_URL, OPSCENTER_USERNAME and OPSCENTER_PASSWORD to run the suite against one (OPSCENTER_ALLOW_WRITES=1 to let it create and delete its own objects)')
+  console.info(
+    '[contract] real OpsCenter skipped: set OPSCENTER_URL, OPSCENTER_USERNAME and OPSCENTER_PASSWORD to run the suite against one (OPSCENTER_ALLOW_WRITES=1 to let it create and delete its own objects)',
+  )
   describe.skip('OpsCenter contract [real]', () => {
     it('needs OPSCENTER_URL, OPSCENTER_USERNAME and OPSCENTER_PASSWORD', () => {})
   })

@@ -26,14 +26,19 @@ const NEEDS: Record<string, (response: ReplayResponse) => void> = {
     expect(Object.keys(response.json)).toContain('Test_Cluster')
   },
   'GET /Test_Cluster/nodes': (response) => {
-    for (const node of response.json) expect(node).toMatchObject({ node_ip: expect.any(String), node_name: expect.any(String), last_seen: expect.any(Number) })
+    for (const node of response.json)
+      expect(node).toMatchObject({ node_ip: expect.any(String), node_name: expect.any(String), last_seen: expect.any(Number) })
   },
 }
 
 const label = (method: string, target: string) => `${method} ${target.split('?')[0]!.replace(/\/$/, '')}`
 
 /** Replays a client in order, swapping the captured session id for the one its own login returned. */
-async function replayClient(url: string, captured: CapturedClient, expectStatus: (request: string, index: number) => number): Promise<ReplayResponse[]> {
+async function replayClient(
+  url: string,
+  captured: CapturedClient,
+  expectStatus: (request: string, index: number) => number,
+): Promise<ReplayResponse[]> {
   let session = CAPTURED_SESSION
   const responses: ReplayResponse[] = []
   for (const [index, request] of captured.requests.entries()) {
@@ -77,10 +82,13 @@ describe('OpsCenter clients captured on the wire, authentication enabled', () =>
     expect(renewed.status).toBe(200)
   })
 
-  it.each(['harisekhon-list-clusters', 'harisekhon-nodes'])('answers %s (HTTP Basic, no login) with the documented 401 envelope', async (name) => {
-    const responses = await replayClient(server.url, client(name), () => 401)
-    expect(responses[0]!.json).toEqual(NOT_LOGGED_IN)
-  })
+  it.each(['harisekhon-list-clusters', 'harisekhon-nodes'])(
+    'answers %s (HTTP Basic, no login) with the documented 401 envelope',
+    async (name) => {
+      const responses = await replayClient(server.url, client(name), () => 401)
+      expect(responses[0]!.json).toEqual(NOT_LOGGED_IN)
+    },
+  )
 })
 
 describe('OpsCenter clients captured on the wire, authentication disabled (OPSCENTER_AUTH=off)', () => {
@@ -101,6 +109,7 @@ describe('OpsCenter clients captured on the wire, authentication disabled (OPSCE
   })
 
   it('answers every other client in full, login included', async () => {
-    for (const name of ['dse-opscenter-automation', 'dspn-set-opsc-pw']) await replayClient(server.url, client(name), (line) => created(line))
+    for (const name of ['dse-opscenter-automation', 'dspn-set-opsc-pw'])
+      await replayClient(server.url, client(name), (line) => created(line))
   })
 })

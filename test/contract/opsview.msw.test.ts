@@ -4,4 +4,11 @@ import { opsviewContracts, OPSVIEW_MOCK_CREDENTIALS } from '../../contracts/opsv
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { mswTarget } from '../support/targets'
 
-opsviewContracts(mswTarget({ vendor: 'opsview', spec: spec as unknown as BundledSpec, credentials: OPSVIEW_MOCK_CREDENTIALS, create: () => createOpsviewMock() }))
+opsviewContracts(
+  mswTarget({
+    vendor: 'opsview',
+    spec: spec as unknown as BundledSpec,
+    credentials: OPSVIEW_MOCK_CREDENTIALS,
+    create: () => createOpsviewMock(),
+  }),
+)

@@ -6,7 +6,11 @@ const { OPSVIEW_URL, OPSVIEW_USERNAME, OPSVIEW_PASSWORD, OPSVIEW_ALLOW_WRITES } 
 
 if (OPSVIEW_URL && OPSVIEW_USERNAME && OPSVIEW_PASSWORD) {
   opsviewContracts(
-    realTarget({ baseUrl: OPSVIEW_URL, credentials: { admin: { username: OPSVIEW_USERNAME, password: OPSVIEW_PASSWORD } }, allowWrites: OPSVIEW_ALLOW_WRITES === '1' }),
+    realTarget({
+      baseUrl: OPSVIEW_URL,
+      credentials: { admin: { username: OPSVIEW_USERNAME, password: OPSVIEW_PASSWORD } },
+      allowWrites: OPSVIEW_ALLOW_WRITES === '1',
+    }),
   )
 } else {
   console.info('[contract] real Opsview skipped: set OPSVIEW_URL, OPSVIEW_USERNAME and OPSVIEW_PASSWORD to run the suite against one')

@@ -24,7 +24,8 @@ const CLIENT_NEEDS: Record<string, (request: string, response: ReplayResponse) =
     // It eval()s the login reply, so it must hold nothing but the token.
     if (request === 'POST /rest/login') expect(response.text).toMatch(/^\{"token":"[0-9a-f]{40}"\}$/)
     if (request === 'GET /rest/config/hosttemplate/3') expect(response.json.object.hosts.length).toBeGreaterThan(0)
-    if (request === 'GET /rest/config/host/7') expect(response.json.object).toMatchObject({ ip: expect.any(String), hostgroup: { name: expect.any(String) } })
+    if (request === 'GET /rest/config/host/7')
+      expect(response.json.object).toMatchObject({ ip: expect.any(String), hostgroup: { name: expect.any(String) } })
   },
 }
 

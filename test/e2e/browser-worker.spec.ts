@@ -18,7 +18,7 @@ test('the service worker answers the Opsview API: log in, list hosts, create one
   await expect(page.locator('#opsview-hosts tr[data-host="web09"]')).toContainText('UK Web Servers')
 })
 
-test('a wrong password is answered with Opsview\'s 401 message', async ({ page }) => {
+test("a wrong password is answered with Opsview's 401 message", async ({ page }) => {
   await page.goto('/')
   await expect(page.locator('#status')).toHaveText('mocking enabled')
   await page.locator('#opsview-login input[name="password"]').fill('wrong')
@@ -26,7 +26,7 @@ test('a wrong password is answered with Opsview\'s 401 message', async ({ page }
   await expect(page.locator('#opsview-result')).toHaveText('login failed: 401 Invalid username or password')
 })
 
-test('the service worker answers OpsCenter: log in and list a cluster\'s nodes', async ({ page }) => {
+test("the service worker answers OpsCenter: log in and list a cluster's nodes", async ({ page }) => {
   await page.goto('/')
   await expect(page.locator('#status')).toHaveText('mocking enabled')
   await page.getByRole('button', { name: 'List Test_Cluster nodes' }).click()

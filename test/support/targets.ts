@@ -17,7 +17,12 @@ interface MockUnderTest {
 }
 
 /** In-process: the vendor's MSW handlers under `setupServer`, every response checked against the spec. */
-export function mswTarget<C>(options: { vendor: string; spec: BundledSpec; credentials: C; create: () => Promise<MockUnderTest> }): ContractTarget<C> {
+export function mswTarget<C>(options: {
+  vendor: string
+  spec: BundledSpec
+  credentials: C
+  create: () => Promise<MockUnderTest>
+}): ContractTarget<C> {
   const baseUrl = `http://${options.vendor}.msw.opsmocks.test`
   let server: ReturnType<typeof setupServer> | undefined
   let mock: MockUnderTest | undefined
@@ -45,7 +50,12 @@ export function mswTarget<C>(options: { vendor: string; spec: BundledSpec; crede
 }
 
 /** Over real HTTP: the built standalone server in a child process, every response checked against the spec. */
-export function httpTarget<C>(options: { vendor: string; spec: BundledSpec; credentials: C; env?: Record<string, string> }): ContractTarget<C> {
+export function httpTarget<C>(options: {
+  vendor: string
+  spec: BundledSpec
+  credentials: C
+  env?: Record<string, string>
+}): ContractTarget<C> {
   let process: ServerProcess | undefined
   const target: ContractTarget<C> = {
     name: 'http',

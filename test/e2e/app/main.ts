@@ -92,7 +92,10 @@ async function listAlarms(): Promise<void> {
   }
   firstEntity = body[0]?.entity ?? ''
   document.querySelector('#opmanager-alarm-list')!.innerHTML = body
-    .map((alarm: { entity: string; displayName: string; who: string }) => `<li data-entity="${alarm.entity}">${alarm.displayName}: ${alarm.who}</li>`)
+    .map(
+      (alarm: { entity: string; displayName: string; who: string }) =>
+        `<li data-entity="${alarm.entity}">${alarm.displayName}: ${alarm.who}</li>`,
+    )
     .join('')
   opmanagerResult.textContent = `${body.length} critical alarms`
 }
@@ -100,7 +103,10 @@ async function listAlarms(): Promise<void> {
 document.querySelector('#opmanager-alarms')!.addEventListener('click', () => void listAlarms())
 
 document.querySelector('#opmanager-ack')!.addEventListener('click', async () => {
-  const response = await fetch(`/opmanager/api/json/alarm/acknowledgeAlarm?entity=${encodeURIComponent(firstEntity)}`, { method: 'POST', headers: { apiKey: apiKey() } })
+  const response = await fetch(`/opmanager/api/json/alarm/acknowledgeAlarm?entity=${encodeURIComponent(firstEntity)}`, {
+    method: 'POST',
+    headers: { apiKey: apiKey() },
+  })
   const body = await response.json()
   await listAlarms()
   opmanagerResult.textContent = body.result?.message ?? `error ${body.error?.errorcode}: ${body.error?.message}`
