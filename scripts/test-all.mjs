@@ -1,7 +1,7 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
 //   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract) → docs → Playwright e2e
 import { execFileSync, spawnSync } from 'node:child_process'
-import { existsSync, mkdirSync, readFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const reports = '.reports'
 mkdirSync(reports, { recursive: true })
@@ -28,6 +28,7 @@ step('typecheck', 'npx', ['--no-install', 'tsc', '-p', '.'], { counted: false })
 const built = step('build server', 'npm', ['run', '--silent', 'build:server'], { counted: false })
 
 if (built) {
+  rmSync(`${reports}/coverage`, { recursive: true, force: true })
   step('vitest', 'npx', [
     '--no-install',
     'vitest',
@@ -42,6 +43,7 @@ if (built) {
     failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0)
     skipped += report.numPendingTests + report.numTodoTests
   } else failed++
+  step('every documented status is exercised', process.execPath, ['scripts/coverage-report.mjs'], { counted: false })
 
   step('docs', 'npm', ['run', '--silent', 'docs'], { counted: false })
   execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' })

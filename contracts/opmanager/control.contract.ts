@@ -56,6 +56,13 @@ export function controlContract(target: OpmanagerTarget): void {
       expect((await controlApi.raw(target, 'POST', '/keys/999/regenerate')).status).toBe(404)
     })
 
+    it('controlUpdateKey and controlUpdateUser answer 400 and change nothing for a bad value', async () => {
+      const before = (await controlApi.raw(target, 'GET', '/keys/2')).json
+      expect((await controlApi.raw(target, 'PATCH', '/keys/2', { status: 'sleeping' })).status).toBe(400)
+      expect((await controlApi.raw(target, 'GET', '/keys/2')).json).toEqual(before)
+      expect((await controlApi.raw(target, 'PATCH', '/users/helpdesk', { restApiAccess: 'maybe' })).status).toBe(400)
+    })
+
     it('controlUpdateKey changes only the given fields and stores the expiry as an ISO instant', async () => {
       const updated = await controlApi.updateKey(target, '2', { name: 'renamed', expiresAt: '2030-01-31' })
       expect(updated).toMatchObject({ id: '2', name: 'renamed', expiresAt: '2030-01-31T00:00:00.000Z', accessType: 'Module' })

@@ -6,6 +6,9 @@ import { badInputContract } from './bad-input.contract'
 import { controlContract } from './control.contract'
 import { devicesContract } from './devices.contract'
 import { eventsAndUsersContract } from './events-users.contract'
+import spec from '../../mocks/generated/opmanager.openapi.json'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { robustnessContract } from '../support/robustness.contract'
 import type { OpmanagerCredentials, OpmanagerTarget } from './target'
 
 /** Every OpManager contract, registered against one target. */
@@ -19,6 +22,7 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)
+    robustnessContract(target, { spec: spec as unknown as BundledSpec, credentials: async () => ({ apiKey: target.credentials.adminKey }) })
   })
 }
 

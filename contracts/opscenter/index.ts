@@ -3,7 +3,10 @@ import { authContract, authDisabledContract } from './auth.contract'
 import { clustersContract } from './clusters.contract'
 import { lcmContract } from './lcm.contract'
 import { permissionsContract } from './permissions.contract'
-import type { OpscenterCredentials, OpscenterTarget } from './target'
+import spec from '../../mocks/generated/opscenter.openapi.json'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { robustnessContract } from '../support/robustness.contract'
+import { dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterTarget } from './target'
 import { usersContract } from './users.contract'
 
 /** Every OpsCenter contract, registered against one target with authentication enabled. */
@@ -17,6 +20,11 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('permissions', () => permissionsContract(target))
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
+    robustnessContract(target, {
+      spec: spec as unknown as BundledSpec,
+      credentials: async () => (await loginAs(target, target.credentials.admin)).headers,
+      beforeAnonymousCall: () => dropCookieSession(target),
+    })
   })
 }
 

@@ -72,6 +72,10 @@ export function lcmContract(target: OpscenterTarget): void {
       expect((await call(target, 'GET', `${base}00000000-0000-4000-8000-000000000000/`, { session: admin })).status).toBe(404)
     })
 
+    it.runIf(target.allowWrites)('answers 404 when deleting an id that does not exist', async () => {
+      expect((await call(target, 'DELETE', `${base}00000000-0000-4000-8000-000000000000/`, { session: admin })).status).toBe(404)
+    })
+
     it('answers 401 without a session', async () => {
       await dropCookieSession(target)
       expect((await call(target, 'GET', base)).status).toBe(401)

@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe } from 'vitest'
+import { accessContract } from './access.contract'
 import { authContract } from './auth.contract'
 import { configContract } from './config.contract'
 import { runtimeContract } from './runtime.contract'
 import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
-import type { OpsviewTarget } from './target'
+import spec from '../../mocks/generated/opsview.openapi.json'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { robustnessContract } from '../support/robustness.contract'
+import { loginAs, type OpsviewTarget } from './target'
 
 /** Every Opsview contract, registered against one target. */
 export function opsviewContracts(target: OpsviewTarget): void {
@@ -16,6 +20,11 @@ export function opsviewContracts(target: OpsviewTarget): void {
     configContract(target)
     statusContract(target)
     runtimeContract(target)
+    accessContract(target)
+    robustnessContract(target, {
+      spec: spec as unknown as BundledSpec,
+      credentials: async () => (await loginAs(target, target.credentials.admin)).headers,
+    })
   })
 }
 

@@ -27,6 +27,8 @@ export interface SpecValidator {
   check(response: ResponseCheck): string[]
   /** The operationId a method and path belong to, if the spec has one. */
   operationIdFor(method: string, path: string): string | undefined
+  /** Every operationId × status pair the spec documents, as "operationId status". */
+  documentedPairs(): string[]
 }
 
 export function createSpecValidator(spec: BundledSpec): SpecValidator {
@@ -46,6 +48,13 @@ export function createSpecValidator(spec: BundledSpec): SpecValidator {
 
   return {
     operationIdFor: (method, path) => find(method, path)?.operation.operationId,
+    documentedPairs: () =>
+      Object.values(paths).flatMap((item) =>
+        METHODS.flatMap((method) => {
+          const operation = item[method]
+          return operation ? Object.keys(operation.responses ?? {}).map((status) => `${operation.operationId} ${status}`) : []
+        }),
+      ),
     check({ method, path, status, contentType, body }) {
       const found = find(method, path)
       if (!found) return []

@@ -24,11 +24,29 @@ export interface MockControl {
   advanceClock(seconds: number): Promise<void>
 }
 
+/** The operationId × status pairs a run has seen, for the coverage report (`.reports/coverage/`). */
+export class StatusCoverage {
+  readonly seen = new Set<string>()
+
+  record(operationId: string | undefined, status: number): void {
+    if (operationId) this.seen.add(`${operationId} ${status}`)
+  }
+
+  /** Documented pairs no response matched (a documented `4XX` counts as seen by any 4xx status). */
+  missing(validator: SpecValidator): string[] {
+    return validator.documentedPairs().filter((pair) => {
+      const [operationId, status] = pair.split(' ')
+      if (!/X/.test(status!)) return !this.seen.has(pair)
+      return ![...this.seen].some((seen) => seen.startsWith(`${operationId} ${status![0]}`))
+    })
+  }
+}
+
 /**
  * Wraps a fetch so every response is checked against the spec; a response the spec does not allow
  * rejects the call, which fails the test that made it.
  */
-export function validatingFetch(inner: typeof fetch, validator: SpecValidator, basePath = ''): typeof fetch {
+export function validatingFetch(inner: typeof fetch, validator: SpecValidator, coverage?: StatusCoverage, basePath = ''): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init)
     const response = await inner(request.clone())
@@ -42,6 +60,7 @@ export function validatingFetch(inner: typeof fetch, validator: SpecValidator, b
       contentType: response.headers.get('content-type'),
       body,
     })
+    coverage?.record(validator.operationIdFor(request.method, path), response.status)
     if (problems.length) {
       throw new Error(`Mock response violates the spec for ${request.method} ${url.pathname}${url.search}:\n  ${problems.join('\n  ')}`)
     }

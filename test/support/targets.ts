@@ -1,10 +1,30 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { setupServer } from 'msw/node'
 import type { RequestHandler } from 'msw'
 import type { MockService } from '../../mocks/core/service'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { createSpecValidator } from '../../contracts/support/spec-validator'
-import { httpControl, validatingFetch, type ContractTarget } from '../../contracts/support/target'
+import { httpControl, StatusCoverage, validatingFetch, type ContractTarget } from '../../contracts/support/target'
+import { createSpecValidator as buildValidator, type SpecValidator } from '../../contracts/support/spec-validator'
 import { startServerProcess, type ServerProcess } from '../../contracts/support/server-process'
+
+/**
+ * Each mock run records which documented operationId × status pairs it saw and writes them to
+ * `.reports/coverage/` when it stops; `scripts/coverage-report.mjs` merges them per vendor.
+ */
+function coverageFor(vendor: string, name: string, spec: BundledSpec): { validator: SpecValidator; coverage: StatusCoverage; write(): void } {
+  const validator = buildValidator(spec)
+  const coverage = new StatusCoverage()
+  return {
+    validator,
+    coverage,
+    write() {
+      const dir = '.reports/coverage'
+      mkdirSync(dir, { recursive: true })
+      const file = `${dir}/${vendor}-${name}-${process.pid}-${Date.now()}.json`
+      writeFileSync(file, JSON.stringify({ vendor, target: name, documented: validator.documentedPairs(), seen: [...coverage.seen].sort() }, null, 1))
+    },
+  }
+}
 
 /**
  * The three places a vendor's contract suite runs. Each returns a target synchronously (so suites can
@@ -24,6 +44,7 @@ export function mswTarget<C>(options: {
   create: () => Promise<MockUnderTest>
 }): ContractTarget<C> {
   const baseUrl = `http://${options.vendor}.msw.opsmocks.test`
+  const report = coverageFor(options.vendor, 'msw', options.spec)
   let server: ReturnType<typeof setupServer> | undefined
   let mock: MockUnderTest | undefined
   return {
@@ -33,7 +54,7 @@ export function mswTarget<C>(options: {
     credentials: options.credentials,
     baseUrl,
     // Late-bound: msw patches globalThis.fetch in listen(), after this object exists.
-    fetch: validatingFetch((input, init) => globalThis.fetch(input, init), createSpecValidator(options.spec)),
+    fetch: validatingFetch((input, init) => globalThis.fetch(input, init), report.validator, report.coverage),
     control: {
       reset: async () => mock!.reset(),
       advanceClock: async (seconds) => mock!.service.clock.advance(seconds * 1000),
@@ -45,6 +66,7 @@ export function mswTarget<C>(options: {
     },
     async stop() {
       server?.close()
+      report.write()
     },
   }
 }
@@ -56,6 +78,7 @@ export function httpTarget<C>(options: {
   credentials: C
   env?: Record<string, string>
 }): ContractTarget<C> {
+  const report = coverageFor(options.vendor, 'http', options.spec)
   let process: ServerProcess | undefined
   const target: ContractTarget<C> = {
     name: 'http',
@@ -63,7 +86,7 @@ export function httpTarget<C>(options: {
     allowWrites: true,
     credentials: options.credentials,
     baseUrl: '',
-    fetch: validatingFetch((input, init) => fetch(input, init), createSpecValidator(options.spec)),
+    fetch: validatingFetch((input, init) => fetch(input, init), report.validator, report.coverage),
     control: httpControl(() => target.baseUrl),
     async start() {
       process = await startServerProcess(options.vendor, options.env)
@@ -71,6 +94,7 @@ export function httpTarget<C>(options: {
     },
     async stop() {
       await process?.stop()
+      report.write()
     },
   }
   return target

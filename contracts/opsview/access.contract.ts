@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { uniqueName } from '../support/target'
+import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget } from './target'
+
+/**
+ * What each access in a role allows, from the seeded operator and viewer and from a role created
+ * here with no accesses at all (whose contact logs in with the password it was created with).
+ */
+export function accessContract(target: OpsviewTarget): void {
+  const api = () => opsviewApi(target)
+  let admin: OpsviewSession
+  let operator: OpsviewSession
+  let viewer: OpsviewSession
+  let nobody: OpsviewSession
+  const cleanup: string[] = []
+
+  describe.runIf(target.kind === 'mock')('access control', () => {
+    beforeAll(async () => {
+      admin = await loginAs(target, target.credentials.admin)
+      operator = await loginAs(target, target.credentials.operator!)
+      viewer = await loginAs(target, target.credentials.viewer!)
+      const role = await api().POST('/rest/config/{objecttype}', {
+        params: { path: { objecttype: 'role' } },
+        headers: admin.headers,
+        body: { name: uniqueName('opsmocks-role'), accesses: [], all_hostgroups: '0' },
+      })
+      const username = uniqueName('nobody')
+      const contact = await api().POST('/rest/config/{objecttype}', {
+        params: { path: { objecttype: 'contact' } },
+        headers: admin.headers,
+        body: { name: username, fullname: 'No Access', role: { id: role.data!.object.id }, password: 'secret' },
+      })
+      cleanup.push(`/rest/config/contact/${contact.data!.object.id}`, `/rest/config/role/${role.data!.object.id}`)
+      nobody = await loginAs(target, { username, password: 'secret' })
+    })
+    afterAll(async () => {
+      for (const path of cleanup) await rawCall(target, path, { method: 'DELETE', headers: admin.headers })
+    })
+
+    it('lets a contact created over the API log in with its password, and reports its role', async () => {
+      const { data } = await api().GET('/rest/user', { headers: nobody.headers })
+      expect(data!.access_list).toEqual({})
+      expect(data!.role).toMatch(/^opsmocks-role-/)
+    })
+
+    it('returns 403 for every status view when the role has neither VIEWALL nor VIEWSOME', async () => {
+      for (const path of ['/rest/status/host', '/rest/status/service', '/rest/status/hostgroup'] as const) {
+        const { response, error } = await api().GET(path, { headers: nobody.headers })
+        expect(response.status).toBe(403)
+        expect(error!.message).toMatch(/VIEWALL/)
+      }
+    })
+
+    it('returns 403 when the viewer reads contacts, one by one or by exists', async () => {
+      expect(
+        (
+          await api().GET('/rest/config/{objecttype}/{id}', {
+            params: { path: { objecttype: 'contact', id: '1' } },
+            headers: viewer.headers,
+          })
+        ).response.status,
+      ).toBe(403)
+      const exists = await api().GET('/rest/config/{objecttype}/exists', {
+        params: { path: { objecttype: 'contact' }, query: { name: 'admin' } },
+        headers: viewer.headers,
+      })
+      expect(exists.response.status).toBe(403)
+    })
+
+    it('returns 404 for exists, create and clone on an unknown type or id', async () => {
+      expect((await rawCall(target, '/rest/config/notatype/exists?name=x', { headers: admin.headers })).status).toBe(404)
+      expect(
+        (
+          await rawCall(target, '/rest/config/notatype', {
+            method: 'POST',
+            headers: { ...admin.headers, 'Content-Type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+      ).toBe(404)
+      const clone = await api().POST('/rest/config/{objecttype}/{id}', {
+        params: { path: { objecttype: 'host', id: '999999' } },
+        headers: admin.headers,
+        body: { name: 'x' },
+      })
+      expect(clone.response.status).toBe(404)
+    })
+
+    it('returns 403 and changes nothing when the operator updates, clones or deletes a host', async () => {
+      const before = (
+        await api().GET('/rest/config/{objecttype}/{id}', { params: { path: { objecttype: 'host', id: '7' } }, headers: admin.headers })
+      ).data!.object
+      const path = { objecttype: 'host' as const, id: '7' }
+      expect(
+        (await api().PUT('/rest/config/{objecttype}/{id}', { params: { path }, headers: operator.headers, body: { ip: '192.0.2.1' } }))
+          .response.status,
+      ).toBe(403)
+      expect(
+        (await api().POST('/rest/config/{objecttype}/{id}', { params: { path }, headers: operator.headers, body: { name: 'copy' } }))
+          .response.status,
+      ).toBe(403)
+      expect((await api().DELETE('/rest/config/{objecttype}/{id}', { params: { path }, headers: operator.headers })).response.status).toBe(
+        403,
+      )
+      const after = (await api().GET('/rest/config/{objecttype}/{id}', { params: { path }, headers: admin.headers })).data!.object
+      expect(after).toEqual(before)
+    })
+
+    it('returns 403 for reload status when the role has no reload or configuration access', async () => {
+      expect((await api().GET('/rest/reload', { headers: viewer.headers })).response.status).toBe(403)
+    })
+
+    it('returns 403 for listing and cancelling downtime without downtime access', async () => {
+      expect((await api().GET('/rest/downtime', { headers: viewer.headers })).response.status).toBe(403)
+      expect(
+        (await api().DELETE('/rest/downtime', { params: { query: { 'hst.hostname': 'web01' } }, headers: viewer.headers })).response.status,
+      ).toBe(403)
+    })
+
+    it('returns 400 for downtime paging and cancelling without a selection', async () => {
+      expect((await rawCall(target, '/rest/downtime?rows=many', { headers: operator.headers })).status).toBe(400)
+      expect((await api().DELETE('/rest/downtime', { headers: operator.headers })).response.status).toBe(400)
+    })
+
+    it('ends the sessions of a deleted contact', async () => {
+      const username = uniqueName('shortlived')
+      const contact = await api().POST('/rest/config/{objecttype}', {
+        params: { path: { objecttype: 'contact' } },
+        headers: admin.headers,
+        body: { name: username, role: { name: 'Operator' }, password: 'pw' },
+      })
+      const session = await loginAs(target, { username, password: 'pw' })
+      await api().DELETE('/rest/config/{objecttype}/{id}', {
+        params: { path: { objecttype: 'contact', id: contact.data!.object.id } },
+        headers: admin.headers,
+      })
+      expect((await api().GET('/rest/user', { headers: session.headers })).response.status).toBe(401)
+    })
+  })
+}
