@@ -45,7 +45,11 @@ const running: RunningServer[] = []
 try {
   for (const vendor of selected) {
     const { service } = await vendor.create()
-    const server = await listen(service, { host: values.host, port: portFor(vendor) })
+    const port = portFor(vendor)
+    const server = await listen(service, { host: values.host, port }).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EADDRINUSE') throw error
+      throw new Error(`port ${port} for ${vendor.name} is in use; pick another with --${vendor.name}-port or ${vendor.portEnv}`)
+    })
     running.push(server)
     console.log(`${vendor.title.padEnd(10)} ${server.url}`)
     for (const line of vendor.describe(server.url)) console.log(`           ${line}`)

@@ -11,7 +11,11 @@ import { startServerProcess, type ServerProcess } from '../../contracts/support/
  * Each mock run records which documented operationId × status pairs it saw and writes them to
  * `.reports/coverage/` when it stops; `scripts/coverage-report.mjs` merges them per vendor.
  */
-function coverageFor(vendor: string, name: string, spec: BundledSpec): { validator: SpecValidator; coverage: StatusCoverage; write(): void } {
+function coverageFor(
+  vendor: string,
+  name: string,
+  spec: BundledSpec,
+): { validator: SpecValidator; coverage: StatusCoverage; write(): void } {
   const validator = buildValidator(spec)
   const coverage = new StatusCoverage()
   return {
@@ -21,7 +25,10 @@ function coverageFor(vendor: string, name: string, spec: BundledSpec): { validat
       const dir = '.reports/coverage'
       mkdirSync(dir, { recursive: true })
       const file = `${dir}/${vendor}-${name}-${process.pid}-${Date.now()}.json`
-      writeFileSync(file, JSON.stringify({ vendor, target: name, documented: validator.documentedPairs(), seen: [...coverage.seen].sort() }, null, 1))
+      writeFileSync(
+        file,
+        JSON.stringify({ vendor, target: name, documented: validator.documentedPairs(), seen: [...coverage.seen].sort() }, null, 1),
+      )
     },
   }
 }
