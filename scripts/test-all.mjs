@@ -1,6 +1,7 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
-//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract) → docs → Playwright e2e
-import { execFileSync, spawnSync } from 'node:child_process'
+//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract)
+//   → the real-vendor suites against the built server → status coverage → docs → Playwright e2e
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
 const reports = '.reports'
@@ -8,6 +9,61 @@ mkdirSync(reports, { recursive: true })
 let passed = 0
 let failed = 0
 let skipped = 0
+
+function countVitest(file) {
+  if (!existsSync(file)) return void failed++
+  const report = JSON.parse(readFileSync(file, 'utf8'))
+  passed += report.numPassedTests
+  failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0)
+  skipped += report.numPendingTests + report.numTodoTests
+}
+
+/**
+ * The real-vendor runners, pointed at `npm start`'s server as a stand-in vendor: proves the path a user
+ * takes against a real Opsview/OpsCenter/OpManager works, and that the mock shows no fidelity differences.
+ */
+async function realSuitesAgainstTheServer() {
+  const server = spawn(process.execPath, ['dist/server/cli.js', '--opsview-port', '0', '--opscenter-port', '0', '--opmanager-port', '0'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  })
+  let banner = ''
+  await new Promise((resolve, reject) => {
+    server.stdout.on('data', (chunk) => (banner += chunk) && banner.includes('opsmocks ready') && resolve())
+    server.once('exit', (code) => reject(new Error(`server exited with ${code}: ${banner}`)))
+  })
+  const url = (title) => new RegExp(`${title}\\s+(http://\\S+)`).exec(banner)[1]
+  const env = {
+    OPSVIEW_URL: url('Opsview'),
+    OPSVIEW_USERNAME: 'admin',
+    OPSVIEW_PASSWORD: 'initial',
+    OPSVIEW_ALLOW_WRITES: '1',
+    OPSCENTER_URL: url('OpsCenter'),
+    OPSCENTER_USERNAME: 'admin',
+    OPSCENTER_PASSWORD: 'admin',
+    OPSCENTER_ALLOW_WRITES: '1',
+    OPMANAGER_URL: url('OpManager'),
+    OPMANAGER_API_KEY: 'test-api-key-0123456789abcdef',
+  }
+  const files = ['opsview', 'opscenter', 'opmanager'].map((vendor) => `test/contract/${vendor}.real.test.ts`)
+  step(
+    'real-vendor suites against npm start',
+    'npx',
+    [
+      '--no-install',
+      'vitest',
+      'run',
+      '--project',
+      'contract',
+      ...files,
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${reports}/vitest-real.json`,
+    ],
+    { env },
+  )
+  countVitest(`${reports}/vitest-real.json`)
+  server.kill('SIGTERM')
+}
 
 function step(name, command, args, options = {}) {
   process.stdout.write(`\n=== ${name}: ${command} ${args.join(' ')}\n`)
@@ -37,12 +93,8 @@ if (built) {
     '--reporter=json',
     `--outputFile.json=${reports}/vitest.json`,
   ])
-  if (existsSync(`${reports}/vitest.json`)) {
-    const report = JSON.parse(readFileSync(`${reports}/vitest.json`, 'utf8'))
-    passed += report.numPassedTests
-    failed += report.numFailedTests + (report.numRuntimeErrorTestSuites ?? 0)
-    skipped += report.numPendingTests + report.numTodoTests
-  } else failed++
+  countVitest(`${reports}/vitest.json`)
+  await realSuitesAgainstTheServer()
   step('every documented status is exercised', process.execPath, ['scripts/coverage-report.mjs'], { counted: false })
 
   step('docs', 'npm', ['run', '--silent', 'docs'], { counted: false })

@@ -46,7 +46,14 @@ export class StatusCoverage {
  * Wraps a fetch so every response is checked against the spec; a response the spec does not allow
  * rejects the call, which fails the test that made it.
  */
-export function validatingFetch(inner: typeof fetch, validator: SpecValidator, coverage?: StatusCoverage, basePath = ''): typeof fetch {
+export function validatingFetch(
+  inner: typeof fetch,
+  validator: SpecValidator,
+  coverage?: StatusCoverage,
+  /** Instead of failing, hand each problem to this (how real servers are compared with the spec). */
+  onProblems?: (problems: string[], request: string) => void,
+  basePath = '',
+): typeof fetch {
   return async (input, init) => {
     const request = new Request(input, init)
     const response = await inner(request.clone())
@@ -61,7 +68,8 @@ export function validatingFetch(inner: typeof fetch, validator: SpecValidator, c
       body,
     })
     coverage?.record(validator.operationIdFor(request.method, path), response.status)
-    if (problems.length) {
+    if (problems.length && onProblems) onProblems(problems, `${request.method} ${url.pathname}${url.search}`)
+    else if (problems.length) {
       throw new Error(`Mock response violates the spec for ${request.method} ${url.pathname}${url.search}:\n  ${problems.join('\n  ')}`)
     }
     return response

@@ -1,3 +1,5 @@
+import spec from '../../mocks/generated/opmanager.openapi.json'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { describe, it } from 'vitest'
 import { opmanagerContracts } from '../../contracts/opmanager'
 import { realTarget } from '../support/targets'
@@ -6,7 +8,15 @@ const { OPMANAGER_URL, OPMANAGER_API_KEY } = process.env
 
 // Strictly read-only against a real OpManager: every write and control-API test is mock-only.
 if (OPMANAGER_URL && OPMANAGER_API_KEY) {
-  opmanagerContracts(realTarget({ baseUrl: OPMANAGER_URL, credentials: { adminKey: OPMANAGER_API_KEY }, allowWrites: false }))
+  opmanagerContracts(
+    realTarget({
+      vendor: 'opmanager',
+      spec: spec as unknown as BundledSpec,
+      baseUrl: OPMANAGER_URL,
+      credentials: { adminKey: OPMANAGER_API_KEY },
+      allowWrites: false,
+    }),
+  )
 } else {
   console.info('[contract] real OpManager skipped: set OPMANAGER_URL and OPMANAGER_API_KEY to run the read-only suite against one')
   describe.skip('OpManager contract [real]', () => {

@@ -1,3 +1,5 @@
+import spec from '../../mocks/generated/opscenter.openapi.json'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { describe, it } from 'vitest'
 import { opscenterContracts } from '../../contracts/opscenter'
 import { realTarget } from '../support/targets'
@@ -7,6 +9,8 @@ const { OPSCENTER_URL, OPSCENTER_USERNAME, OPSCENTER_PASSWORD, OPSCENTER_ALLOW_W
 if (OPSCENTER_URL && OPSCENTER_USERNAME && OPSCENTER_PASSWORD) {
   opscenterContracts(
     realTarget({
+      vendor: 'opscenter',
+      spec: spec as unknown as BundledSpec,
       baseUrl: OPSCENTER_URL,
       credentials: { admin: { username: OPSCENTER_USERNAME, password: OPSCENTER_PASSWORD } },
       allowWrites: OPSCENTER_ALLOW_WRITES === '1',
