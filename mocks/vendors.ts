@@ -39,12 +39,16 @@ export const VENDORS: readonly VendorEntry[] = [
     create: () =>
       createOpscenterService({
         authEnabled: !isOff(process.env.OPSCENTER_AUTH),
+        basicAuth: process.env.OPSCENTER_BASIC_AUTH === 'reject' ? 'reject' : 'accept',
         sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL'),
       }),
     describe: (url) => [
       isOff(process.env.OPSCENTER_AUTH)
         ? 'auth:  off (OPSCENTER_AUTH=off): every call works without a session'
-        : 'auth:  on (set OPSCENTER_AUTH=off to disable); send the sessionid as the opscenter-session header',
+        : 'auth:  on (OPSCENTER_AUTH=off disables it); send the sessionid as the opscenter-session header, or HTTP Basic credentials' +
+          (process.env.OPSCENTER_BASIC_AUTH === 'reject'
+            ? ' (rejected: OPSCENTER_BASIC_AUTH=reject)'
+            : ' (OPSCENTER_BASIC_AUTH=reject refuses those)'),
       `users: ${OPSCENTER_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.roles.join('+')})`).join(', ')}`,
       `try:   curl -s -X POST -d '{"username":"admin","password":"admin"}' ${url}/login`,
     ],

@@ -25,6 +25,8 @@ function countVitest(file) {
 async function realSuitesAgainstTheServer() {
   const server = spawn(process.execPath, ['dist/server/cli.js', '--opsview-port', '0', '--opscenter-port', '0', '--opmanager-port', '0'], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    // Behave like OpsCenter 5.x towards Basic-only requests, as the real-vendor suite expects of a real server.
+    env: { ...process.env, OPSCENTER_BASIC_AUTH: 'reject' },
   })
   let banner = ''
   await new Promise((resolve, reject) => {

@@ -91,11 +91,20 @@ export function authContract(target: OpscenterTarget): void {
       expect(result.json).toEqual(NOT_LOGGED_IN)
     })
 
-    it('answers 401 to HTTP Basic credentials, as a real OpsCenter does', async () => {
+    it.runIf(target.kind === 'real')('answers 401 to HTTP Basic credentials, as OpsCenter 5.x does', async () => {
       await dropCookieSession(target)
       const result = await call(target, 'GET', '/cluster-configs', { headers: BASIC_ADMIN })
       expect(result.status).toBe(401)
       expect(result.json).toEqual(NOT_LOGGED_IN)
+    })
+
+    // A deliberate, switchable deviation so Basic-only clients (Nagios plugins) work (decisions/023).
+    it.runIf(mockOnly)('accepts valid HTTP Basic credentials without a login, and answers 401 to wrong ones', async () => {
+      await dropCookieSession(target)
+      expect((await call(target, 'GET', '/cluster-configs', { headers: BASIC_ADMIN })).status).toBe(200)
+      const wrong = await call(target, 'GET', '/cluster-configs', { headers: { Authorization: `Basic ${btoa('admin:wrong')}` } })
+      expect(wrong.status).toBe(401)
+      expect(wrong.json).toEqual(NOT_LOGGED_IN)
     })
 
     it('accepts the session from the opscenter-session header', async () => {

@@ -12,8 +12,7 @@ export const NOT_LOGGED_IN = 'You must be logged in for this operation'
 /**
  * The session id a request carries: the documented `opscenter-session` header, else the `sessionid`
  * header DataStax's utilLCM.py sends, else the cookie. The first one present decides, so a stale header
- * is not rescued by a cookie jar. HTTP Basic credentials are not a session: a real OpsCenter answers
- * 401 to them (decisions/023).
+ * is not rescued by a cookie jar. HTTP Basic credentials are handled apart (`basicAuthUser`, decisions/023).
  */
 export function sessionToken(request: MockRequest): string | undefined {
   const candidates = [
@@ -45,6 +44,11 @@ export function cookieValue(header: string | undefined, name: string): string | 
 
 export interface AuthSettings {
   enabled: boolean
+  /**
+   * HTTP Basic credentials sent without a login (HariSekhon's Nagios plugins). 'accept' lets valid ones
+   * through so those clients work against the mock; 'reject' answers 401 as OpsCenter 5.x did (decisions/023).
+   */
+  basicAuth: 'accept' | 'reject'
 }
 
 /** The request's session token when it names an active session. */
@@ -56,11 +60,28 @@ export function activeToken(sessions: SessionStore, request: MockRequest): strin
 /** Resolves the caller, or throws 401 "You must be logged in". With auth off, everyone is an admin. */
 export function authenticate(store: OpscenterStore, sessions: SessionStore, auth: AuthSettings, request: MockRequest): Principal {
   if (!auth.enabled) return ANONYMOUS_ADMIN
-  const token = activeToken(sessions, request)
+  const token = sessionToken(request)
   const lookup = token ? sessions.lookup(token) : undefined
-  const principal = lookup?.status === 'active' ? store.principalFor(lookup.session.subject) : undefined
+  const subject =
+    lookup?.status === 'active' ? lookup.session.subject : auth.basicAuth === 'accept' ? basicAuthUser(store, request) : undefined
+  const principal = subject === undefined ? undefined : store.principalFor(subject)
   if (!principal) throw new MockError('UNAUTHENTICATED', NOT_LOGGED_IN)
   return principal
+}
+
+/** The user named by valid `Authorization: Basic` credentials (UTF-8), if any. */
+export function basicAuthUser(store: OpscenterStore, request: MockRequest): string | undefined {
+  const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.header('authorization') ?? '')
+  if (!match) return undefined
+  let decoded: string
+  try {
+    decoded = new TextDecoder().decode(Uint8Array.from(atob(match[1]!), (char) => char.charCodeAt(0)))
+  } catch {
+    return undefined
+  }
+  const colon = decoded.indexOf(':')
+  if (colon === -1) return undefined
+  return store.checkPassword(decoded.slice(0, colon), decoded.slice(colon + 1))?.username
 }
 
 export function sessionCookie(token: string): string {

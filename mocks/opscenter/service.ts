@@ -17,6 +17,11 @@ export interface OpscenterMockOptions {
    * to on so clients exercise their login path (`OPSCENTER_AUTH=off` on the server turns it off).
    */
   authEnabled?: boolean
+  /**
+   * What a request with HTTP Basic credentials and no session gets when auth is on: 'accept' (default) lets
+   * valid credentials through so Basic-only clients work; 'reject' is OpsCenter 5.x's 401 (decisions/023).
+   */
+  basicAuth?: 'accept' | 'reject'
   /** Idle lifetime of a session in seconds; OpsCenter documents none, so by default sessions last until logout. */
   sessionTtlSeconds?: number
   /** Seed number for generated sizes; the same number gives the same world. */
@@ -47,7 +52,12 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     newToken: () => randomHex(32),
   })
   const authEnabled = options.authEnabled ?? true
-  const context: OpscenterContext = { store, sessions, auth: { enabled: authEnabled }, version: options.version ?? '6.8.8' }
+  const context: OpscenterContext = {
+    store,
+    sessions,
+    auth: { enabled: authEnabled, basicAuth: options.basicAuth ?? 'accept' },
+    version: options.version ?? '6.8.8',
+  }
   const reset = async () => {
     clock.reset()
     sessions.clear()

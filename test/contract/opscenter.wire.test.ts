@@ -83,12 +83,38 @@ describe('OpsCenter clients captured on the wire, authentication enabled', () =>
   })
 
   it.each(['harisekhon-list-clusters', 'harisekhon-nodes'])(
-    'answers %s (HTTP Basic, no login) with the documented 401 envelope',
+    'answers %s (valid HTTP Basic credentials, no login) with the shapes the Nagios plugin reads',
     async (name) => {
-      const responses = await replayClient(server.url, client(name), () => 401)
-      expect(responses[0]!.json).toEqual(NOT_LOGGED_IN)
+      await replayClient(server.url, client(name), () => 200)
     },
   )
+
+  it('answers HTTP Basic credentials with a wrong password with the documented 401 envelope', async () => {
+    const [request] = client('harisekhon-list-clusters').requests
+    const wrong = {
+      ...request!,
+      headers: request!.headers.map(([name, value]): [string, string] => [
+        name,
+        name === 'Authorization' ? `Basic ${btoa('admin:wrong')}` : value,
+      ]),
+    }
+    const response = await replay(server.url, wrong)
+    expect(response.status).toBe(401)
+    expect(response.json).toEqual(NOT_LOGGED_IN)
+  })
+})
+
+describe('OpsCenter clients captured on the wire, Basic credentials refused as OpsCenter 5.x does (OPSCENTER_BASIC_AUTH=reject)', () => {
+  let server: ServerProcess
+  beforeAll(async () => {
+    server = await startServerProcess('opscenter', { OPSCENTER_BASIC_AUTH: 'reject' })
+  }, 20_000)
+  afterAll(() => server.stop())
+
+  it.each(['harisekhon-list-clusters', 'harisekhon-nodes'])('answers %s with the documented 401 envelope', async (name) => {
+    const responses = await replayClient(server.url, client(name), () => 401)
+    expect(responses[0]!.json).toEqual(NOT_LOGGED_IN)
+  })
 })
 
 describe('OpsCenter clients captured on the wire, authentication disabled (OPSCENTER_AUTH=off)', () => {
