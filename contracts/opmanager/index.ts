@@ -22,7 +22,12 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)
-    robustnessContract(target, { spec: spec as unknown as BundledSpec, credentials: async () => ({ apiKey: target.credentials.adminKey }) })
+    robustnessContract(target, {
+      spec: spec as unknown as BundledSpec,
+      credentials: async () => ({ apiKey: target.credentials.adminKey }),
+      // OpManager's API answers errors as HTTP 200 + {"error"}; its mock control API uses 4xx with the same envelope.
+      isRejection: (result) => result.status < 500 && result.json?.error !== undefined,
+    })
   })
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { readCallResult, type ContractTarget } from './target'
+import { readCallResult, type CallResult, type ContractTarget } from './target'
 
 /**
  * Spec-driven checks every vendor gets for free: each operation that documents 401, 413 or 415 is
  * called in the way that must produce it (no credentials; a body over 1 MiB; an XML body), and must
- * answer exactly that status with the vendor's envelope (the target's fetch validates the body).
+ * answer exactly that status with the vendor's envelope (the target's fetch validates the body). Each
+ * operation that takes a JSON body must reject a malformed one with the vendor's error, never a 500.
  * Mock targets only: on a real server with authentication switched off a write without credentials
  * would really happen.
  */
@@ -15,6 +16,8 @@ export interface RobustnessOptions {
   credentials(): Promise<Record<string, string>>
   /** Runs before each call that must carry no credentials (e.g. to drop a cookie the client kept). */
   beforeAnonymousCall?(): Promise<void>
+  /** How the vendor rejects bad input; default a 4xx status (OpManager answers HTTP 200 with an `error` envelope). */
+  isRejection?(result: CallResult): boolean
 }
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const
@@ -31,6 +34,7 @@ interface SpecParameter {
 interface SpecOperation {
   operationId: string
   security?: unknown[]
+  requestBody?: { content?: Record<string, unknown> }
   parameters?: SpecParameter[]
   responses: Record<string, unknown>
 }
@@ -54,7 +58,9 @@ export function robustnessContract<C>(target: ContractTarget<C>, options: Robust
   const call = async (method: string, path: string, init: { headers?: Record<string, string>; body?: string } = {}) =>
     readCallResult(await target.fetch(`${target.baseUrl}${path}`, { method, ...init }))
 
-  describe.runIf(target.kind === 'mock')('every documented 401, 413 and 415', () => {
+  const isRejection = options.isRejection ?? ((result: CallResult) => result.status >= 400 && result.status < 500)
+
+  describe.runIf(target.kind === 'mock')('every documented 401, 413 and 415, and malformed JSON on every body', () => {
     for (const { method, path, operation } of cases) {
       const documents = (status: string) => status in operation.responses
       // Operations open to everyone (login) document 401 for bad credentials, not for missing ones.
@@ -69,6 +75,13 @@ export function robustnessContract<C>(target: ContractTarget<C>, options: Robust
         it(`${operation.operationId} answers 413 for a body over 1 MiB`, async () => {
           const headers = { ...(await options.credentials()), 'Content-Type': 'application/json' }
           expect((await call(method, path, { headers, body: OVERSIZED })).status).toBe(413)
+        })
+      }
+      if (operation.requestBody?.content?.['application/json']) {
+        it(`${operation.operationId} rejects malformed JSON with the vendor's error, not a crash`, async () => {
+          const headers = { ...(await options.credentials()), 'Content-Type': 'application/json' }
+          const result = await call(method, path, { headers, body: '{"name": "unterminated' })
+          expect(isRejection(result), `${result.status} ${result.text}`).toBe(true)
         })
       }
       if (documents('415')) {

@@ -42,6 +42,17 @@ if (!selected.length) {
 }
 
 const running: RunningServer[] = []
+let stopping = false
+async function stop(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  await Promise.all(running.map((server) => server.close()))
+  console.log(`opsmocks stopped (${signal})`)
+  process.exit(0)
+}
+process.on('SIGINT', () => void stop('SIGINT'))
+process.on('SIGTERM', () => void stop('SIGTERM'))
+
 try {
   for (const vendor of selected) {
     const { service } = await vendor.create()
@@ -60,14 +71,3 @@ try {
   await Promise.all(running.map((server) => server.close()))
   process.exit(1)
 }
-
-let stopping = false
-async function stop(signal: string): Promise<void> {
-  if (stopping) return
-  stopping = true
-  await Promise.all(running.map((server) => server.close()))
-  console.log(`opsmocks stopped (${signal})`)
-  process.exit(0)
-}
-process.on('SIGINT', () => void stop('SIGINT'))
-process.on('SIGTERM', () => void stop('SIGTERM'))
