@@ -8,6 +8,7 @@ import { devicesContract } from './devices.contract'
 import { eventsAndUsersContract } from './events-users.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { faultsContract } from '../support/faults.contract'
 import { robustnessContract } from '../support/robustness.contract'
 import type { OpmanagerCredentials, OpmanagerTarget } from './target'
 
@@ -22,6 +23,12 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)
+    faultsContract(target, {
+      method: 'GET',
+      path: '/api/json/device/listDevices',
+      headers: { apiKey: target.credentials.adminKey },
+      messageOf: (json) => json.error?.message,
+    })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,
       credentials: async () => ({ apiKey: target.credentials.adminKey }),

@@ -5,6 +5,7 @@ import { lcmContract } from './lcm.contract'
 import { permissionsContract } from './permissions.contract'
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { faultsContract } from '../support/faults.contract'
 import { robustnessContract } from '../support/robustness.contract'
 import { dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterTarget } from './target'
 import { usersContract } from './users.contract'
@@ -20,6 +21,7 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('permissions', () => permissionsContract(target))
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
+    faultsContract(target, { method: 'GET', path: '/meta', messageOf: (json) => json.message })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,
       credentials: async () => (await loginAs(target, target.credentials.admin)).headers,

@@ -7,6 +7,7 @@ import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
 import spec from '../../mocks/generated/opsview.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { faultsContract } from '../support/faults.contract'
 import { robustnessContract } from '../support/robustness.contract'
 import { loginAs, type OpsviewTarget } from './target'
 
@@ -21,6 +22,7 @@ export function opsviewContracts(target: OpsviewTarget): void {
     statusContract(target)
     runtimeContract(target)
     accessContract(target)
+    faultsContract(target, { method: 'GET', path: '/rest', messageOf: (json) => json.message })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,
       credentials: async () => (await loginAs(target, target.credentials.admin)).headers,

@@ -1,4 +1,5 @@
 import { Clock } from './clock'
+import { delay, FAULT_HEADER, FaultInjector } from './faults'
 import { MAX_BODY_BYTES, type MockRequest, type MockResponse } from './exchange'
 import { MockError, isMockError } from './mock-error'
 import { Router, type RouteDefinition } from './router'
@@ -16,8 +17,10 @@ export interface Operation<Ctx> extends RouteDefinition {
 export interface MockService {
   readonly vendor: string
   readonly clock: Clock
+  /** Injected latency and failures (`/__opsmocks/faults`). */
+  readonly faults: FaultInjector
   handle(request: MockRequest): Promise<MockResponse>
-  /** Drops all state and re-applies the seed. */
+  /** Drops all state and injected faults and re-applies the seed. */
   reset(): Promise<void>
 }
 
@@ -36,15 +39,33 @@ export interface ServiceDefinition<Ctx> {
 export const CONTROL_PREFIX = '/__opsmocks'
 
 export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockService {
+  const faults = new FaultInjector()
+  const reset = async () => {
+    faults.clear()
+    await definition.reset()
+  }
   const api = new Router(definition.operations)
-  const control = new Router<Operation<Ctx>>([...commonControlOperations(definition), ...(definition.controlOperations ?? [])])
+  const control = new Router<Operation<Ctx>>([
+    ...commonControlOperations(definition, faults, reset),
+    ...(definition.controlOperations ?? []),
+  ])
 
   async function handle(request: MockRequest): Promise<MockResponse> {
     try {
       if (request.body.length > MAX_BODY_BYTES) {
         throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${request.body.length} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
       }
-      const router = request.path.startsWith(CONTROL_PREFIX) ? control : api
+      const isControl = request.path.startsWith(CONTROL_PREFIX)
+      const fault = isControl ? undefined : faults.take(request)
+      if (fault?.delayMs) await delay(fault.delayMs)
+      if (fault?.status !== undefined) {
+        const injected = definition.renderError(
+          new MockError('BAD_REQUEST', fault.message ?? `Fault ${fault.id} injected by opsmocks`),
+          request,
+        )
+        return { ...injected, status: fault.status, headers: { ...injected.headers, [FAULT_HEADER]: fault.id } }
+      }
+      const router = isControl ? control : api
       const match = router.match(request.method, request.path)
       if (match.kind === 'not-found') throw new MockError('ROUTE_NOT_FOUND', `No such resource: ${request.method} ${request.path}`)
       if (match.kind === 'method-not-allowed') {
@@ -62,7 +83,7 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     }
   }
 
-  return { vendor: definition.vendor, clock: definition.clock, handle, reset: definition.reset }
+  return { vendor: definition.vendor, clock: definition.clock, faults, handle, reset }
 }
 
 function withAllowHeader(response: MockResponse, error: MockError): MockResponse {
@@ -71,7 +92,11 @@ function withAllowHeader(response: MockResponse, error: MockError): MockResponse
   return { ...response, headers: { ...response.headers, allow: allow.join(', ') } }
 }
 
-function commonControlOperations<Ctx>(definition: ServiceDefinition<Ctx>): Operation<Ctx>[] {
+function commonControlOperations<Ctx>(
+  definition: ServiceDefinition<Ctx>,
+  faults: FaultInjector,
+  reset: () => Promise<void>,
+): Operation<Ctx>[] {
   return [
     {
       operationId: 'controlHealth',
@@ -84,7 +109,7 @@ function commonControlOperations<Ctx>(definition: ServiceDefinition<Ctx>): Opera
       method: 'POST',
       path: `${CONTROL_PREFIX}/reset`,
       handle: async () => {
-        await definition.reset()
+        await reset()
         return { status: 200, json: { reset: true } }
       },
     },
@@ -101,7 +126,36 @@ function commonControlOperations<Ctx>(definition: ServiceDefinition<Ctx>): Opera
         return { status: 200, json: { now: new Date(definition.clock.now()).toISOString() } }
       },
     },
+    {
+      operationId: 'controlListFaults',
+      method: 'GET',
+      path: `${CONTROL_PREFIX}/faults`,
+      handle: () => ({ status: 200, json: faults.list() }),
+    },
+    {
+      operationId: 'controlAddFault',
+      method: 'POST',
+      path: `${CONTROL_PREFIX}/faults`,
+      handle: (_context, request) => ({ status: 201, json: faults.add(parseControlJson(request.body)) }),
+    },
+    {
+      operationId: 'controlClearFaults',
+      method: 'DELETE',
+      path: `${CONTROL_PREFIX}/faults`,
+      handle: () => {
+        faults.clear()
+        return { status: 200, json: [] }
+      },
+    },
   ]
+}
+
+function parseControlJson(body: string): unknown {
+  try {
+    return JSON.parse(body)
+  } catch (error) {
+    throw new MockError('BAD_REQUEST', `The control API takes JSON: ${(error as Error).message}`)
+  }
 }
 
 function advanceFromBody(body: string): unknown {

@@ -46,5 +46,5 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
     renderError: renderOpmanagerError,
     reset,
   })
-  return { service, store, reset }
+  return { service, store, reset: service.reset }
 }

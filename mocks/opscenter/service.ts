@@ -73,5 +73,5 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     renderError: renderOpscenterError,
     reset,
   })
-  return { service, store, sessions, authEnabled, reset }
+  return { service, store, sessions, authEnabled, reset: service.reset }
 }

@@ -63,5 +63,5 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     renderError: renderOpsviewError,
     reset,
   })
-  return { service, store, sessions, reset }
+  return { service, store, sessions, reset: service.reset }
 }
