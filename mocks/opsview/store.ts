@@ -1,7 +1,7 @@
 import spec from '../generated/opsview.openapi.json'
 import type { Clock } from '../core/clock'
 import { MockError } from '../core/mock-error'
-import { specSchema, type BundledSpec } from '../core/spec-schema'
+import { schemaProblems, specSchema, type BundledSpec } from '../core/spec-schema'
 import { Table } from '../core/table'
 import { CONFIG_TYPES, parseAccesses, parseRefSelector, type FieldKind } from './config-types'
 import type { AccessName } from './access'
@@ -154,7 +154,7 @@ export class OpsviewStore {
     const table = this.tables[type] as Table<AnyConfigObject>
     const definition = CONFIG_TYPES[type]
     const fields = this.#normaliseInput(type, input)
-    const merged: Record<string, unknown> = { ...(base ? stripReadOnly(type, base) : defaultsFor(type)), ...fields.values }
+    const merged: Record<string, unknown> = { ...(base ? cloneBase(base) : defaultsFor(type)), ...fields.values }
     for (const field of definition.required) {
       if (merged[field] === undefined || (field !== 'parent' && merged[field] === null)) {
         throw new MockError('BAD_REQUEST', `Missing required field '${field}' for ${type}`)
@@ -165,7 +165,7 @@ export class OpsviewStore {
     const id = table.nextId()
     const record = { ...merged, id, ref: `/rest/config/${type}/${id}`, uncommitted: '1' } as AnyConfigObject
     this.#checkIntegrity(type, record)
-    await table.insert(this.#withDerived(type, record))
+    await table.insert(this.#validated(type, this.#withDerived(type, record)))
     if (type === 'contact' && fields.password !== undefined) this.passwords.set(id, fields.password)
     if (type === 'contact' && base && fields.password === undefined) this.passwords.set(id, this.passwords.get(base.id) ?? '')
     await this.#afterChange()
@@ -179,10 +179,9 @@ export class OpsviewStore {
     const next = { ...current, ...fields.values, uncommitted: '1' } as AnyConfigObject
     if (fields.values.name !== undefined && fields.values.name !== current.name) this.#assertUniqueName(type, String(fields.values.name))
     this.#checkIntegrity(type, next)
-    await table.update(id, (draft) => Object.assign(draft, this.#withDerived(type, next)))
-    if (type === 'contact') {
-      if (fields.password !== undefined) this.passwords.set(id, fields.password)
-    }
+    const validated = this.#validated(type, this.#withDerived(type, next))
+    await table.update(id, (draft) => Object.assign(draft, validated))
+    if (type === 'contact' && fields.password !== undefined) this.passwords.set(id, fields.password)
     await this.#afterChange()
     return table.get(id)!
   }
@@ -366,6 +365,13 @@ export class OpsviewStore {
     return { name: record.name, ref: record.ref }
   }
 
+  /** The last gate before a write: a record the spec would not allow is a 400, never a half-done write. */
+  #validated(type: ConfigTypeName, record: AnyConfigObject): AnyConfigObject {
+    const problems = schemaProblems(spec as unknown as BundledSpec, CONFIG_TYPES[type].schemaName, record)
+    if (problems.length) throw new MockError('BAD_REQUEST', `Invalid ${type}: ${problems.join('; ')}`)
+    return record
+  }
+
   #assertUniqueName(type: ConfigTypeName, name: string): void {
     if ((this.tables[type] as Table<AnyConfigObject>).find((record) => record.name === name)) {
       throw new MockError('BAD_REQUEST', `A ${type} named '${name}' already exists`)
@@ -497,12 +503,10 @@ function isObjectRef(value: unknown): value is ObjectRef {
   )
 }
 
-function stripReadOnly(type: ConfigTypeName, record: AnyConfigObject): Record<string, unknown> {
-  const copy: Record<string, unknown> = { ...record }
-  for (const field of CONFIG_TYPES[type].readOnly) delete copy[field]
-  copy.monitored_by = (record as Host).monitored_by
-  if (type !== 'host') delete copy.monitored_by
-  return copy
+/** A clone starts from every stored field but its identity; derived fields are recomputed on insert. */
+function cloneBase(record: AnyConfigObject): Record<string, unknown> {
+  const { id: _id, ref: _ref, uncommitted: _uncommitted, ...fields } = record
+  return fields
 }
 
 const MASTER: ObjectRef = { name: 'Master Monitoring Server', ref: '/rest/config/monitoringcluster/1' }
