@@ -23,6 +23,18 @@ export interface RobustnessOptions {
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const
 const OVERSIZED = 'x'.repeat(1024 * 1024 + 1)
 
+/** Well-formed JSON of the wrong shapes clients get wrong in practice; none may crash a handler. */
+const ADVERSARIAL_BODIES = [
+  'null',
+  '[]',
+  '"a string"',
+  '12345678901234567890',
+  '{"name": {"nested": {"deeper": [1, {"x": null}]}}}',
+  '{"name": ["a", "b"], "password": 5, "role": [], "roles": "admin", "id": -1}',
+  '{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}',
+  `{"name": "${'é'.repeat(300)}\u0000", "comment": "\ud83d\ude00"}`,
+]
+
 interface SpecParameter {
   name: string
   in: string
@@ -82,6 +94,16 @@ export function robustnessContract<C>(target: ContractTarget<C>, options: Robust
           const headers = { ...(await options.credentials()), 'Content-Type': 'application/json' }
           const result = await call(method, path, { headers, body: '{"name": "unterminated' })
           expect(isRejection(result), `${result.status} ${result.text}`).toBe(true)
+        })
+      }
+      if (operation.requestBody?.content?.['application/json']) {
+        it(`${operation.operationId} survives JSON of the wrong shape without a server error`, async () => {
+          const headers = { ...(await options.credentials()), 'Content-Type': 'application/json' }
+          for (const body of ADVERSARIAL_BODIES) {
+            const result = await call(method, path, { headers, body })
+            expect(result.status, `${body} → ${result.status} ${result.text}`).toBeLessThan(500)
+          }
+          expect(({} as Record<string, unknown>).polluted).toBeUndefined()
         })
       }
       if (documents('415')) {

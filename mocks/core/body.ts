@@ -39,10 +39,14 @@ export function parseJsonText(text: string, options: JsonParseOptions = {}): unk
   }
 }
 
-/** Removes commas that directly precede `}` or `]`, ignoring anything inside strings. */
+/**
+ * Removes commas that directly precede `}` or `]`, ignoring anything inside strings. A comma that
+ * follows `[` or `{` (`[,]`) is not a trailing one and is kept, so the parse still fails as Perl's does.
+ */
 function stripTrailingCommas(text: string): string {
   let out = ''
   let inString = false
+  let previous = ''
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!
     if (inString) {
@@ -52,12 +56,13 @@ function stripTrailingCommas(text: string): string {
       continue
     }
     if (char === '"') inString = true
-    if (char === ',') {
+    if (char === ',' && previous !== '[' && previous !== '{') {
       let j = i + 1
       while (j < text.length && /\s/.test(text[j]!)) j++
       if (text[j] === '}' || text[j] === ']') continue
     }
     out += char
+    if (!/\s/.test(char)) previous = char
   }
   return out
 }

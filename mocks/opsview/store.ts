@@ -292,7 +292,8 @@ export class OpsviewStore {
     let password: string | undefined
     for (const [field, raw] of Object.entries(input)) {
       if (definition.readOnly.includes(field)) continue
-      const kind = definition.writable[field]
+      // Own properties only: `__proto__` or `constructor` in a body must not reach Object.prototype.
+      const kind = Object.hasOwn(definition.writable, field) ? definition.writable[field] : undefined
       if (!kind) throw new MockError('BAD_REQUEST', `Unknown field '${field}' for ${type}`)
       const value = this.#normaliseField(type, field, kind, raw)
       if (kind.kind === 'password') password = value as string
