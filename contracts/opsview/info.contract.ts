@@ -38,6 +38,14 @@ export function infoContract(target: OpsviewTarget): void {
     })
   })
 
+  describe('HEAD', () => {
+    it('answers like GET without a body', async () => {
+      const response = await target.fetch(`${target.baseUrl}/rest`, { method: 'HEAD' })
+      expect(response.status).toBe(200)
+      expect(await response.text()).toBe('')
+    })
+  })
+
   describe('unknown paths', () => {
     it('answers 404 with a message', async () => {
       const response = await target.fetch(`${target.baseUrl}/rest/no_valid_method`)

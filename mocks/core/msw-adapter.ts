@@ -35,7 +35,7 @@ export function toMswHandlers(service: MockService, prefixes: readonly string[],
         for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
       }
       if (contentType && !headers.has('content-type')) headers.set('content-type', contentType)
-      return new HttpResponse(payload === '' ? null : payload, { status: response.status, headers })
+      return new HttpResponse(payload === '' || request.method === 'HEAD' ? null : payload, { status: response.status, headers })
     }),
   )
 }

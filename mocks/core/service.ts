@@ -66,7 +66,8 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
         return { ...injected, status: fault.status, headers: { ...injected.headers, [FAULT_HEADER]: fault.id } }
       }
       const router = isControl ? control : api
-      const match = router.match(request.method, request.path)
+      // HEAD is GET without the body (the adapters drop it), as every HTTP server does.
+      const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path)
       if (match.kind === 'not-found') throw new MockError('ROUTE_NOT_FOUND', `No such resource: ${request.method} ${request.path}`)
       if (match.kind === 'method-not-allowed') {
         throw new MockError('METHOD_NOT_ALLOWED', `Method ${request.method} is not implemented for ${request.path}`, { allow: match.allow })
