@@ -7,7 +7,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 15_000,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['mocks/**/*.test.ts', 'scripts/**/*.test.ts'] } },
+      { extends: true, test: { name: 'unit', include: ['mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'contracts/**/*.test.ts'] } },
       { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
     ],
   },
