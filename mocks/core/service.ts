@@ -52,8 +52,9 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
 
   async function handle(request: MockRequest): Promise<MockResponse> {
     try {
-      if (request.body.length > MAX_BODY_BYTES) {
-        throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${request.body.length} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
+      const bodyBytes = utf8Length(request.body)
+      if (bodyBytes > MAX_BODY_BYTES) {
+        throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${bodyBytes} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
       }
       const isControl = request.path.startsWith(CONTROL_PREFIX)
       const fault = isControl ? undefined : faults.take(request)
@@ -85,6 +86,12 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
   }
 
   return { vendor: definition.vendor, clock: definition.clock, faults, handle, reset }
+}
+
+/** UTF-8 size of a body, so the limit is the same bytes node:http counts; exact only where it could exceed the limit. */
+function utf8Length(body: string): number {
+  // One UTF-16 unit is at most 3 UTF-8 bytes, so short bodies need no encoding.
+  return body.length * 3 <= MAX_BODY_BYTES ? body.length : new TextEncoder().encode(body).length
 }
 
 function withAllowHeader(response: MockResponse, error: MockError): MockResponse {
