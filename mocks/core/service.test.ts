@@ -192,6 +192,9 @@ describe('createService', () => {
       request('POST', '/__opsmocks/clock?advanceSeconds=soon'),
       request('POST', '/__opsmocks/clock?advanceSeconds=Infinity'),
       request('POST', '/__opsmocks/clock', '{"advanceSeconds": "NaN"}'),
+      request('POST', '/__opsmocks/clock?advanceSeconds='),
+      request('POST', '/__opsmocks/clock', '{"advanceSeconds": true}'),
+      request('POST', '/__opsmocks/clock', '{"advanceSeconds": null}'),
       request('POST', '/__opsmocks/clock'),
     ]) {
       const response = await service.handle(bad)

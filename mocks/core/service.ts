@@ -126,7 +126,8 @@ function commonControlOperations<Ctx>(
       method: 'POST',
       path: `${CONTROL_PREFIX}/clock`,
       handle: (_context, request) => {
-        const seconds = Number(request.query.get('advanceSeconds') ?? advanceFromBody(request.body))
+        const raw = request.query.get('advanceSeconds') ?? advanceFromBody(request.body)
+        const seconds = typeof raw === 'number' || (typeof raw === 'string' && /^[0-9]+(\.[0-9]+)?$/.test(raw)) ? Number(raw) : Number.NaN
         if (!Number.isFinite(seconds) || seconds < 0) {
           throw new MockError('BAD_REQUEST', 'controlAdvanceClock needs a non-negative number "advanceSeconds" (query or JSON body)')
         }

@@ -146,6 +146,7 @@ describe('config-query', () => {
   it('searches a column for an exact value with s.<column>', () => {
     expect(ids('s.name=web01')).toEqual(['9'])
     expect(ids('s.name=web0')).toEqual([])
+    expect(ids('s.name=WEB01')).toEqual(['9'])
   })
 
   it('searches with SQL LIKE when the value has a percent sign', () => {

@@ -71,7 +71,8 @@ function searchPredicate(query: URLSearchParams, known: Set<string>): (record: A
     const column = key.slice(2)
     if (!known.has(column)) continue
     const matchers = searches.get(column) ?? []
-    matchers.push(value.includes('%') ? likeMatcher(value) : (text) => text === value)
+    // Exact and LIKE searches are both case-insensitive, as MySQL's default collation compares.
+    matchers.push(value.includes('%') ? likeMatcher(value) : (text) => text.toLowerCase() === value.toLowerCase())
     searches.set(column, matchers)
   }
   return (record) =>
