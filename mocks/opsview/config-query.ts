@@ -19,24 +19,36 @@ export function listConfig(records: readonly AnyConfigObject[], columns: readonl
   const predicates = [searchPredicate(query, known), jsonFilterPredicate(query.get('json_filter'), known)]
   const matching = records.filter((record) => predicates.every((predicate) => predicate(record)))
   sortRecords(matching, query.get('order'), known)
-  const { rows, page } = paging(query)
-  const perPage = rows === 'all' ? Math.max(matching.length, 1) : rows
-  const pageRecords = rows === 0 ? [] : matching.slice((page - 1) * perPage, page * perPage)
   const project = projection(query.get('cols'), known)
+  const { items, rows, page, totalpages } = paginate(matching, query)
   return {
-    list: pageRecords.map(project),
-    summary: {
-      rows: String(pageRecords.length),
-      allrows: String(records.length),
-      page: String(page),
-      totalrows: String(matching.length),
-      totalpages: String(rows === 0 ? 0 : Math.ceil(matching.length / perPage)),
-    },
+    list: items.map(project),
+    summary: { rows, allrows: String(records.length), page, totalrows: String(matching.length), totalpages },
   }
 }
 
-export function paging(query: URLSearchParams): { rows: number | 'all'; page: number } {
-  const rowsParam = query.get('rows') ?? String(DEFAULT_ROWS)
+/**
+ * One page of `items` by Opsview's `rows` (a number, `all`, or 0 for none) and `page` parameters,
+ * with the paging fields of a summary, all strings.
+ */
+export function paginate<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  defaultRows: number | 'all' = DEFAULT_ROWS,
+): { items: T[]; rows: string; page: string; totalpages: string } {
+  const { rows, page } = paging(query, defaultRows)
+  const perPage = rows === 'all' ? Math.max(items.length, 1) : rows
+  const slice = rows === 0 ? [] : items.slice((page - 1) * perPage, page * perPage)
+  return {
+    items: slice,
+    rows: String(slice.length),
+    page: String(page),
+    totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)),
+  }
+}
+
+export function paging(query: URLSearchParams, defaultRows: number | 'all' = DEFAULT_ROWS): { rows: number | 'all'; page: number } {
+  const rowsParam = query.get('rows') ?? String(defaultRows)
   const pageParam = query.get('page') ?? '1'
   if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam))
     throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)

@@ -1,6 +1,6 @@
 import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
-import { likeMatcher, paging } from './config-query'
+import { likeMatcher, paginate } from './config-query'
 import { formatTimestamp, liveHosts } from './status'
 import type { OpsviewStore, Principal } from './store'
 import type { Downtime, RuntimeObjects } from './spec-types'
@@ -173,9 +173,7 @@ export function listDowntimes(
   const all = [...store.downtimes.values()].filter(
     (record) => record.end > now && [...record.hostIds, ...hostsOfServices(store, record.serviceIds)].some((id) => visible.has(id)),
   )
-  const { rows, page } = paging(query)
-  const perPage = rows === 'all' ? Math.max(all.length, 1) : rows
-  const items = rows === 0 ? [] : all.slice((page - 1) * perPage, page * perPage)
+  const { items, rows, page, totalpages } = paginate(all, query)
   return {
     list: items.map((record) => {
       const objects = describe(store, {
@@ -192,13 +190,7 @@ export function listDowntimes(
         objects,
       }
     }),
-    summary: {
-      rows: String(items.length),
-      allrows: String(all.length),
-      page: String(page),
-      totalrows: String(all.length),
-      totalpages: String(rows === 0 ? 0 : Math.ceil(all.length / perPage)),
-    },
+    summary: { rows, allrows: String(all.length), page, totalrows: String(all.length), totalpages },
   }
 }
 

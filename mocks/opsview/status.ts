@@ -1,5 +1,5 @@
 import { MockError } from '../core/mock-error'
-import { paging } from './config-query'
+import { paginate } from './config-query'
 import { refId, type HostRuntime, type OpsviewStore, type Principal, type ServiceRuntime } from './store'
 import type {
   GroupStateCounts,
@@ -211,22 +211,9 @@ function handledFilter(query: URLSearchParams): 'handled' | 'unhandled' | undefi
 function page<T>(
   items: T[],
   query: URLSearchParams,
-  defaultRows: 'all' | number,
 ): { items: T[]; meta: Pick<StatusSummary, 'rows' | 'allrows' | 'page' | 'totalpages'> } {
-  const params = new URLSearchParams(query)
-  if (!params.has('rows')) params.set('rows', String(defaultRows))
-  const { rows, page: number } = paging(params)
-  const perPage = rows === 'all' ? Math.max(items.length, 1) : rows
-  const slice = rows === 0 ? [] : items.slice((number - 1) * perPage, number * perPage)
-  return {
-    items: slice,
-    meta: {
-      rows: String(slice.length),
-      allrows: String(items.length),
-      page: String(number),
-      totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)),
-    },
-  }
+  const { items: slice, rows, page: number, totalpages } = paginate(items, query, 'all')
+  return { items: slice, meta: { rows, allrows: String(items.length), page: number, totalpages } }
 }
 
 export function listHostStatus(
@@ -246,7 +233,7 @@ export function listHostStatus(
       (!states.length || states.includes(HOST_STATE_NUMBERS[live.runtime.state])) &&
       (!handled || (handled === 'unhandled') === live.unhandled),
   )
-  const { items, meta } = page(matching, query, 'all')
+  const { items, meta } = page(matching, query)
   return {
     list: items.map((live) => hostStatusItem(store, live)),
     summary: {
@@ -282,7 +269,7 @@ export function listServiceStatus(
     )
     if (services.length) matching.push({ ...live, services })
   }
-  const { items, meta } = page(matching, query, 'all')
+  const { items, meta } = page(matching, query)
   return {
     list: items.map((live) => ({ ...hostStatusItem(store, live), services: live.services.map((item) => serviceStatusItem(store, item)) })),
     summary: {
