@@ -30,7 +30,31 @@ export function jsonResponse(status: number, json: unknown, headers?: Record<str
 export function serializeBody(response: MockResponse): { contentType: string | undefined; payload: string } {
   if (response.text !== undefined) return { contentType: 'text/plain; charset=utf-8', payload: response.text }
   if (response.json === undefined) return { contentType: undefined, payload: '' }
-  return { contentType: 'application/json; charset=utf-8', payload: JSON.stringify(response.json) }
+  return { contentType: 'application/json; charset=utf-8', payload: stringify(response.json) }
+}
+
+/**
+ * A frozen object cannot change, so its JSON is computed once. Stores that hand out frozen list items
+ * (OpManager's alarms) make large lists cheap to serialise again; everything else is stringified as usual.
+ */
+const frozenJson = new WeakMap<object, string>()
+
+function stringify(json: unknown): string {
+  if (!Array.isArray(json) || !json.length || !isFrozenObject(json[0])) return JSON.stringify(json)
+  return `[${json.map((item) => (isFrozenObject(item) ? cachedJson(item) : (JSON.stringify(item) ?? 'null'))).join(',')}]`
+}
+
+function isFrozenObject(value: unknown): value is object {
+  return typeof value === 'object' && value !== null && Object.isFrozen(value)
+}
+
+function cachedJson(value: object): string {
+  let json = frozenJson.get(value)
+  if (json === undefined) {
+    json = JSON.stringify(value)
+    frozenJson.set(value, json)
+  }
+  return json
 }
 
 /** Largest request body the mocks accept; bigger ones get the vendor's 413 answer before any parsing. */

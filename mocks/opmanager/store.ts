@@ -269,7 +269,8 @@ export class OpmanagerStore {
     let wire = this.#alarmWire.get(alarm)
     if (!wire) {
       const { id: _id, ...rest } = alarm
-      wire = rest
+      // Frozen: the record is replaced on every change, and serializeBody may reuse a frozen item's JSON.
+      wire = Object.freeze(rest)
       this.#alarmWire.set(alarm, wire)
     }
     return wire
