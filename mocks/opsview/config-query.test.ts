@@ -220,6 +220,10 @@ describe('config-query', () => {
 
   it('matches LIKE patterns with % for any run and _ for exactly one character', () => {
     expect(likeMatcher('web%')('web')).toBe(true)
+    expect(likeMatcher('50\\%%')('50% off')).toBe(true)
+    expect(likeMatcher('50\\%%')('500 off')).toBe(false)
+    expect(likeMatcher('a\\_b')('a_b')).toBe(true)
+    expect(likeMatcher('a\\_b')('axb')).toBe(false)
     expect(likeMatcher('web%')('web01')).toBe(true)
     expect(likeMatcher('web%')('aweb01')).toBe(false)
     expect(likeMatcher('%01')('db01')).toBe(true)
@@ -239,7 +243,7 @@ describe('config-query', () => {
   it('takes regular-expression metacharacters in a LIKE pattern literally', () => {
     expect(likeMatcher('10.0.0.1')('10a0b0c1')).toBe(false)
     expect(likeMatcher('10.0.0.1')('10.0.0.1')).toBe(true)
-    expect(likeMatcher('a+(b)*[c]?^$|{d}\\%')('a+(b)*[c]?^$|{d}\\x')).toBe(true)
+    expect(likeMatcher('a+(b)*[c]?^$|{d}\\\\%')('a+(b)*[c]?^$|{d}\\x')).toBe(true)
     expect(likeMatcher('a+')('aa')).toBe(false)
     expect(likeMatcher('.*')('anything')).toBe(false)
   })

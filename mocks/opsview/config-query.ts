@@ -66,14 +66,23 @@ function fieldText(record: AnyConfigObject, column: string): string[] {
   return [String(value)]
 }
 
-/** SQL LIKE: `%` any run, `_` one character, case-insensitive as MySQL's default collation. */
+/** SQL LIKE: `%` any run, `_` one character, a backslash escapes either; case-insensitive as MySQL's default collation. */
 export function likeMatcher(pattern: string): (text: string) => boolean {
-  const source = pattern
-    .replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-    .replace(/%/g, '.*')
-    .replace(/_/g, '.')
+  let source = ''
+  for (let i = 0; i < pattern.length; i++) {
+    const char = pattern[i]!
+    // MySQL's LIKE escape: `\%` and `\_` are the literal characters.
+    if (char === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]!)
+    else if (char === '%') source += '.*'
+    else if (char === '_') source += '.'
+    else source += escapeRegExp(char)
+  }
   const regex = new RegExp(`^${source}$`, 'is')
   return (text) => regex.test(text)
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function searchPredicate(query: URLSearchParams, known: Set<string>): (record: AnyConfigObject) => boolean {
