@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniqueName } from '../support/target'
-import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget } from './target'
+import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget, createdObject } from './target'
 
 /**
  * What each access in a role allows, from the seeded operator and viewer and from a role created
@@ -28,9 +28,9 @@ export function accessContract(target: OpsviewTarget): void {
       const contact = await api().POST('/rest/config/{objecttype}', {
         params: { path: { objecttype: 'contact' } },
         headers: admin.headers,
-        body: { name: username, fullname: 'No Access', role: { id: role.data!.object.id }, password: 'secret' },
+        body: { name: username, fullname: 'No Access', role: { id: createdObject(role.data).id }, password: 'secret' },
       })
-      cleanup.push(`/rest/config/contact/${contact.data!.object.id}`, `/rest/config/role/${role.data!.object.id}`)
+      cleanup.push(`/rest/config/contact/${createdObject(contact.data).id}`, `/rest/config/role/${createdObject(role.data).id}`)
       nobody = await loginAs(target, { username, password: 'secret' })
     })
     afterAll(async () => {
@@ -131,7 +131,7 @@ export function accessContract(target: OpsviewTarget): void {
       })
       const session = await loginAs(target, { username, password: 'pw' })
       await api().DELETE('/rest/config/{objecttype}/{id}', {
-        params: { path: { objecttype: 'contact', id: contact.data!.object.id } },
+        params: { path: { objecttype: 'contact', id: createdObject(contact.data).id } },
         headers: admin.headers,
       })
       expect((await api().GET('/rest/user', { headers: session.headers })).response.status).toBe(401)

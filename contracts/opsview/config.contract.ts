@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniqueName } from '../support/target'
-import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget } from './target'
+import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget, createdObject } from './target'
 
 /** Every write here creates objects with names of its own and deletes them again, so it is safe on a real server. */
 export function configContract(target: OpsviewTarget): void {
@@ -47,7 +47,7 @@ export function configContract(target: OpsviewTarget): void {
         body: { name, parent: { name: parent!.list[0]!.name } },
       })
       expect(response.status).toBe(200)
-      const object = data!.object as { id: string; name: string }
+      const object = createdObject<{ id: string; name: string }>(data)
       created.push({ type: 'hostgroup', id: object.id })
       return object
     }
@@ -259,7 +259,7 @@ export function configContract(target: OpsviewTarget): void {
           body: { name, ip: '192.0.2.10', hostgroup: { name: group.name } },
         })
         expect(response.status).toBe(200)
-        const host = data!.object as { id: string; name: string; uncommitted: string }
+        const host = createdObject<{ id: string; name: string; uncommitted: string }>(data)
         created.push({ type: 'host', id: host.id })
         expect(host).toMatchObject({ name, uncommitted: '1' })
         const listed = await api().GET('/rest/config/{objecttype}', {
@@ -280,7 +280,7 @@ export function configContract(target: OpsviewTarget): void {
           headers: admin.headers,
           body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.11', hostgroup: { id: Number(group.id) } },
         })
-        const host = data!.object as { id: string; hostgroup: { name: string } }
+        const host = createdObject<{ id: string; hostgroup: { name: string } }>(data)
         created.push({ type: 'host', id: host.id })
         expect(host.hostgroup.name).toBe(group.name)
       })
@@ -383,7 +383,7 @@ export function configContract(target: OpsviewTarget): void {
           headers: admin.headers,
           body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.20', hostgroup: { name: group.name } },
         })
-        const host = data!.object as { id: string; name: string }
+        const host = createdObject<{ id: string; name: string }>(data)
         created.push({ type: 'host', id: host.id })
         const updated = await api().PUT('/rest/config/{objecttype}/{id}', {
           params: { path: { objecttype: 'host', id: host.id } },
@@ -440,7 +440,7 @@ export function configContract(target: OpsviewTarget): void {
           headers: admin.headers,
           body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.30', hostgroup: { name: group.name } },
         })
-        const source = data!.object as { id: string }
+        const source = createdObject<{ id: string }>(data)
         created.push({ type: 'host', id: source.id })
         const name = uniqueName('opsmocks-clone')
         const clone = await api().POST('/rest/config/{objecttype}/{id}', {
@@ -463,6 +463,97 @@ export function configContract(target: OpsviewTarget): void {
           body: {},
         })
         expect(response.status).toBe(400)
+      })
+    })
+
+    describe.runIf(writes)('updateConfigObjects', () => {
+      const listGroups = async (names: string[]) =>
+        (
+          await api().GET('/rest/config/{objecttype}', {
+            params: { path: { objecttype: 'hostgroup' }, query: { json_filter: JSON.stringify({ name: { '-in': names } }), rows: 'all' } },
+            headers: admin.headers,
+          })
+        ).data!.list
+      const forget = (groups: Array<{ id: string }>) => groups.forEach((group) => created.push({ type: 'hostgroup', id: group.id }))
+
+      it('creates a list of objects with POST and answers how many', async () => {
+        const parent = await createHostgroup()
+        const names = [uniqueName('opsmocks-bulk'), uniqueName('opsmocks-bulk')]
+        const result = await rawCall(
+          target,
+          '/rest/config/hostgroup',
+          json({ list: names.map((name) => ({ name, parent: { name: parent.name } })) }),
+        )
+        expect(result.status).toBe(200)
+        expect(result.json).toEqual({ objects_updated: 2 })
+        const groups = await listGroups(names)
+        forget(groups)
+        expect(groups.map((group) => group.name).sort()).toEqual([...names].sort())
+      })
+
+      it('changes existing objects by id or name and creates the rest with PUT', async () => {
+        const parent = await createHostgroup()
+        const existing = await createHostgroup()
+        const renamed = uniqueName('opsmocks-renamed')
+        const fresh = uniqueName('opsmocks-fresh')
+        const { data, response } = await api().PUT('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'hostgroup' } },
+          headers: admin.headers,
+          body: {
+            list: [
+              { id: existing.id, name: renamed },
+              { name: fresh, parent: { name: parent.name } },
+            ],
+          },
+        })
+        expect(response.status).toBe(200)
+        expect(data).toEqual({ objects_updated: 2 })
+        const groups = await listGroups([renamed, fresh])
+        forget(groups.filter((group) => group.name === fresh))
+        expect(groups.find((group) => group.name === renamed)?.id).toBe(existing.id)
+      })
+
+      it('rolls every change back when one item fails, naming the item', async () => {
+        const parent = await createHostgroup()
+        const names = [uniqueName('opsmocks-bulk'), uniqueName('opsmocks-bulk')]
+        const before = await count('hostgroup')
+        const reload = (await api().GET('/rest/reload', { headers: admin.headers })).data!
+        const { error, response } = await api().PUT('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'hostgroup' } },
+          headers: admin.headers,
+          body: {
+            list: [
+              { name: names[0], parent: { name: parent.name } },
+              { name: names[1], parent: { name: uniqueName('no-such-parent') } },
+            ],
+          },
+        })
+        expect(response.status).toBe(400)
+        expect(error!.message).toBe('Rollback. Error trying to synchronise object: 2')
+        if (mockOnly) expect(error!.info).toMatch(/parent/)
+        expect(await count('hostgroup')).toBe(before)
+        expect(await listGroups(names)).toEqual([])
+        if (mockOnly)
+          expect((await api().GET('/rest/reload', { headers: admin.headers })).data!.auditlog_entries).toBe(reload.auditlog_entries)
+      })
+
+      it('returns 404 for a list write to an unknown object type', async () => {
+        expect((await rawCall(target, '/rest/config/notatype', { ...json({ list: [] }), method: 'PUT' })).status).toBe(404)
+      })
+
+      it('returns 400 for a list write that is not {"list": [...]}', async () => {
+        const result = await rawCall(target, '/rest/config/hostgroup', { ...json({ list: 'x' }), method: 'PUT' })
+        expect(result.status).toBe(400)
+      })
+
+      it.runIf(mockOnly)('returns 403 when the operator writes a list of hosts', async () => {
+        const operator = await loginAs(target, target.credentials.operator!)
+        const { response } = await api().PUT('/rest/config/{objecttype}', {
+          params: { path: { objecttype: 'host' } },
+          headers: operator.headers,
+          body: { list: [] },
+        })
+        expect(response.status).toBe(403)
       })
     })
 

@@ -36,3 +36,10 @@ export async function loginAs(target: OpsviewTarget, user: OpsviewUser): Promise
 export async function rawCall(target: OpsviewTarget, path: string, init: RequestInit = {}): Promise<CallResult> {
   return readCallResult(await target.fetch(`${target.baseUrl}${path}`, init))
 }
+
+/** The object a single-object create answered (the operation's answer type also covers list writes). */
+export function createdObject<T = { id: string; name: string }>(data: unknown): T {
+  if (typeof data !== 'object' || data === null || !('object' in data))
+    throw new Error(`expected {"object": ...}, got ${JSON.stringify(data)}`)
+  return (data as { object: T }).object
+}

@@ -127,4 +127,19 @@ describe('Table', () => {
     await table.insert(hostgroup('5', 'A again'))
     expect(table.get('5')?.name).toBe('A again')
   })
+
+  it('restores the records and the next id as they were at snapshot time', async () => {
+    const table = newTable()
+    await table.insert(hostgroup('1', 'Opsview'))
+    const saved = table.snapshot()
+    await table.insert(hostgroup('2', 'UK'))
+    await table.update('1', (draft) => {
+      draft.name = 'Renamed'
+    })
+    await table.restore(saved)
+    expect(table.all()).toEqual([hostgroup('1', 'Opsview')])
+    expect(table.get('1')?.name).toBe('Opsview')
+    expect(table.get('2')).toBeUndefined()
+    expect(table.nextId()).toBe('2')
+  })
 })

@@ -65,6 +65,19 @@ export class Table<T extends { id: string }> {
     return record
   }
 
+  /** The records and id counter as they are now, for `restore`. */
+  snapshot(): { records: T[]; lastId: number } {
+    return { records: [...this.all()], lastId: this.#lastId }
+  }
+
+  /** Puts the table back exactly as it was at `snapshot()` time, ids to come included. */
+  async restore(snapshot: { records: T[]; lastId: number }): Promise<void> {
+    this.clear()
+    // Spread copies drop the collection's hidden keys, so each record can be created afresh.
+    for (const record of snapshot.records) await this.insert({ ...record })
+    this.#lastId = snapshot.lastId
+  }
+
   clear(): void {
     this.#collection.clear()
     this.#byId.clear()

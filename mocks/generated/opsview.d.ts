@@ -143,12 +143,19 @@ export interface paths {
          *     a role with only VIEWSOME sees hosts and host groups of its `access_hostgroups`.
          */
         get: operations["listConfigObjects"];
-        put?: never;
         /**
-         * Create a configuration object
+         * Create or change several configuration objects
+         * @description Each item with an `id`, or with the `name` of an existing object, is changed; the others are created.
+         *     All or nothing: the first failure rolls every change back (400 "Rollback. Error trying to synchronise object: N",
+         *     with the reason in `info`).
+         */
+        put: operations["updateConfigObjects"];
+        /**
+         * Create a configuration object, or several
          * @description Creates the object and marks it uncommitted until `POST /rest/reload`. Needs the type's
          *     configure access (CONFIGUREHOSTS for hosts and host templates, CONFIGUREHOSTGROUPS,
-         *     CONFIGURECONTACTS, CONFIGUREROLES).
+         *     CONFIGURECONTACTS, CONFIGUREROLES). With `{"list": [...]}` it creates every object or none:
+         *     the first failure rolls all of them back (400 "Rollback. Error trying to synchronise object: N").
          */
         post: operations["createConfigObject"];
         delete?: never;
@@ -605,6 +612,35 @@ export interface components {
          */
         ConfigObjectWrite: {
             [key: string]: unknown;
+        };
+        /**
+         * @description Several objects written in one call, all or nothing.
+         * @example {
+         *       "list": [
+         *         {
+         *           "name": "London DC",
+         *           "parent": {
+         *             "name": "UK"
+         *           }
+         *         },
+         *         {
+         *           "name": "Leeds DC",
+         *           "parent": {
+         *             "name": "UK"
+         *           }
+         *         }
+         *       ]
+         *     }
+         */
+        ConfigObjectListWrite: {
+            list: components["schemas"]["ConfigObjectWrite"][];
+        };
+        ObjectsUpdated: {
+            /**
+             * @description How many objects the list write created or changed.
+             * @example 2
+             */
+            objects_updated: number;
         };
         ConfigObjectEnvelope: {
             object: components["schemas"]["ConfigObject"];
@@ -1216,6 +1252,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateConfigObjects: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The configuration object type.
+                 * @example host
+                 */
+                objecttype: components["parameters"]["ObjectType"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfigObjectListWrite"];
+            };
+        };
+        responses: {
+            /** @description How many objects were created or changed. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectsUpdated"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
     createConfigObject: {
         parameters: {
             query?: never;
@@ -1231,17 +1303,17 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ConfigObjectWrite"];
+                "application/json": components["schemas"]["ConfigObjectWrite"] | components["schemas"]["ConfigObjectListWrite"];
             };
         };
         responses: {
-            /** @description The created object. */
+            /** @description The created object, or for a list how many were created. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ConfigObjectEnvelope"];
+                    "application/json": components["schemas"]["ConfigObjectEnvelope"] | components["schemas"]["ObjectsUpdated"];
                 };
             };
             400: components["responses"]["BadRequest"];

@@ -16,6 +16,8 @@ const STATUS: Record<MockErrorCode, number> = {
   UNSUPPORTED_MEDIA_TYPE: 415,
 }
 
+/** `info` carries supplementary text (e.g. why a list write was rolled back); `detail` is debug-only in Opsview. */
 export function renderOpsviewError(error: MockError): MockResponse {
-  return { status: STATUS[error.code], json: { message: error.message } }
+  const info = error.detail?.reason
+  return { status: STATUS[error.code], json: typeof info === 'string' ? { message: error.message, info } : { message: error.message } }
 }

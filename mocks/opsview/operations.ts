@@ -198,13 +198,42 @@ const createConfigObject = operation(
   'createConfigObject',
   'POST',
   '/rest/config/{objecttype}',
-  withPrincipal(async ({ store }, principal, request, params) => {
+  withPrincipal(async (context, principal, request, params) => {
     const type = configType(params)
     writable(principal, type)
-    const created = await store.createConfigObject(type, objectBody(request))
-    return ok({ object: created })
+    const body = objectBody(request)
+    if (Array.isArray(body.list)) return ok(await writeList(context, type, body, 'create'))
+    return ok({ object: await context.store.createConfigObject(type, body) })
   }),
 )
+
+const updateConfigObjects = operation(
+  'updateConfigObjects',
+  'PUT',
+  '/rest/config/{objecttype}',
+  withPrincipal(async (context, principal, request, params) => {
+    const type = configType(params)
+    writable(principal, type)
+    return ok(await writeList(context, type, objectBody(request), 'upsert'))
+  }),
+)
+
+/** A `{"list": [...]}` write, all or nothing; renamed contacts lose the sessions bound to their old name. */
+async function writeList(context: OpsviewContext, type: ConfigTypeName, body: Record<string, unknown>, mode: 'create' | 'upsert') {
+  const { list, ...rest } = body
+  if (!Array.isArray(list) || Object.keys(rest).length) {
+    throw new MockError('BAD_REQUEST', 'Error when parsing data: a list write is {"list": [objects]} and nothing else')
+  }
+  const namesBefore = new Map(context.store.tables.contact.all().map((contact) => [contact.id, contact.name]))
+  const written = await context.store.writeConfigObjects(type, list, mode)
+  if (type === 'contact') {
+    for (const contact of written) {
+      const before = namesBefore.get(contact.id)
+      if (before !== undefined && before !== contact.name) context.sessions.revokeSubject(before)
+    }
+  }
+  return { objects_updated: written.length }
+}
 
 const updateConfigObject = operation(
   'updateConfigObject',
@@ -341,6 +370,7 @@ export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
   getUser,
   listConfigObjects,
   createConfigObject,
+  updateConfigObjects,
   configObjectExists,
   getConfigObject,
   updateConfigObject,

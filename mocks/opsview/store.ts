@@ -205,6 +205,52 @@ export class OpsviewStore {
     await this.#afterChange()
   }
 
+  /**
+   * Writes a list of objects all or nothing, as Opsview's list POST/PUT does: items with an `id`, or
+   * (for PUT) a `name` that exists, are updated; the others are created. On the first failure every
+   * change is undone and the answer names the item, like Opsview's "Rollback" error.
+   */
+  async writeConfigObjects(type: ConfigTypeName, items: unknown[], mode: 'create' | 'upsert'): Promise<AnyConfigObject[]> {
+    return this.#atomically(async () => {
+      const written: AnyConfigObject[] = []
+      for (const [index, item] of items.entries()) {
+        try {
+          if (typeof item !== 'object' || item === null || Array.isArray(item)) throw new MockError('BAD_REQUEST', 'Not a HASH')
+          const fields = item as Record<string, unknown>
+          const existing = mode === 'upsert' ? this.#existingFor(type, fields) : undefined
+          written.push(existing ? await this.updateConfigObject(type, existing.id, fields) : await this.createConfigObject(type, fields))
+        } catch (error) {
+          const reason = error instanceof MockError ? error.message : String(error)
+          throw new MockError('BAD_REQUEST', `Rollback. Error trying to synchronise object: ${index + 1}`, { reason })
+        }
+      }
+      return written
+    })
+  }
+
+  #existingFor(type: ConfigTypeName, fields: Record<string, unknown>): AnyConfigObject | undefined {
+    const table = this.tables[type] as Table<AnyConfigObject>
+    if (fields.id !== undefined) return this.getConfigObject(type, String(fields.id))
+    return typeof fields.name === 'string' ? table.find((record) => record.name === fields.name) : undefined
+  }
+
+  /** Runs `work`; if it throws, puts every table, password and counter back as it was. */
+  async #atomically<R>(work: () => Promise<R>): Promise<R> {
+    const tables = Object.entries(this.tables).map(([type, table]) => [type, (table as Table<AnyConfigObject>).snapshot()] as const)
+    const passwords = new Map(this.passwords)
+    const changes = this.changesSinceReload
+    try {
+      return await work()
+    } catch (error) {
+      for (const [type, snapshot] of tables) await (this.tables[type as ConfigTypeName] as Table<AnyConfigObject>).restore(snapshot)
+      this.passwords.clear()
+      for (const [id, password] of passwords) this.passwords.set(id, password)
+      this.changesSinceReload = changes
+      this.#generation++
+      throw error
+    }
+  }
+
   getConfigObject(type: ConfigTypeName, id: string): AnyConfigObject {
     const record = this.tables[type].get(id)
     if (!record) throw new MockError('NOT_FOUND', `Object not found: ${type} ${id}`)
