@@ -1,8 +1,7 @@
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { describe, it } from 'vitest'
 import { opmanagerContracts } from '../../contracts/opmanager'
-import { realTarget } from '../support/targets'
+import { realTarget, skipRealVendor } from '../support/targets'
 
 const { OPMANAGER_URL, OPMANAGER_API_KEY } = process.env
 
@@ -18,8 +17,5 @@ if (OPMANAGER_URL && OPMANAGER_API_KEY) {
     }),
   )
 } else {
-  console.info('[contract] real OpManager skipped: set OPMANAGER_URL and OPMANAGER_API_KEY to run the read-only suite against one')
-  describe.skip('OpManager contract [real]', () => {
-    it('needs OPMANAGER_URL and OPMANAGER_API_KEY', () => {})
-  })
+  skipRealVendor('OpManager', ['OPMANAGER_URL', 'OPMANAGER_API_KEY'], 'read-only')
 }

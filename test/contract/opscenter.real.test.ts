@@ -1,8 +1,7 @@
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { describe, it } from 'vitest'
 import { opscenterContracts } from '../../contracts/opscenter'
-import { realTarget } from '../support/targets'
+import { realTarget, skipRealVendor } from '../support/targets'
 
 const { OPSCENTER_URL, OPSCENTER_USERNAME, OPSCENTER_PASSWORD, OPSCENTER_ALLOW_WRITES } = process.env
 
@@ -17,10 +16,9 @@ if (OPSCENTER_URL && OPSCENTER_USERNAME && OPSCENTER_PASSWORD) {
     }),
   )
 } else {
-  console.info(
-    '[contract] real OpsCenter skipped: set OPSCENTER_URL, OPSCENTER_USERNAME and OPSCENTER_PASSWORD to run the suite against one (OPSCENTER_ALLOW_WRITES=1 to let it create and delete its own objects)',
+  skipRealVendor(
+    'OpsCenter',
+    ['OPSCENTER_URL', 'OPSCENTER_USERNAME', 'OPSCENTER_PASSWORD'],
+    'OPSCENTER_ALLOW_WRITES=1 lets it create and delete its own objects',
   )
-  describe.skip('OpsCenter contract [real]', () => {
-    it('needs OPSCENTER_URL, OPSCENTER_USERNAME and OPSCENTER_PASSWORD', () => {})
-  })
 }

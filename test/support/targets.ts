@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { setupServer } from 'msw/node'
+import { describe, it } from 'vitest'
 import type { RequestHandler } from 'msw'
 import type { MockService } from '../../mocks/core/service'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
@@ -142,4 +143,12 @@ export function realTarget<C>(options: {
       )
     },
   }
+}
+
+/** Without the environment for a real vendor: one line saying why, and a skipped placeholder. */
+export function skipRealVendor(title: string, needs: readonly string[], hint = ''): void {
+  console.info(`[contract] real ${title} skipped: set ${needs.join(', ')} to run the suite against one${hint ? ` (${hint})` : ''}`)
+  describe.skip(`${title} contract [real]`, () => {
+    it(`needs ${needs.join(', ')}`, () => {})
+  })
 }
