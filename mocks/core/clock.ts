@@ -13,6 +13,11 @@ export class Clock {
     return Math.floor(this.now() / 1000)
   }
 
+  /** How far `advance` has moved mock time since the last reset. */
+  get offsetMs(): number {
+    return this.#offsetMs
+  }
+
   advance(ms: number): void {
     this.#offsetMs += ms
   }

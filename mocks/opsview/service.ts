@@ -6,6 +6,7 @@ import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
 import { OpsviewStore } from './store'
+import { MonitoringEngine } from './monitoring/engine'
 
 /**
  * The Opsview mock without any transport: what the standalone server runs. It does not import msw,
@@ -32,6 +33,7 @@ export { SEEDED_USERS as OPSVIEW_SEEDED_USERS }
 export async function createOpsviewService(options: OpsviewMockOptions = {}): Promise<OpsviewService> {
   const clock = new Clock()
   const store = new OpsviewStore(clock)
+  const monitoring = new MonitoringEngine(store)
   const sessions = new SessionStore({
     clock,
     ttlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
@@ -41,6 +43,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
   const context: OpsviewContext = {
     store,
     sessions,
+    monitoring,
     version: {
       opsview_version: '6.8.8',
       opsview_build: '6.8.8.202306191345',
@@ -53,6 +56,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     sessions.clear()
     store.clear()
     await seedOpsview(store, options.seed)
+    monitoring.reset(options.seed ?? 1)
   }
   await reset()
   const service = createService({
