@@ -3,6 +3,7 @@ import { accessContract } from './access.contract'
 import { authContract } from './auth.contract'
 import { configContract } from './config.contract'
 import { runtimeContract } from './runtime.contract'
+import { monitoringContract } from './monitoring.contract'
 import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
 import spec from '../../mocks/generated/opsview.openapi.json'
@@ -21,6 +22,7 @@ export function opsviewContracts(target: OpsviewTarget): void {
     configContract(target)
     statusContract(target)
     runtimeContract(target)
+    monitoringContract(target)
     accessContract(target)
     faultsContract(target, { method: 'GET', path: '/rest', messageOf: (json) => json.message })
     robustnessContract(target, {

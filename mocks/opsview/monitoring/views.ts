@@ -241,7 +241,6 @@ export function viewport(view: StatusView, principal: Principal, query: URLSearc
   const live = liveHosts(view.store, principal, view.monitoring)
   const byName = new Map(live.map((item) => [item.host.name, item]))
   const tags = keywords(view.store).filter((tag) => tag.enabled && (!wanted.length || wanted.includes(tag.name)))
-  if (single && !tags.some((tag) => tag.name === single)) throw new MockError('NOT_FOUND', `Hashtag not found: ${single}`)
   const coveredHosts = new Map<string, LiveHost>()
   const coveredServices = new Map<string, LiveService>()
   const items = tags
@@ -264,6 +263,8 @@ export function viewport(view: StatusView, principal: Principal, query: URLSearc
       return { tag, hosts, services }
     })
     .filter(({ tag, hosts }) => hosts.length > 0 || !principal.visibleHostgroupIds || tag.allHosts)
+  // A hashtag whose objects the caller cannot see does not exist for them.
+  if (single && !items.some(({ tag }) => tag.name === single)) throw new MockError('NOT_FOUND', `Hashtag not found: ${single}`)
   const list = items.map(({ tag, hosts, services }) => {
     for (const host of hosts) coveredHosts.set(host.host.id, host)
     for (const service of services) coveredServices.set(service.service.id, service)
