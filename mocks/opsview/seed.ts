@@ -121,7 +121,8 @@ const ref = (type: string, id: string, name: string): ObjectRef => ({ name, ref:
 
 export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> {
   const random = seededRandom(seed)
-  const now = store.clock.nowSeconds()
+  // The reset time (not a fresh clock read), so the seed and the check engine share one time base.
+  const now = store.lastReload
   const groupName = (id: string) => GROUPS.find(([groupId]) => groupId === id)![1]
   const templateName = (id: string) => TEMPLATES.find(([templateId]) => templateId === id)![1]
 

@@ -23,6 +23,8 @@ export interface OpsviewService {
   readonly service: MockService
   readonly store: OpsviewStore
   readonly sessions: SessionStore
+  /** The estate in mock time; `advance()` catches it up with the clock (every request does). */
+  readonly monitoring: MonitoringEngine
   reset(): Promise<void>
 }
 
@@ -67,5 +69,5 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     renderError: renderOpsviewError,
     reset,
   })
-  return { service, store, sessions, reset: service.reset }
+  return { service, store, sessions, monitoring, reset: service.reset }
 }

@@ -1,5 +1,5 @@
 import type { DowntimeRecord, HostRuntime, OpsviewStore, ServiceRuntime } from '../store'
-import { checkResult, hashUnit, type CheckResult, type CheckState } from './check-model'
+import { checkResult, hashUnit, metricValue, type CheckResult, type CheckState, type MetricProfile } from './check-model'
 import { DueHeap } from './heap'
 
 /**
@@ -69,8 +69,9 @@ export class MonitoringEngine {
     return this.#events
   }
 
-  get seed(): number {
-    return this.#seed
+  /** Clock time of the last reset; the check model reads time relative to it. */
+  get resetAt(): number {
+    return this.#resetAt
   }
 
   /** Starts over from the store's current runtime (after seeding). */
@@ -81,7 +82,8 @@ export class MonitoringEngine {
     this.#events.length = 0
     this.#downtimeMarks.clear()
     this.#acks.clear()
-    this.#resetAt = this.#store.clock.nowSeconds()
+    // The store's reset time is also the seed's, so seeded check times and the model share one base.
+    this.#resetAt = this.#store.lastReload
     this.#resetOffsetMs = this.#store.clock.offsetMs
     this.#processedUntil = this.#resetAt
     this.sync()
@@ -179,7 +181,7 @@ export class MonitoringEngine {
     const draw = hashUnit(this.#seed, schedule.key, schedule.nextIndex, 'state')
     const state = schedule.serviceId ? nextServiceState(target.state, draw) : nextHostState(target.state, draw)
     const name = schedule.serviceId ? (target as ServiceRuntime).name : undefined
-    const result = checkResult(name, state, this.#seed, schedule.key, at)
+    const result = checkResult(name, state, this.#seed, schedule.key, at - this.#resetAt)
     Object.assign(target, { state, stateSince: at, lastCheck: at, output: result.output })
     // Acknowledgements last until the problem clears (Opsview's sticky acknowledgement).
     if (state === 'ok' || state === 'up') {
@@ -315,7 +317,21 @@ export class MonitoringEngine {
   result(hostId: string, serviceId: string | undefined, time: number): CheckResult {
     const runtime = this.#store.runtime.get(hostId)
     const name = serviceId ? runtime?.services.find((service) => service.id === serviceId)?.name : undefined
-    return checkResult(name, this.stateAt(hostId, serviceId, time), this.#seed, serviceId ? `s${serviceId}` : `h${hostId}`, time)
+    return checkResult(
+      name,
+      this.stateAt(hostId, serviceId, time),
+      this.#seed,
+      serviceId ? `s${serviceId}` : `h${hostId}`,
+      time - this.#resetAt,
+    )
+  }
+
+  /**
+   * A metric's value at `time`. The model reads time relative to the reset, so the same seed and the
+   * same clock moves give the same values whenever the mock was started.
+   */
+  metricValue(profile: MetricProfile, hostId: string, serviceId: string, time: number): number {
+    return metricValue(profile, this.stateAt(hostId, serviceId, time), this.#seed, `s${serviceId}`, time - this.#resetAt)
   }
 }
 

@@ -1,7 +1,7 @@
 import { MockError } from '../../core/mock-error'
 import { likeMatcher, paginate } from '../config-query'
 import type { OpsviewStore, Principal } from '../store'
-import { metricValue, metricsFor, type MetricProfile } from './check-model'
+import { metricsFor, type MetricProfile } from './check-model'
 import type { MonitoringEngine } from './engine'
 
 /**
@@ -96,13 +96,11 @@ export function listMetricStatus(
   const { items, rows, page, totalpages } = paginate(matching, query)
   return {
     list: items.map((metric) => {
-      const state = monitoring.stateAt(metric.hostId, metric.serviceId, metric.lastCheck)
-      const key = `s${metric.serviceId}`
       return {
         hostname: metric.hostname,
         servicename: metric.servicename,
         metricname: metric.profile.name,
-        value: String(metricValue(metric.profile, state, monitoring.seed, key, metric.lastCheck)),
+        value: String(monitoring.metricValue(metric.profile, metric.hostId, metric.serviceId, metric.lastCheck)),
         uom: metric.profile.uom,
         warning: String(metric.profile.warning),
         critical: String(metric.profile.critical),
@@ -165,11 +163,9 @@ export function graph(
   const first = Math.ceil(start / step) * step
   return {
     list: selected.map((metric) => {
-      const key = `s${metric.serviceId}`
       const data: Array<[number, number | null]> = []
       for (let time = first; time <= end; time += step) {
-        const state = monitoring.stateAt(metric.hostId, metric.serviceId, time)
-        data.push([time, time > monitoring.now() ? null : metricValue(metric.profile, state, monitoring.seed, key, time)])
+        data.push([time, time > monitoring.now() ? null : monitoring.metricValue(metric.profile, metric.hostId, metric.serviceId, time)])
       }
       const values = data.map(([, value]) => value).filter((value): value is number => value !== null)
       const description = values.length
