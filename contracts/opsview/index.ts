@@ -4,6 +4,7 @@ import { authContract } from './auth.contract'
 import { configContract } from './config.contract'
 import { runtimeContract } from './runtime.contract'
 import { monitoringContract } from './monitoring.contract'
+import { uploadsContract } from './uploads.contract'
 import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
 import spec from '../../mocks/generated/opsview.openapi.json'
@@ -23,6 +24,7 @@ export function opsviewContracts(target: OpsviewTarget): void {
     statusContract(target)
     runtimeContract(target)
     monitoringContract(target)
+    uploadsContract(target)
     accessContract(target)
     faultsContract(target, { method: 'GET', path: '/rest', messageOf: (json) => json.message })
     robustnessContract(target, {

@@ -227,6 +227,69 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/rest/config/plugin/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a plugin
+         * @description Stages a plugin (a multipart `file` part; its file name is the plugin name) after checking the name, that no plugin of that name exists, and that it runs with `-h` (here
+         *     Rejections are HTTP 200 with `success: false` and the reason in `error`.
+         */
+        post: operations["uploadPlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/config/plugin/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an uploaded plugin
+         * @description Moves a plugin staged by `POST /rest/config/plugin/upload` into the plugin list (`filename` in the
+         *     query, JSON or form body). An unknown name is HTTP 200 with `success: false`. Needs ADMINACCESS.
+         */
+        post: operations["importPlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/config/hosttemplate/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an Opspack
+         * @description Stages an Opspack (host template package, a multipart `.tar.gz` file part whose name has no `..`, `/` or spaces). Needs ADMINACCESS.
+         *     Rejections are HTTP 200 with `success: false` and the reason in `error`.
+         */
+        post: operations["uploadOpspack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/rest/reload": {
         parameters: {
             query?: never;
@@ -958,6 +1021,19 @@ export interface components {
         DeleteResponse: {
             /** @constant */
             success: 1;
+        };
+        /**
+         * @description The outcome of an upload or import. A rejected file is still HTTP 200, with `success: false` and the
+         *     reason in `error`; a plugin upload reports how the plugin answered `-h`.
+         */
+        UploadResult: {
+            success: boolean;
+            /** @example Plugin already exists */
+            error?: string;
+            filename?: string;
+            return_code?: components["schemas"]["NumericString"];
+            stdout?: string;
+            stderr?: string;
         };
         ReloadStatus: {
             auditlog_entries: components["schemas"]["NumericString"];
@@ -2064,6 +2140,104 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    uploadPlugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Staged, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    importPlugin: {
+        parameters: {
+            query?: {
+                /** @example check_example */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    filename?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    uploadOpspack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Staged, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getReloadStatus: {

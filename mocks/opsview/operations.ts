@@ -11,6 +11,7 @@ import { readOpsviewBody, readParams } from './request-body'
 import { acknowledge, bodyFields, createDowntime, deleteDowntimes, describe, listDowntimes, select } from './runtime'
 import { listHostgroupStatus, listHostStatus, listServiceStatus, type StatusView } from './status'
 import type { MonitoringEngine } from './monitoring/engine'
+import type { UploadArea } from './uploads'
 import { listEvents } from './monitoring/events'
 import { graph, listMetricStatus, listRuntimeMetrics } from './monitoring/perf'
 import {
@@ -34,6 +35,8 @@ export interface OpsviewContext {
   sessions: SessionStore
   /** The estate in mock time: check results, events, performance data. */
   monitoring: MonitoringEngine
+  /** Staged and imported plugin and Opspack uploads. */
+  uploads: UploadArea
   version: { opsview_version: string; opsview_build: string; opsview_edition: 'community' | 'enterprise' | 'commercial'; uuid: string }
 }
 
@@ -553,6 +556,27 @@ const getRuntimeNetworkOp = operation(
   withPrincipal((context, principal, request) => ok(runtimeNetwork(context, principal, request.query))),
 )
 
+const uploadPluginOp = operation(
+  'uploadPlugin',
+  'POST',
+  '/rest/config/plugin/upload',
+  withPrincipal(({ store, uploads }, principal, request) => ok(uploads.uploadPlugin(store, principal, request))),
+)
+
+const importPluginOp = operation(
+  'importPlugin',
+  'POST',
+  '/rest/config/plugin/import',
+  withPrincipal(({ uploads }, principal, request) => ok(uploads.importPlugin(principal, request))),
+)
+
+const uploadOpspackOp = operation(
+  'uploadOpspack',
+  'POST',
+  '/rest/config/hosttemplate/upload',
+  withPrincipal(({ uploads }, principal, request) => ok(uploads.uploadOpspack(principal, request))),
+)
+
 /** Status views read through this: the store for configuration and runtime, the engine for check times. */
 export type { StatusView }
 
@@ -598,6 +622,9 @@ export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
   listRuntimeMetricsOp,
   listRuntimeMonitoringClustersOp,
   getRuntimeNetworkOp,
+  uploadPluginOp,
+  importPluginOp,
+  uploadOpspackOp,
 ]
 
 function singleString(value: unknown): string | undefined {

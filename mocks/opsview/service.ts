@@ -7,6 +7,7 @@ import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
 import { OpsviewStore } from './store'
 import { MonitoringEngine } from './monitoring/engine'
+import { UploadArea } from './uploads'
 
 /**
  * The Opsview mock without any transport: what the standalone server runs. It does not import msw,
@@ -36,6 +37,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
   const clock = new Clock()
   const store = new OpsviewStore(clock)
   const monitoring = new MonitoringEngine(store)
+  const uploads = new UploadArea()
   const sessions = new SessionStore({
     clock,
     ttlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
@@ -46,6 +48,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     store,
     sessions,
     monitoring,
+    uploads,
     version: {
       opsview_version: '6.8.8',
       opsview_build: '6.8.8.202306191345',
@@ -57,6 +60,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     clock.reset()
     sessions.clear()
     store.clear()
+    uploads.clear()
     await seedOpsview(store, options.seed)
     monitoring.reset(options.seed ?? 1)
   }
