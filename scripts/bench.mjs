@@ -1,11 +1,13 @@
 // `npm run bench`: throughput of the standalone mock against a bare node:http baseline measured in the
 // same run (autocannon, 50 connections), so the ratios hold on a shared, noisy machine.
 // Also: Opsview GET rate after 100,000 logins, the server's memory with those sessions, and cold start.
-//   BENCH_SECONDS=3  BENCH_ROUNDS=3  BENCH_LOGINS=100000  npm run bench
+//   BENCH_SECONDS=3  BENCH_ROUNDS=3  BENCH_LOGINS=100000  BENCH_HOSTS=10000  npm run bench
+// Opsview scale: paged reads on the seed estate vs BENCH_HOSTS hosts × 10 services (BENCH_ONLY=scale for just that).
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { SCENARIOS } from './bench/scenarios.mjs'
+import { PAGED_READS, growEstate, opsviewSession } from './bench/estate.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 100_000)
@@ -108,9 +110,11 @@ console.log(
 )
 console.log('baseline = a bare node:http server answering fixed JSON, measured in the same rounds\n')
 
+// BENCH_ONLY=scale runs just the Opsview scale part below.
+const ONLY_SCALE = process.env.BENCH_ONLY === 'scale'
 const baselineServer = await startBaseline()
 try {
-  for (const scenario of SCENARIOS) {
+  for (const scenario of ONLY_SCALE ? [] : SCENARIOS) {
     const server = await startVendor(scenario.vendor)
     try {
       const request = await scenario.prepare(server.url)
@@ -140,9 +144,43 @@ try {
   await stop(baselineServer.child)
 }
 
-const baselineCold = await coldStart(startBaseline, '/')
-console.log(`\ncold start to first 200: baseline ${baselineCold.toFixed(0)} ms`)
-for (const vendor of [...new Set(SCENARIOS.map((scenario) => scenario.vendor))]) {
+// Scale: paged reads on the seed estate, then on BENCH_HOSTS hosts × 10 services, as ratios.
+{
+  const server = await startVendor('opsview')
+  try {
+    const headers = await opsviewSession(server.url)
+    const rates = async () => {
+      const result = new Map()
+      for (const path of PAGED_READS) {
+        const request = { method: 'GET', path, headers }
+        await load(server.url, request, { seconds: 1 }) // warm-up: fills the view caches
+        const runs = []
+        for (let round = 0; round < ROUNDS; round++) runs.push((await load(server.url, request)).rps)
+        result.set(path, median(runs))
+      }
+      return result
+    }
+    console.log('\nOpsview scale (paged reads, req/s; aim: the large estate within 2× of the seed estate)')
+    const seed = await rates()
+    const grown = await growEstate(server.url, headers)
+    console.log(
+      `  created ${fmt(grown.hosts)} hosts × 10 services in ${grown.created.toFixed(1)} s (${fmt(grown.hosts / grown.created)} hosts/s); reload ${grown.reload.toFixed(2)} s; RSS ${rssMiB(server.child.pid).toFixed(0)} MiB`,
+    )
+    const large = await rates()
+    for (const path of PAGED_READS) {
+      const slowdown = seed.get(path) / large.get(path)
+      console.log(
+        `  ${path.padEnd(40)} seed ${fmt(seed.get(path)).padStart(7)}  large ${fmt(large.get(path)).padStart(7)}  = ${(1 / slowdown).toFixed(2)}× of seed (${slowdown <= 2 ? 'within 2×' : 'MISSED 2×'})`,
+      )
+    }
+  } finally {
+    await stop(server.child)
+  }
+}
+
+const baselineCold = ONLY_SCALE ? 0 : await coldStart(startBaseline, '/')
+if (!ONLY_SCALE) console.log(`\ncold start to first 200: baseline ${baselineCold.toFixed(0)} ms`)
+for (const vendor of ONLY_SCALE ? [] : [...new Set(SCENARIOS.map((scenario) => scenario.vendor))]) {
   const { coldStartProbe, coldStartStatus = 200 } = SCENARIOS.find((scenario) => scenario.vendor === vendor)
   const cold = await coldStart(() => startVendor(vendor), coldStartProbe, coldStartStatus)
   console.log(`cold start to first ${coldStartStatus}: ${vendor} ${cold.toFixed(0)} ms (${(cold / baselineCold).toFixed(1)}× baseline)`)
