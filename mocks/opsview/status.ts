@@ -1,10 +1,16 @@
 import { MockError } from '../core/mock-error'
-import { paginate } from './config-query'
-import { refId, type HostRuntime, type OpsviewStore, type Principal, type ServiceRuntime } from './store'
+import { paginate } from './paging'
+import {
+  refId,
+  type HostgroupRecord,
+  type HostRecord,
+  type HostRuntime,
+  type OpsviewStore,
+  type Principal,
+  type ServiceRuntime,
+} from './store'
 import type {
   GroupStateCounts,
-  Host,
-  Hostgroup,
   HostgroupStatus,
   HostState,
   HostStatus,
@@ -24,7 +30,7 @@ const SERVICE_STATE_NUMBERS: Record<ServiceState, string> = { ok: '0', warning: 
 const SERVICE_SEVERITY: ServiceState[] = ['ok', 'unknown', 'warning', 'critical']
 
 interface LiveHost {
-  host: Host
+  host: HostRecord
   runtime: HostRuntime
   downtime: '0' | '1' | '2'
   unhandled: boolean
@@ -51,7 +57,7 @@ export function formatTimestamp(epochSeconds: number): string {
 export function liveHosts(store: OpsviewStore, principal: Principal): LiveHost[] {
   const now = store.clock.nowSeconds()
   const result: LiveHost[] = []
-  for (const host of store.tables.host.all()) {
+  for (const host of store.hosts()) {
     const runtime = store.runtime.get(host.id)
     if (!runtime) continue
     if (principal.visibleHostgroupIds && !principal.visibleHostgroupIds.has(refId(host.hostgroup))) continue
@@ -182,7 +188,7 @@ function numericParams(query: URLSearchParams, name: string, pattern: RegExp): s
   return values
 }
 
-function hostgroupFilter(store: OpsviewStore, query: URLSearchParams): ((host: Host) => boolean) | undefined {
+function hostgroupFilter(store: OpsviewStore, query: URLSearchParams): ((host: HostRecord) => boolean) | undefined {
   const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
   if (!ids.length) return undefined
   const allowed = descendants(store, ids)
@@ -194,7 +200,7 @@ function descendants(store: OpsviewStore, ids: string[]): Set<string> {
   const visit = (id: string) => {
     if (result.has(id)) return
     result.add(id)
-    for (const group of store.tables.hostgroup.all()) if (group.parent && refId(group.parent) === id) visit(group.id)
+    for (const group of store.childGroups(id)) visit(group.id)
   }
   ids.forEach(visit)
   return result
@@ -291,7 +297,7 @@ export function listHostgroupStatus(
   const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
   const parentIds = numericParams(query, 'parentid', /^[0-9]+$/)
   const live = liveHosts(store, principal)
-  const groups = store.tables.hostgroup.filter(
+  const groups = [...store.hostgroups()].filter(
     (group) =>
       (!principal.visibleHostgroupIds || principal.visibleHostgroupIds.has(group.id)) &&
       (!ids.length || ids.includes(group.id)) &&
@@ -314,7 +320,7 @@ export function listHostgroupStatus(
   }
 }
 
-function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[]): HostgroupStatus {
+function hostgroupItem(store: OpsviewStore, group: HostgroupRecord, hosts: LiveHost[]): HostgroupStatus {
   const services = hosts.flatMap((item) => item.services)
   const worst = services.reduce<ServiceState>(
     (current, item) => (SERVICE_SEVERITY.indexOf(item.service.state) > SERVICE_SEVERITY.indexOf(current) ? item.service.state : current),
@@ -322,16 +328,16 @@ function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[])
   )
   const matpath: HostgroupStatus['matpath'] = []
   for (
-    let cursor = group.parent ? store.tables.hostgroup.get(refId(group.parent)) : undefined;
+    let cursor = group.parent ? store.hostgroup(refId(group.parent)) : undefined;
     cursor;
-    cursor = cursor.parent ? store.tables.hostgroup.get(refId(cursor.parent)) : undefined
+    cursor = cursor.parent ? store.hostgroup(refId(cursor.parent)) : undefined
   ) {
     matpath.unshift({ id: cursor.id, name: cursor.name })
   }
   return {
     hostgroupid: group.id,
     name: group.name,
-    leaf: group.is_leaf,
+    leaf: store.childGroups(group.id).length ? '0' : '1',
     matpath,
     computed_state: worst,
     downtime: hosts.length && hosts.every((item) => item.downtime === '2') ? '2' : '0',
