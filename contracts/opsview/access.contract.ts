@@ -98,7 +98,7 @@ export function accessContract(target: OpsviewTarget): void {
 
     it('returns 403 for business service status to a role without BSM', async () => {
       for (const path of ['/rest/status/bsmservice', '/rest/status/bsmcomponent']) {
-        expect((await rawCall(target, path, { headers: operator.headers })).status, path).toBe(403)
+        expect((await rawCall(target, path, { headers: nobody.headers })).status, path).toBe(403)
       }
     })
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { uniqueName } from '../support/target'
-import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget, createdObject } from './target'
+import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget, createdObject, identified, type Identified } from './target'
 
 /** Every write here creates objects with names of its own and deletes them again, so it is safe on a real server. */
 export function configContract(target: OpsviewTarget): void {
@@ -66,7 +66,7 @@ export function configContract(target: OpsviewTarget): void {
           totalrows: expect.any(String),
           totalpages: expect.any(String),
         })
-        expect(data!.list.every((host) => typeof host.id === 'string' && host.ref.startsWith('/rest/config/host/'))).toBe(true)
+        expect(identified(data!.list).every((host) => typeof host.id === 'string' && host.ref.startsWith('/rest/config/host/'))).toBe(true)
       })
 
       it('pages with rows and page so that pages cover every row once', async () => {
@@ -88,9 +88,9 @@ export function configContract(target: OpsviewTarget): void {
             params: { path: { objecttype: 'host' }, query: { rows: '3', page: String(page) } },
             headers: admin.headers,
           })
-          ids.push(...data!.list.map((host) => host.id))
+          ids.push(...identified(data!.list).map((host) => host.id))
         }
-        expect(ids).toEqual(all.data!.list.map((host) => host.id))
+        expect(ids).toEqual(identified(all.data!.list).map((host) => host.id))
       })
 
       it('returns only the summary for rows=0', async () => {
@@ -191,14 +191,15 @@ export function configContract(target: OpsviewTarget): void {
 
     describe('getConfigObject', () => {
       it('returns the object envelope for an id from the list', async () => {
-        const first = (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers }))
-          .data!.list[0]!
+        const first = identified(
+          (await api().GET('/rest/config/{objecttype}', { params: { path: { objecttype: 'host' } }, headers: admin.headers })).data!.list,
+        )[0]!
         const { data, response } = await api().GET('/rest/config/{objecttype}/{id}', {
           params: { path: { objecttype: 'host', id: first.id } },
           headers: admin.headers,
         })
         expect(response.status).toBe(200)
-        expect(data!.object.id).toBe(first.id)
+        expect(identified([data!.object])[0]!.id).toBe(first.id)
       })
 
       it('returns 404 for an unknown id', async () => {
@@ -266,7 +267,7 @@ export function configContract(target: OpsviewTarget): void {
           params: { path: { objecttype: 'host' }, query: { 's.name': name } },
           headers: admin.headers,
         })
-        expect(listed.data!.list.map((item) => item.id)).toEqual([host.id])
+        expect(identified(listed.data!.list).map((item) => item.id)).toEqual([host.id])
         if (mockOnly) {
           const reload = await api().GET('/rest/reload', { headers: admin.headers })
           expect(reload.data!.configuration_status).toBe('pending')
@@ -473,7 +474,7 @@ export function configContract(target: OpsviewTarget): void {
             params: { path: { objecttype: 'hostgroup' }, query: { json_filter: JSON.stringify({ name: { '-in': names } }), rows: 'all' } },
             headers: admin.headers,
           })
-        ).data!.list
+        ).data!.list as Identified[]
       const forget = (groups: Array<{ id: string }>) => groups.forEach((group) => created.push({ type: 'hostgroup', id: group.id }))
 
       it('creates a list of objects with POST and answers how many', async () => {
@@ -626,7 +627,7 @@ export function configContract(target: OpsviewTarget): void {
           params: { path: { objecttype: 'hostgroup', id: group.id } },
           headers: admin.headers,
         })
-        expect(after.data!.object.uncommitted).toBe('0')
+        expect(identified([after.data!.object])[0]!.uncommitted).toBe('0')
       })
 
       it('returns 403 for the operator, who lacks RELOADACCESS', async () => {

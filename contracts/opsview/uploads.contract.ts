@@ -43,6 +43,8 @@ export function uploadsContract(target: OpsviewTarget): void {
         expect(staged.json).toMatchObject({ success: true, filename: 'check_widget', return_code: '3' })
         const imported = await importPlugin(admin, { filename: 'check_widget' })
         expect(imported.json).toEqual({ success: true, filename: 'check_widget' })
+        const listed = await rawCall(target, '/rest/config/plugin/check_widget', { headers: admin.headers })
+        expect(listed.json.object).toMatchObject({ name: 'check_widget', origin_id: '1' })
         const again = await upload('/rest/config/plugin/upload', admin, 'check_widget', '#!/bin/sh\n')
         expect(again.json).toMatchObject({ success: false, error: 'Plugin already exists' })
       })

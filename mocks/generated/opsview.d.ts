@@ -130,7 +130,9 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -158,7 +160,12 @@ export interface paths {
          *     the first failure rolls all of them back (400 "Rollback. Error trying to synchronise object: N").
          */
         post: operations["createConfigObject"];
-        delete?: never;
+        /**
+         * Delete several configuration objects
+         * @description Deletes every object named by the repeated `id` parameter, all or nothing: if any of them is
+         *     missing or still in use (the same rules as a single delete), none is deleted.
+         */
+        delete: operations["deleteConfigObjects"];
         options?: never;
         head?: never;
         patch?: never;
@@ -170,7 +177,9 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -193,12 +202,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -847,104 +858,585 @@ export interface components {
             /** @example /rest/config/hostgroup/3 */
             ref?: string;
         };
+        /** @description The icon a host shows, by name and image path. */
+        HostIcon: {
+            /** @example LOGO - Linux Penguin */
+            name: string;
+            /** @example /static/images/logos/linux.png */
+            path: string;
+        };
         /**
          * @description A boolean sent as the string "0" or "1".
          * @enum {string}
          */
         Flag: "0" | "1";
-        /** @description A monitored host (`/rest/config/host`). */
+        /**
+         * @description A service check attached to a host or host template. `exception` replaces the check's arguments on
+         *     that host; `timed_exception` replaces them during a time period.
+         */
+        ServicecheckAttachment: {
+            name: string;
+            ref: string;
+            exception: string | null;
+            timed_exception: {
+                timeperiod: components["schemas"]["ObjectRef"];
+                args: string;
+            } | null;
+            event_handler: string | null;
+        };
+        /** @description A variable's value on one host, with up to four arguments. */
+        HostAttribute: {
+            id: components["schemas"]["NumericString"];
+            /** @example DISK */
+            name: string;
+            /** @example /var */
+            value: string;
+            arg1: string | null;
+            arg2: string | null;
+            arg3: string | null;
+            arg4: string | null;
+        };
+        /** @description One SNMP interface of a host and its thresholds. */
+        SnmpInterface: {
+            interfacename: string;
+            indexid: components["schemas"]["NumericString"];
+            active: components["schemas"]["Flag"];
+            duplicatename?: string | null;
+            throughput_warning?: string | null;
+            throughput_critical?: string | null;
+            errors_warning?: string | null;
+            errors_critical?: string | null;
+            discards_warning?: string | null;
+            discards_critical?: string | null;
+        };
+        /** @description A monitored host (`/rest/config/host`), with every field a 6.8 server returns. */
         Host: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example web01 */
             name: string;
-            /** @example 10.10.1.11 */
             ip: string;
-            alias: string | null;
+            alias: string;
             hostgroup: components["schemas"]["ObjectRef"];
             hosttemplates: components["schemas"]["ObjectRef"][];
+            /** @description The monitoring cluster that checks the host. */
             monitored_by: components["schemas"]["ObjectRef"];
-            icon: {
-                name: string;
-                path: string;
-            };
-            check_attempts: components["schemas"]["NumericString"];
+            icon: components["schemas"]["HostIcon"];
+            /** @description The host check command (`/rest/config/hostcheckcommand`). */
+            check_command: components["schemas"]["ObjectRef"] | null;
+            check_period: components["schemas"]["ObjectRef"];
             check_interval: components["schemas"]["NumericString"];
+            check_attempts: components["schemas"]["NumericString"];
             retry_check_interval: components["schemas"]["NumericString"];
-            notification_interval: components["schemas"]["NumericString"];
+            notification_period: components["schemas"]["ObjectRef"];
+            /** @description Comma-separated host states that notify (u,d,r,f,s). */
+            notification_options: string | null;
+            flap_detection_enabled: components["schemas"]["Flag"];
+            event_handler: string;
+            event_handler_always_exec: components["schemas"]["Flag"];
+            parents: components["schemas"]["ObjectRef"][];
+            /** @description Hashtags (`/rest/config/keyword`). */
+            keywords: components["schemas"]["ObjectRef"][];
+            /** @description Service checks attached to the host itself, with exceptions. */
+            servicechecks: components["schemas"]["ServicecheckAttachment"][];
+            /** @description Variable values on this host. */
+            hostattributes: components["schemas"]["HostAttribute"][];
+            /** @description BSM components the host belongs to (derived). */
+            business_components: components["schemas"]["ObjectRef"][];
+            other_addresses: string;
             enable_snmp: components["schemas"]["Flag"];
-            other_addresses: string | null;
+            /** @enum {string} */
+            snmp_version: "1" | "2c" | "3";
+            snmp_port: components["schemas"]["NumericString"];
+            snmp_max_msg_size: components["schemas"]["NumericString"];
+            snmp_extended_throughput_data: components["schemas"]["Flag"];
+            snmp_use_getnext: components["schemas"]["Flag"];
+            snmp_use_ifname: components["schemas"]["Flag"];
+            snmpv3_username: string;
+            /** @enum {unknown} */
+            snmpv3_authprotocol: "md5" | "sha" | null;
+            /** @enum {unknown} */
+            snmpv3_privprotocol: "des" | "aes" | "aes128" | null;
+            /** @description Only when asked for. */
+            snmpinterfaces?: components["schemas"]["SnmpInterface"][];
+            tidy_ifdescr_level: components["schemas"]["NumericString"];
+            use_rancid: components["schemas"]["Flag"];
+            rancid_vendor: components["schemas"]["ObjectRef"] | null;
+            rancid_username: string | null;
+            /** @enum {string} */
+            rancid_connection_type: "ssh" | "telnet";
+            rancid_autoenable: components["schemas"]["Flag"];
+            /** @description Epoch seconds of the last change. */
+            last_updated: components["schemas"]["NumericString"];
             uncommitted: components["schemas"]["Flag"];
         };
+        /** @description The parent group with its materialised path, or null for the top-level group. */
+        HostgroupParent: {
+            name: string;
+            ref: string;
+            /** @example Opsview,UK, */
+            matpath: string;
+        } | null;
         /** @description A host group (`/rest/config/hostgroup`); groups form a tree under "Opsview". */
         Hostgroup: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example UK Web Servers */
             name: string;
-            parent: components["schemas"]["ObjectRef"] | null;
+            parent: components["schemas"]["HostgroupParent"];
             children: components["schemas"]["ObjectRef"][];
             hosts: components["schemas"]["ObjectRef"][];
             is_leaf: components["schemas"]["Flag"];
-            /**
-             * @description Names from the root, comma-terminated.
-             * @example Opsview,UK,UK Web Servers,
-             */
+            /** @description Names from the root, comma-terminated. */
             matpath: string;
             uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A link a host template offers for its hosts (e.g. a web console). */
+        ManagementUrl: {
+            name: string;
+            url: string;
         };
         /** @description A host template (`/rest/config/hosttemplate`), which brings service checks to its hosts. */
         Hosttemplate: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example Network - Base */
             name: string;
             description: string | null;
+            has_icon: components["schemas"]["Flag"];
             hosts: components["schemas"]["ObjectRef"][];
-            servicechecks: {
-                name: string;
-            }[];
+            managementurls: components["schemas"]["ManagementUrl"][];
+            servicechecks: components["schemas"]["ServicecheckAttachment"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A rule that turns an SNMP trap into a service result (`/rest/config/snmptraprule`). */
+        Snmptraprule: {
+            id?: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            servicecheck?: components["schemas"]["ObjectRef"];
+            code: string;
+            /** @enum {string} */
+            alertlevel: "0" | "1" | "2" | "3";
+            message: string;
+            process: components["schemas"]["Flag"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A service check (`/rest/config/servicecheck`). */
+        Servicecheck: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+            servicegroup: components["schemas"]["ObjectRef"];
+            checktype: components["schemas"]["ObjectRef"];
+            plugin: components["schemas"]["ObjectRef"] | null;
+            args: string;
+            sensitive_arguments: components["schemas"]["Flag"];
+            check_period: components["schemas"]["ObjectRef"] | null;
+            check_interval: components["schemas"]["NumericString"];
+            check_attempts: components["schemas"]["NumericString"];
+            retry_check_interval: components["schemas"]["NumericString"];
+            check_freshness: components["schemas"]["Flag"];
+            /** @enum {string} */
+            stale_state: "0" | "1" | "2" | "3";
+            stale_text: string;
+            stale_threshold_seconds: components["schemas"]["NumericString"];
+            notification_period: components["schemas"]["ObjectRef"] | null;
+            notification_options: string | null;
+            flap_detection_enabled: components["schemas"]["Flag"];
+            volatile: components["schemas"]["Flag"];
+            stalking: string | null;
+            invertresults: components["schemas"]["Flag"] | null;
+            alert_from_failure: components["schemas"]["NumericString"];
+            event_handler: string;
+            event_handler_always_exec: components["schemas"]["Flag"];
+            markdown_filter: components["schemas"]["Flag"];
+            /** @description The variable the check is multiplied by. */
+            attribute: components["schemas"]["ObjectRef"] | null;
+            cascaded_from: components["schemas"]["ObjectRef"] | null;
+            dependencies: components["schemas"]["ObjectRef"][];
+            keywords: components["schemas"]["ObjectRef"][];
+            /** @description Hosts the check is attached to directly (derived). */
+            hosts: components["schemas"]["ObjectRef"][];
+            /** @description Host templates that carry the check (derived). */
+            hosttemplates: components["schemas"]["ObjectRef"][];
+            /** @description Trap rules of the check (derived). */
+            snmptraprules: components["schemas"]["Snmptraprule"][];
+            oid: string | null;
+            label: string | null;
+            calculate_rate: string | null;
+            critical_comparison: string | null;
+            critical_value: string | null;
+            warning_comparison: string | null;
+            warning_value: string | null;
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A service group (`/rest/config/servicegroup`). */
+        Servicegroup: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            /** @description Checks in the group (derived). */
+            servicechecks: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A hashtag (`/rest/config/keyword`): selects hosts and services for viewports and access. */
+        Keyword: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+            enabled: components["schemas"]["Flag"];
+            all_hosts: components["schemas"]["Flag"];
+            all_servicechecks: components["schemas"]["Flag"];
+            hosts: components["schemas"]["ObjectRef"][];
+            servicechecks: components["schemas"]["ObjectRef"][];
+            /** @description Roles whose access lists name it (derived). */
+            roles: components["schemas"]["ObjectRef"][];
+            public: components["schemas"]["Flag"];
+            exclude_handled: components["schemas"]["Flag"];
+            calculate_hard_states: components["schemas"]["Flag"];
+            show_contextual_menus: components["schemas"]["Flag"];
+            /** @enum {unknown} */
+            style: "group_by_host" | "group_by_service" | "host_summary" | "performance" | "list_summary" | "errors_and_host_cells" | null;
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A link on a contact's navigation menu. */
+        MyLink: {
+            name: string;
+            url: string;
+        };
+        /** @description A named variable and its value. */
+        NameValue: {
+            name: string;
+            value: string | null;
+        };
+        /** @description A contact's personal notification profile (`/rest/config/notificationprofile`). */
+        Notificationprofile: {
+            id?: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            contact?: components["schemas"]["ObjectRef"];
+            notification_period: components["schemas"]["ObjectRef"];
+            host_notification_options: string;
+            service_notification_options: string;
+            notification_level: components["schemas"]["NumericString"];
+            notification_level_stop: components["schemas"]["NumericString"];
+            renotification_interval_seconds: components["schemas"]["NumericString"];
+            notificationmethods: components["schemas"]["ObjectRef"][];
+            all_hostgroups: components["schemas"]["Flag"];
+            hostgroups: components["schemas"]["ObjectRef"][];
+            all_servicegroups: components["schemas"]["Flag"];
+            servicegroups: components["schemas"]["ObjectRef"][];
+            all_keywords: components["schemas"]["Flag"];
+            keywords: components["schemas"]["ObjectRef"][];
+            all_business_services: components["schemas"]["Flag"];
+            business_services: components["schemas"]["ObjectRef"][];
+            business_service_options: string;
+            business_service_availability_below: string;
+            all_business_components: components["schemas"]["Flag"];
+            business_components: components["schemas"]["ObjectRef"][];
+            business_component_options: string;
+            business_component_availability_below: string;
+            include_service_notes: components["schemas"]["Flag"];
+            include_component_notes: components["schemas"]["Flag"];
             uncommitted: components["schemas"]["Flag"];
         };
         /** @description A user (`/rest/config/contact`). The password is write-only and never returned. */
         Contact: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example admin */
             name: string;
-            /** @example Admin user */
             fullname: string;
             description: string | null;
             /** @enum {string} */
             realm: "local" | "ldap";
             language: string;
             role: components["schemas"]["ObjectRef"];
+            enable_tips: components["schemas"]["Flag"];
+            homepage_id: components["schemas"]["NumericString"] | null;
+            mylinks: components["schemas"]["MyLink"][];
+            variables: components["schemas"]["NameValue"][];
+            /** @description Personal notification profiles (derived). */
+            notificationprofiles: components["schemas"]["Notificationprofile"][];
+            sharednotificationprofiles: components["schemas"]["ObjectRef"][];
             uncommitted: components["schemas"]["Flag"];
         };
-        /** @description A role (`/rest/config/role`): the accesses it grants and the host groups it may see. */
+        /** @description A reference to an access right. */
+        AccessRef: {
+            name: string;
+            ref: string;
+        };
+        /** @description A role (`/rest/config/role`): the accesses it grants and what its users may see. */
         Role: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example Administrator */
             name: string;
             description: string | null;
-            priority: components["schemas"]["NumericString"];
-            accesses: {
-                name: string;
-                ref: string;
-            }[];
-            /** @description 1 when the role sees every host group; otherwise only `access_hostgroups` (for VIEWSOME). */
+            accesses: components["schemas"]["AccessRef"][];
+            /** @description 1 when the role sees every host group; otherwise only `access_hostgroups`. */
             all_hostgroups: components["schemas"]["Flag"];
             access_hostgroups: components["schemas"]["ObjectRef"][];
+            all_servicegroups: components["schemas"]["Flag"];
+            access_servicegroups: components["schemas"]["ObjectRef"][];
+            all_keywords: components["schemas"]["Flag"];
+            access_keywords: components["schemas"]["ObjectRef"][];
+            all_bsm_view: components["schemas"]["Flag"];
+            all_bsm_edit: components["schemas"]["Flag"];
+            all_bsm_components: components["schemas"]["Flag"];
+            /** @description Host groups the role may configure. */
+            hostgroups: components["schemas"]["ObjectRef"][];
+            all_monitoringservers: components["schemas"]["Flag"];
+            monitoringservers: components["schemas"]["ObjectRef"][];
+            all_remotely_managed_clusters: components["schemas"]["Flag"];
+            remotely_managed_clusters: components["schemas"]["ObjectRef"][];
+            /** @description Contacts with this role (derived). */
             contacts: components["schemas"]["ObjectRef"][];
             uncommitted: components["schemas"]["Flag"];
         };
-        /** @description Any configuration object; which one depends on `objecttype`. */
-        ConfigObject: components["schemas"]["Host"] | components["schemas"]["Hostgroup"] | components["schemas"]["Hosttemplate"] | components["schemas"]["Contact"] | components["schemas"]["Role"];
-        /** @description A configuration object restricted to the columns asked for with `cols`; `ref` and `id` are always present. */
-        ConfigObjectPartial: {
-            ref: string;
+        /** @description A time period (`/rest/config/timeperiod`): times per weekday such as `00:00-24:00`. */
+        Timeperiod: {
             id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            alias: string;
+            monday: string;
+            tuesday: string;
+            wednesday: string;
+            thursday: string;
+            friday: string;
+            saturday: string;
+            sunday: string;
+            zone: components["schemas"]["ObjectRef"];
+            object_locked: components["schemas"]["Flag"];
+            host_check_periods: components["schemas"]["ObjectRef"][];
+            host_notification_periods: components["schemas"]["ObjectRef"][];
+            servicecheck_check_periods: components["schemas"]["ObjectRef"][];
+            servicecheck_notification_periods: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A host check command (`/rest/config/hostcheckcommand`). */
+        Hostcheckcommand: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            plugin: components["schemas"]["ObjectRef"];
+            args: string;
+            priority: components["schemas"]["NumericString"];
+            /** @description Hosts using it (derived). */
+            hosts: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A variable (`/rest/config/attribute`) with its default value, argument labels and secured flags. */
+        Attribute: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            value: string;
+            label1: string;
+            label2: string;
+            label3: string;
+            label4: string;
+            arg1: string | null;
+            arg2: string | null;
+            arg3: string | null;
+            arg4: string | null;
+            secured1: components["schemas"]["Flag"];
+            secured2: components["schemas"]["Flag"];
+            secured3: components["schemas"]["Flag"];
+            secured4: components["schemas"]["Flag"];
+            /** @description Checks multiplied by it (derived). */
+            servicechecks: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A notification method (`/rest/config/notificationmethod`). */
+        Notificationmethod: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            active: components["schemas"]["Flag"];
+            command: string;
+            namespace: string;
+            master: components["schemas"]["Flag"];
+            contact_variables: string | null;
+            variables: components["schemas"]["NameValue"][];
+            notificationprofiles: components["schemas"]["ObjectRef"][];
+            /** @description Shared profiles using it (derived). */
+            sharednotificationprofiles: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A notification profile shared by the contacts of a role (`/rest/config/sharednotificationprofile`). */
+        Sharednotificationprofile: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            role: components["schemas"]["ObjectRef"];
+            notification_period: components["schemas"]["ObjectRef"];
+            host_notification_options: string;
+            service_notification_options: string;
+            notification_level: components["schemas"]["NumericString"];
+            notification_level_stop: components["schemas"]["NumericString"];
+            renotification_interval_seconds: components["schemas"]["NumericString"];
+            notificationmethods: components["schemas"]["ObjectRef"][];
+            all_hostgroups: components["schemas"]["Flag"];
+            hostgroups: components["schemas"]["ObjectRef"][];
+            all_servicegroups: components["schemas"]["Flag"];
+            servicegroups: components["schemas"]["ObjectRef"][];
+            all_keywords: components["schemas"]["Flag"];
+            keywords: components["schemas"]["ObjectRef"][];
+            all_business_services: components["schemas"]["Flag"];
+            business_services: components["schemas"]["ObjectRef"][];
+            business_service_options: string;
+            business_service_availability_below: string;
+            all_business_components: components["schemas"]["Flag"];
+            business_components: components["schemas"]["ObjectRef"][];
+            business_component_options: string;
+            business_component_availability_below: string;
+            include_service_notes: components["schemas"]["Flag"];
+            include_component_notes: components["schemas"]["Flag"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A monitoring cluster (`/rest/config/monitoringcluster`, legacy name `monitoringserver`). */
+        Monitoringcluster: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            activated: components["schemas"]["Flag"];
+            passive: components["schemas"]["Flag"];
+            active_host_checks_enabled: components["schemas"]["Flag"];
+            active_service_checks_enabled: components["schemas"]["Flag"];
+            event_handlers_enabled: components["schemas"]["Flag"];
+            network_topology_enabled: components["schemas"]["Flag"];
+            remotely_managed: components["schemas"]["Flag"];
+            cloudops_owned: components["schemas"]["Flag"];
+            /** @description Collectors in the cluster (derived). */
+            collectors: components["schemas"]["ObjectRef"][];
+            /** @description Hosts it monitors (derived). */
+            monitors: components["schemas"]["ObjectRef"][];
+            /** @description Roles limited to it (derived). */
+            roles: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A business service (`/rest/config/bsmservice`) made of BSM components. */
+        Bsmservice: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            components: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A BSM component (`/rest/config/bsmcomponent`): hosts sharing a host template, up when a quorum is. */
+        Bsmcomponent: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            host_template: components["schemas"]["ObjectRef"];
+            host_template_id: components["schemas"]["NumericString"];
+            hosts: components["schemas"]["ObjectRef"][];
+            /** @description Percentage of hosts that must be up. */
+            quorum_pct: string;
+            has_icon: components["schemas"]["Flag"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A tenancy (`/rest/config/tenancy`) with its primary role. */
+        Tenancy: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+            primary_role: components["schemas"]["ObjectRef"];
+            priority: components["schemas"]["NumericString"];
+        };
+        /** @description A monitoring plugin (`/rest/config/plugin`), named not numbered. */
+        Plugin: {
+            name: string;
+            envvars: string;
+            origin_id: components["schemas"]["NumericString"];
+            servicechecks: components["schemas"]["ObjectRef"][];
+            hostcheckcommands: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A host icon (`/rest/config/hosticons`), named not numbered. */
+        Hosticon: {
+            ref: string;
+            name: string;
+            img_prefix: string;
+        };
+        /** @description A NetFlow collector (`/rest/config/netflow_collector`). */
+        NetflowCollector: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            monitoring_server: components["schemas"]["ObjectRef"];
+            port: components["schemas"]["NumericString"];
+            sport: components["schemas"]["NumericString"];
+            /** @description Sources sending to it (derived). */
+            sources: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A NetFlow/sFlow source (`/rest/config/netflow_source`). */
+        NetflowSource: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            ip: string;
+            /** @enum {string} */
+            flowtype: "netflow" | "sflow";
+            active: components["schemas"]["Flag"];
+            ip_override: components["schemas"]["Flag"];
+            collector: components["schemas"]["ObjectRef"];
+            host: components["schemas"]["ObjectRef"];
+            port: components["schemas"]["NumericString"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A collector that registered with the orchestrator (`/rest/config/collector`). */
+        Collector: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            hostname: string;
+            ip: string;
+            os: string;
+            version: string;
+            active: components["schemas"]["Flag"];
+            last_heartbeat: components["schemas"]["NumericString"];
+            monitoringcluster: components["schemas"]["ObjectRef"] | null;
+            host: components["schemas"]["ObjectRef"] | null;
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description An access right (`/rest/config/access`), read-only. */
+        Access: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+        };
+        /** @description A kind of service check (`/rest/config/checktype`), read-only. */
+        Checktype: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+        };
+        /** @description A RANCID device vendor (`/rest/config/rancidvendor`), read-only. */
+        Rancidvendor: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+        };
+        /** @description A time zone time periods refer to (`/rest/config/timezone`), read-only. */
+        Timezone: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+        };
+        /** @description Any configuration object; which one depends on `objecttype`. */
+        ConfigObject: components["schemas"]["Host"] | components["schemas"]["Hostgroup"] | components["schemas"]["Hosttemplate"] | components["schemas"]["Servicecheck"] | components["schemas"]["Servicegroup"] | components["schemas"]["Keyword"] | components["schemas"]["Contact"] | components["schemas"]["Role"] | components["schemas"]["Timeperiod"] | components["schemas"]["Hostcheckcommand"] | components["schemas"]["Attribute"] | components["schemas"]["Notificationmethod"] | components["schemas"]["Sharednotificationprofile"] | components["schemas"]["Notificationprofile"] | components["schemas"]["Monitoringcluster"] | components["schemas"]["Bsmservice"] | components["schemas"]["Bsmcomponent"] | components["schemas"]["Tenancy"] | components["schemas"]["Plugin"] | components["schemas"]["Hosticon"] | components["schemas"]["NetflowCollector"] | components["schemas"]["NetflowSource"] | components["schemas"]["Collector"] | components["schemas"]["Access"] | components["schemas"]["Checktype"] | components["schemas"]["Rancidvendor"] | components["schemas"]["Timezone"] | components["schemas"]["Snmptraprule"];
+        /**
+         * @description A configuration object restricted to the columns asked for with `cols`; `id` and `ref` always come back
+         *     for types that have them (plugins have neither, host icons no id).
+         */
+        ConfigObjectPartial: {
+            ref?: string;
+            id?: components["schemas"]["NumericString"];
         } & {
             [key: string]: unknown;
         };
@@ -1013,6 +1505,13 @@ export interface components {
         };
         ConfigObjectEnvelope: {
             object: components["schemas"]["ConfigObject"];
+        };
+        ObjectsDeleted: {
+            /**
+             * @description How many objects the bulk delete removed.
+             * @example 2
+             */
+            objects_deleted: number;
         };
         ExistsResponse: {
             /** @enum {integer} */
@@ -1524,10 +2023,12 @@ export interface components {
          */
         IncludeUserData: "0" | "1";
         /**
-         * @description The configuration object type.
+         * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+         *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+         *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
          * @example host
          */
-        ObjectType: "host" | "hostgroup" | "hosttemplate" | "contact" | "role";
+        ObjectType: "host" | "hostgroup" | "hosttemplate" | "servicecheck" | "servicegroup" | "keyword" | "contact" | "role" | "timeperiod" | "hostcheckcommand" | "attribute" | "notificationmethod" | "sharednotificationprofile" | "notificationprofile" | "monitoringcluster" | "monitoringserver" | "bsmservice" | "bsmcomponent" | "tenancy" | "plugin" | "hosticons" | "netflow_collector" | "netflow_source" | "collector" | "access" | "checktype" | "rancidvendor" | "timezone" | "snmptraprule";
         /**
          * @description Rows per page; a number, `all`, or `0` for the summary only. Default 50.
          * @example all
@@ -1561,7 +2062,7 @@ export interface components {
          */
         SearchName: string;
         /**
-         * @description The object's numeric id.
+         * @description The object's numeric id; plugins and host icons are addressed by name.
          * @example 7
          */
         ObjectId: string;
@@ -1854,7 +2355,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1884,7 +2387,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1920,7 +2425,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1950,6 +2457,47 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    deleteConfigObjects: {
+        parameters: {
+            query: {
+                /**
+                 * @description Id of an object to delete; repeat for several.
+                 * @example [
+                 *       "21",
+                 *       "22"
+                 *     ]
+                 */
+                id: string[];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
+                 * @example host
+                 */
+                objecttype: components["parameters"]["ObjectType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many objects were deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectsDeleted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     configObjectExists: {
         parameters: {
             query?: {
@@ -1967,7 +2515,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1997,12 +2547,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -2031,12 +2583,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -2072,12 +2626,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -2113,12 +2669,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];

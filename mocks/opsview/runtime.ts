@@ -1,6 +1,7 @@
 import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
-import { likeMatcher, paginate } from './config-query'
+import { likeMatcher } from './like'
+import { paginate } from './paging'
 import { formatTimestamp, liveHosts } from './status'
 import type { OpsviewStore, Principal } from './store'
 import type { Downtime, RuntimeObjects } from './spec-types'
@@ -49,18 +50,8 @@ export function select(store: OpsviewStore, principal: Principal, query: URLSear
   }
   if (groupIds.length || groupNames.length) {
     const matchName = matchAny(groupNames)
-    const roots = store.tables.hostgroup.filter((group) => groupIds.includes(group.id) || matchName(group.name)).map((group) => group.id)
-    const groups = new Set(roots)
-    for (let grew = true; grew;) {
-      grew = false
-      for (const group of store.tables.hostgroup.all()) {
-        const parentId = group.parent?.ref?.split('/').pop()
-        if (parentId && groups.has(parentId) && !groups.has(group.id)) {
-          groups.add(group.id)
-          grew = true
-        }
-      }
-    }
+    const roots = [...store.hostgroups()].filter((group) => groupIds.includes(group.id) || matchName(group.name)).map((group) => group.id)
+    const groups = store.groupAndDescendants(roots)
     for (const item of live) if (groups.has(item.host.hostgroup.ref!.split('/').pop()!)) hostIds.add(item.host.id)
   }
   const services: Selection['services'] = []
@@ -82,7 +73,7 @@ export function select(store: OpsviewStore, principal: Principal, query: URLSear
 }
 
 export function describe(store: OpsviewStore, selection: Selection): RuntimeObjects {
-  const hostName = (id: string) => store.tables.host.get(id)?.name ?? ''
+  const hostName = (id: string) => store.host(id)?.name ?? ''
   const serviceName = (hostId: string, serviceId: string) =>
     store.runtime.get(hostId)?.services.find((service) => service.id === serviceId)?.name ?? ''
   return {

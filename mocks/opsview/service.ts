@@ -2,6 +2,7 @@ import { Clock } from '../core/clock'
 import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
 import { SessionStore } from '../core/sessions'
+import { followContactChanges } from './auth'
 import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
@@ -44,6 +45,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     sliding: true,
     newToken: () => randomHex(40),
   })
+  followContactChanges(store, sessions)
   const context: OpsviewContext = {
     store,
     sessions,

@@ -1,11 +1,17 @@
 import { MockError } from '../core/mock-error'
-import { paginate } from './config-query'
+import { paginate } from './paging'
 import type { MonitoringEngine } from './monitoring/engine'
-import { refId, type HostRuntime, type OpsviewStore, type Principal, type ServiceRuntime } from './store'
+import {
+  refId,
+  type HostgroupRecord,
+  type HostRecord,
+  type HostRuntime,
+  type OpsviewStore,
+  type Principal,
+  type ServiceRuntime,
+} from './store'
 import type {
   GroupStateCounts,
-  Host,
-  Hostgroup,
   HostgroupStatus,
   HostState,
   HostStatus,
@@ -31,7 +37,7 @@ export interface StatusView {
 }
 
 export interface LiveHost {
-  host: Host
+  host: HostRecord
   runtime: HostRuntime
   downtime: '0' | '1' | '2'
   unhandled: boolean
@@ -64,7 +70,7 @@ const VIEW_CACHE = new WeakMap<Principal, Map<string, { version: string; value: 
 const VIEW_CACHE_LIMIT = 64
 
 function versionOf({ store, monitoring }: StatusView): string {
-  return `${monitoring.generation}:${store.changesSinceReload}:${store.lastReload}`
+  return `${monitoring.generation}:${store.config.generation}:${store.lastReload}`
 }
 
 export function cachedView<T>(view: StatusView, principal: Principal, key: string, compute: () => T): T {
@@ -105,7 +111,7 @@ export function liveHosts(store: OpsviewStore, principal: Principal, monitoring?
 function computeLiveHosts(store: OpsviewStore, principal: Principal): LiveHost[] {
   const now = store.clock.nowSeconds()
   const result: LiveHost[] = []
-  for (const host of store.tables.host.all()) {
+  for (const host of store.hosts()) {
     const runtime = store.runtime.get(host.id)
     if (!runtime) continue
     if (principal.visibleHostgroupIds && !principal.visibleHostgroupIds.has(refId(host.hostgroup))) continue
@@ -270,7 +276,7 @@ export function numericParams(query: URLSearchParams, name: string, pattern: Reg
   return values
 }
 
-function hostgroupFilter(store: OpsviewStore, query: URLSearchParams): ((host: Host) => boolean) | undefined {
+function hostgroupFilter(store: OpsviewStore, query: URLSearchParams): ((host: HostRecord) => boolean) | undefined {
   const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
   if (!ids.length) return undefined
   const allowed = descendants(store, ids)
@@ -282,7 +288,7 @@ export function descendants(store: OpsviewStore, ids: string[]): Set<string> {
   const visit = (id: string) => {
     if (result.has(id)) return
     result.add(id)
-    for (const group of store.tables.hostgroup.all()) if (group.parent && refId(group.parent) === id) visit(group.id)
+    for (const group of store.childGroups(id)) visit(group.id)
   }
   ids.forEach(visit)
   return result
@@ -404,7 +410,7 @@ export function listHostgroupStatus(
     const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
     const parentIds = numericParams(query, 'parentid', /^[0-9]+$/)
     const live = liveHosts(store, principal, monitoring)
-    const groups = store.tables.hostgroup.filter(
+    const groups = [...store.hostgroups()].filter(
       (group) =>
         (!principal.visibleHostgroupIds || principal.visibleHostgroupIds.has(group.id)) &&
         (!ids.length || ids.includes(group.id)) &&
@@ -435,7 +441,7 @@ export function listHostgroupStatus(
   return { list: result.list, summary: withReloadTime(store, result.summary, shown) }
 }
 
-function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[]): HostgroupStatus {
+function hostgroupItem(store: OpsviewStore, group: HostgroupRecord, hosts: LiveHost[]): HostgroupStatus {
   const services = hosts.flatMap((item) => item.services)
   const worst = services.reduce<ServiceState>(
     (current, item) => (SERVICE_SEVERITY.indexOf(item.service.state) > SERVICE_SEVERITY.indexOf(current) ? item.service.state : current),
@@ -443,16 +449,16 @@ function hostgroupItem(store: OpsviewStore, group: Hostgroup, hosts: LiveHost[])
   )
   const matpath: HostgroupStatus['matpath'] = []
   for (
-    let cursor = group.parent ? store.tables.hostgroup.get(refId(group.parent)) : undefined;
+    let cursor = group.parent ? store.hostgroup(refId(group.parent)) : undefined;
     cursor;
-    cursor = cursor.parent ? store.tables.hostgroup.get(refId(cursor.parent)) : undefined
+    cursor = cursor.parent ? store.hostgroup(refId(cursor.parent)) : undefined
   ) {
     matpath.unshift({ id: cursor.id, name: cursor.name })
   }
   return {
     hostgroupid: group.id,
     name: group.name,
-    leaf: group.is_leaf,
+    leaf: store.childGroups(group.id).length ? '0' : '1',
     matpath,
     computed_state: worst,
     downtime: hosts.length && hosts.every((item) => item.downtime === '2') ? '2' : '0',

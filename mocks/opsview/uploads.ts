@@ -20,26 +20,20 @@ export interface UploadResult {
   stderr?: string
 }
 
-/** Plugins every Opsview ships (a few of them); an upload may not replace one. */
-const BUILT_IN_PLUGINS = ['check_nrpe', 'check_tcp', 'check_http', 'check_ping', 'check_snmp_linkstatus', 'check_ssh']
 const SAFE_NAME = /^(?!.*\.\.)[A-Za-z0-9_.-]+$/
 
 export class UploadArea {
   readonly #stagedPlugins = new Map<string, string>()
-  readonly #importedPlugins = new Set<string>()
   readonly #stagedOpspacks = new Set<string>()
 
   clear(): void {
     this.#stagedPlugins.clear()
-    this.#importedPlugins.clear()
     this.#stagedOpspacks.clear()
   }
 
-  /** Built-in, imported and (once the store has the type) configured plugin names. */
+  /** Shipped and imported plugins are both in the plugin configuration. */
   pluginExists(store: OpsviewStore, name: string): boolean {
-    const tables = store.tables as unknown as Record<string, { all(): ReadonlyArray<{ name?: unknown }> } | undefined>
-    const configured = Object.hasOwn(tables, 'plugin') && tables.plugin!.all().some((plugin) => plugin.name === name)
-    return BUILT_IN_PLUGINS.includes(name) || this.#importedPlugins.has(name) || configured
+    return store.config.byName('plugin', name) !== undefined
   }
 
   uploadPlugin(store: OpsviewStore, principal: Principal, request: MockRequest): UploadResult {
@@ -62,13 +56,15 @@ export class UploadArea {
     return { success: true, filename: name, return_code: '3', stdout: `Usage: ${name} [-h] [-w warning] [-c critical]`, stderr: '' }
   }
 
-  importPlugin(principal: Principal, request: MockRequest): UploadResult {
+  /** Adds the staged plugin to the plugin list as user-uploaded (`origin_id` 1). */
+  async importPlugin(store: OpsviewStore, principal: Principal, request: MockRequest): Promise<UploadResult> {
     requireAnyAccess(principal, ['ADMINACCESS'], 'importing plugins')
     const name = String(readParams(request).filename ?? '')
     if (!name) throw new MockError('BAD_REQUEST', 'import needs a filename parameter')
     if (!this.#stagedPlugins.has(name)) return { success: false, error: `No uploaded plugin named '${name}' to import`, filename: name }
+    if (this.pluginExists(store, name)) return { success: false, error: 'Plugin already exists', filename: name }
+    await store.config.create('plugin', { name, origin_id: '1' })
     this.#stagedPlugins.delete(name)
-    this.#importedPlugins.add(name)
     return { success: true, filename: name }
   }
 

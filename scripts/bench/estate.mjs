@@ -6,13 +6,14 @@ const HOSTS = Number(process.env.BENCH_HOSTS ?? 10_000)
 const CHUNK = 500
 const LEAF_GROUPS = ['3', '4', '6', '7', '8']
 
+// Pages of 10 hosts, so a page is the same size in the seed estate (20 hosts) and the large one.
 export const PAGED_READS = [
   '/rest/status/hostgroup',
-  '/rest/status/host?rows=50',
-  '/rest/status/service?rows=50&page=2',
+  '/rest/status/host?rows=10&page=2',
+  '/rest/status/service?rows=10&page=2',
   '/rest/status/viewport',
   '/rest/event?rows=50',
-  '/rest/config/host?rows=50',
+  '/rest/config/host?rows=10&page=2',
 ]
 
 async function call(url, path, headers, init = {}) {

@@ -101,7 +101,7 @@ export class MonitoringEngine {
   sync(): void {
     const live = new Set<string>()
     for (const runtime of this.#store.runtime.values()) {
-      const host = this.#store.tables.host.get(runtime.hostId)
+      const host = this.#store.host(runtime.hostId)
       const hostKey = `h${runtime.hostId}`
       live.add(hostKey)
       if (!this.#schedules.has(hostKey))
@@ -200,7 +200,7 @@ export class MonitoringEngine {
     serviceId: string | undefined,
     extra: Partial<MonitoringEvent>,
   ): Omit<MonitoringEvent, 'eventid'> {
-    const host = this.#store.tables.host.get(hostId)
+    const host = this.#store.host(hostId)
     const runtime = this.#store.runtime.get(hostId)
     const service = serviceId ? runtime?.services.find((item) => item.id === serviceId) : undefined
     return {

@@ -1,5 +1,6 @@
 import { MockError } from '../../core/mock-error'
-import { likeMatcher, paging } from '../config-query'
+import { likeMatcher } from '../like'
+import { paging } from '../paging'
 import { parseOpsviewTime } from '../runtime'
 import type { OpsviewStore, Principal } from '../store'
 import type { MonitoringEngine, MonitoringEvent } from './engine'

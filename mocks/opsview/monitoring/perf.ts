@@ -1,5 +1,6 @@
 import { MockError } from '../../core/mock-error'
-import { likeMatcher, paginate } from '../config-query'
+import { likeMatcher } from '../like'
+import { paginate } from '../paging'
 import type { OpsviewStore, Principal } from '../store'
 import { metricsFor, type MetricProfile } from './check-model'
 import type { MonitoringEngine } from './engine'

@@ -1,27 +1,26 @@
-import type { OpsviewStore } from '../store'
-import { refId } from '../store'
+import { refId, type HostRecord, type OpsviewStore } from '../store'
+import type { ObjectRef } from '../spec-types'
 
 /**
- * Hashtags and business components/services as the status views need them: which hosts and
- * services each one selects. Read from the configuration tables when the store has those types;
- * until then from the definitions below, over the seeded hosts (by name) and template checks.
+ * What the hashtag and BSM views need from the configuration: which hosts and service checks each
+ * hashtag selects, and which hosts each business component groups under which host template.
  */
-export interface KeywordDefinition {
+export interface KeywordSelection {
   id: string
   name: string
   description: string
   enabled: boolean
-  allHosts: boolean
-  hostNames: string[]
-  allServices: boolean
-  serviceNames: string[]
+  /** The hosts tagged (or every host, for `all_hosts`). */
+  hasHost: (host: HostRecord) => boolean
+  /** Whether a service check of a tagged host belongs to the hashtag. */
+  hasServicecheck: (name: string) => boolean
 }
 
 export interface ComponentDefinition {
   id: string
   name: string
   hosttemplateId: string
-  hostNames: string[]
+  hostIds: string[]
   /** Percent of hosts that must work for the component to be OPERATIONAL. */
   quorumPct: number
 }
@@ -32,94 +31,55 @@ export interface BusinessServiceDefinition {
   componentIds: string[]
 }
 
-const SEED_KEYWORDS: KeywordDefinition[] = [
-  {
-    id: '1',
-    name: 'web',
-    description: 'Public web tier',
-    enabled: true,
-    allHosts: false,
-    hostNames: ['lb01', 'web01', 'web02', 'web03', 'web04', 'web05'],
-    allServices: false,
-    serviceNames: ['HTTP', 'HTTPS', 'SSL Certificate'],
-  },
-  {
-    id: '2',
-    name: 'databases',
-    description: 'MySQL estate',
-    enabled: true,
-    allHosts: false,
-    hostNames: ['db01', 'db02', 'db03'],
-    allServices: true,
-    serviceNames: [],
-  },
-  {
-    id: '3',
-    name: 'network',
-    description: 'Switches and firewalls',
-    enabled: true,
-    allHosts: false,
-    hostNames: ['core-sw01', 'core-sw02', 'edge-fw01'],
-    allServices: true,
-    serviceNames: [],
-  },
-]
+const refs = (value: unknown): ObjectRef[] => (Array.isArray(value) ? (value as ObjectRef[]) : [])
 
-const SEED_COMPONENTS: ComponentDefinition[] = [
-  { id: '1', name: 'Web Farm', hosttemplateId: '3', hostNames: ['web01', 'web02', 'web03', 'web04', 'web05'], quorumPct: 60 },
-  { id: '2', name: 'MySQL Cluster', hosttemplateId: '4', hostNames: ['db01', 'db02', 'db03'], quorumPct: 66 },
-  { id: '3', name: 'Core Network', hosttemplateId: '2', hostNames: ['core-sw01', 'core-sw02'], quorumPct: 50 },
-]
-
-const SEED_BUSINESS_SERVICES: BusinessServiceDefinition[] = [
-  { id: '1', name: 'Online Shop', componentIds: ['1', '2'] },
-  { id: '2', name: 'Corporate Network', componentIds: ['3'] },
-]
-
-type Loose = Record<string, unknown>
-type RefLike = { name: string; ref?: string }
-
-/** A configuration table by type name, if the store has that type. */
-function table(store: OpsviewStore, type: string): readonly Loose[] | undefined {
-  const tables = store.tables as unknown as Record<string, { all(): readonly Loose[] } | undefined>
-  return Object.hasOwn(tables, type) ? tables[type]!.all() : undefined
-}
-
-const names = (value: unknown): string[] => (Array.isArray(value) ? (value as RefLike[]).map((ref) => String(ref.name ?? '')) : [])
-
-export function keywords(store: OpsviewStore): KeywordDefinition[] {
-  const records = table(store, 'keyword')
-  if (!records) return SEED_KEYWORDS
-  return records.map((record) => ({
-    id: String(record.id),
-    name: String(record.name),
-    description: String(record.description ?? ''),
-    enabled: String(record.enabled ?? '1') === '1',
-    allHosts: String(record.all_hosts ?? '0') === '1',
-    hostNames: names(record.hosts),
-    allServices: String(record.all_servicechecks ?? '0') === '1',
-    serviceNames: names(record.servicechecks),
-  }))
+export function keywords(store: OpsviewStore): KeywordSelection[] {
+  const { config } = store
+  return [...config.all('keyword')].map((keyword) => {
+    const hostIds = new Set(config.referrers('host', 'keywords', 'keyword', keyword.id).map((host) => host.id))
+    const checks = new Set(config.referrers('servicecheck', 'keywords', 'keyword', keyword.id).map((check) => check.name))
+    const allHosts = keyword.all_hosts === '1'
+    const allChecks = keyword.all_servicechecks === '1'
+    return {
+      id: keyword.id,
+      name: keyword.name,
+      description: String(keyword.description ?? ''),
+      enabled: keyword.enabled !== '0',
+      hasHost: (host) => allHosts || hostIds.has(host.id),
+      hasServicecheck: (name) => allChecks || checks.has(name),
+    }
+  })
 }
 
 export function components(store: OpsviewStore): ComponentDefinition[] {
-  const records = table(store, 'bsmcomponent')
-  if (!records) return SEED_COMPONENTS
-  return records.map((record) => ({
-    id: String(record.id),
-    name: String(record.name),
-    hosttemplateId: refId((record.host_template ?? {}) as RefLike) || String(record.host_template_id ?? ''),
-    hostNames: names(record.hosts),
-    quorumPct: Number(record.quorum_pct ?? 0),
+  return [...store.config.all('bsmcomponent')].map((component) => ({
+    id: component.id,
+    name: component.name,
+    hosttemplateId: refId(component.host_template as ObjectRef),
+    hostIds: refs(component.hosts).map(refId),
+    quorumPct: Number(component.quorum_pct ?? 100),
   }))
 }
 
 export function businessServices(store: OpsviewStore): BusinessServiceDefinition[] {
-  const records = table(store, 'bsmservice')
-  if (!records) return SEED_BUSINESS_SERVICES
-  return records.map((record) => ({
-    id: String(record.id),
-    name: String(record.name),
-    componentIds: (Array.isArray(record.components) ? (record.components as RefLike[]) : []).map((ref) => refId(ref)),
+  return [...store.config.all('bsmservice')].map((service) => ({
+    id: service.id,
+    name: service.name,
+    componentIds: refs(service.components).map(refId),
   }))
+}
+
+/** The service check names a host template brings. */
+export function templateChecks(store: OpsviewStore, templateId: string): Set<string> {
+  return new Set(refs(store.config.get('hosttemplate', templateId)?.servicechecks).map((check) => check.name))
+}
+
+/** A host group's path from the root, as Opsview's `matpath` text (`Opsview,UK,UK Web Servers,`). */
+export function groupPath(store: OpsviewStore, groupId: string): string {
+  const names: string[] = []
+  for (let group = store.hostgroup(groupId), depth = 0; group && depth < 64; depth++) {
+    names.unshift(group.name)
+    group = group.parent ? store.hostgroup(refId(group.parent)) : undefined
+  }
+  return `${names.join(',')},`
 }

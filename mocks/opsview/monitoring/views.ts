@@ -1,5 +1,5 @@
 import { MockError } from '../../core/mock-error'
-import { paginate } from '../config-query'
+import { paginate } from '../paging'
 import {
   assertCanView,
   cachedView,
@@ -18,7 +18,7 @@ import {
 } from '../status'
 import { refId, type Principal } from '../store'
 import type { ServiceState } from '../spec-types'
-import { businessServices, components, keywords, type ComponentDefinition } from './relations'
+import { businessServices, components, groupPath, keywords, templateChecks, type ComponentDefinition } from './relations'
 import type { ServiceRef } from './perf'
 
 /**
@@ -34,7 +34,7 @@ export function serviceRefs(view: StatusView, principal: Principal): ServiceRef[
         hostId: host.id,
         hostname: host.name,
         hostgroupId: refId(host.hostgroup),
-        hostgroupPath: view.store.tables.hostgroup.get(refId(host.hostgroup))?.matpath ?? host.hostgroup.name,
+        hostgroupPath: groupPath(view.store, refId(host.hostgroup)),
         hosttemplateIds: host.hosttemplates.map(refId),
         serviceId: service.id,
         servicename: service.name,
@@ -98,13 +98,13 @@ export function runtimeHosttemplates(view: StatusView, principal: Principal, que
   const hosts = visibleLive(view, principal, query)
   const withPerf = query.get('has_perfdata') !== null && query.get('has_perfdata') !== '0'
   const ids = new Set(hosts.flatMap(({ host }) => host.hosttemplates.map(refId)))
-  const templates = view.store.tables.hosttemplate
-    .filter((template) => ids.has(template.id) && (!withPerf || template.servicechecks.length > 0))
+  const templates = [...view.store.config.all('hosttemplate')]
+    .filter((template) => ids.has(template.id) && (!withPerf || templateChecks(view.store, template.id).size > 0))
     .sort((a, b) => a.name.localeCompare(b.name))
   return {
     rows: String(templates.length),
     allrows: String(templates.length),
-    total: String(view.store.tables.hosttemplate.size),
+    total: String(view.store.config.size('hosttemplate')),
     list: templates.map((template) => ({ id: template.id, name: template.name })),
   }
 }
@@ -113,24 +113,30 @@ export function runtimeClusters(view: StatusView, principal: Principal) {
   assertCanView(principal)
   const clusters = new Map<string, string>()
   for (const { host } of liveHosts(view.store, principal, view.monitoring)) clusters.set(refId(host.monitored_by), host.monitored_by.name)
+  const flag = (value: unknown): '0' | '1' => (value === '0' ? '0' : '1')
   return {
     list: [...clusters]
       .sort(([a], [b]) => Number(a) - Number(b))
-      .map(([id, name]) => ({ id: Number(id), name, activated: '1' as const, passive: '0' as const })),
+      .map(([id, name]) => {
+        const cluster = view.store.config.get('monitoringcluster', id)
+        return {
+          id: Number(id),
+          name,
+          activated: flag(cluster?.activated),
+          passive: cluster?.passive === '1' ? ('1' as const) : ('0' as const),
+        }
+      }),
   }
 }
-
-type ParentRef = { name: string; ref?: string }
 
 export function runtimeNetwork(view: StatusView, principal: Principal, query: URLSearchParams) {
   const all = liveHosts(view.store, principal, view.monitoring)
   const visible = new Set(all.map(({ host }) => host.id))
-  const parentsOf = (hostId: string): string[] =>
-    ((view.store.tables.host.get(hostId) as unknown as { parents?: ParentRef[] } | undefined)?.parents ?? []).map((ref) => refId(ref))
+  const parentsOf = (hostId: string): string[] => (view.store.host(hostId)?.parents ?? []).map((ref) => refId(ref))
   const children = new Map<string, string[]>()
-  for (const host of view.store.tables.host.all())
+  for (const host of view.store.hosts())
     for (const parent of parentsOf(host.id)) children.set(parent, [...(children.get(parent) ?? []), host.id])
-  const nameIfVisible = (id: string) => (visible.has(id) ? view.store.tables.host.get(id)!.name : null)
+  const nameIfVisible = (id: string) => (visible.has(id) ? view.store.host(id)!.name : null)
   let hosts = visibleLive(view, principal, query)
   const from = query.getAll('fromhostname')
   if (from.length) {
@@ -239,14 +245,17 @@ export function viewport(view: StatusView, principal: Principal, query: URLSearc
   const states = numericStates(query, 'state', 3)
   const hostStates = numericStates(query, 'host_state', 2)
   const live = liveHosts(view.store, principal, view.monitoring)
-  const byName = new Map(live.map((item) => [item.host.name, item]))
-  const tags = keywords(view.store).filter((tag) => tag.enabled && (!wanted.length || wanted.includes(tag.name)))
+  const tags = keywords(view.store).filter(
+    (tag) =>
+      tag.enabled && (!wanted.length || wanted.includes(tag.name)) && (!principal.scope?.keywords || principal.scope.keywords.has(tag.id)),
+  )
   const coveredHosts = new Map<string, LiveHost>()
   const coveredServices = new Map<string, LiveService>()
   const items = tags
     .map((tag) => {
-      const hosts = (tag.allHosts ? live : tag.hostNames.flatMap((name) => byName.get(name) ?? [])).filter(
+      const hosts = live.filter(
         (item) =>
+          tag.hasHost(item.host) &&
           (!hostNames.length || hostNames.includes(item.host.name)) &&
           (!hostStates.length || hostStates.includes(HOST_STATE_NUMBERS[item.runtime.state])) &&
           (!hostFilter || (hostFilter === 'unhandled') === item.unhandled),
@@ -254,7 +263,7 @@ export function viewport(view: StatusView, principal: Principal, query: URLSearc
       const services = hosts.flatMap((item) =>
         item.services.filter(
           ({ service, unhandled }) =>
-            (tag.allServices || tag.serviceNames.includes(service.name)) &&
+            tag.hasServicecheck(service.name) &&
             (!checks.length || checks.includes(service.name)) &&
             (!states.length || states.includes(SERVICE_STATE_NUMBERS[service.state])) &&
             (!serviceHandled || (serviceHandled === 'unhandled') === unhandled),
@@ -262,7 +271,7 @@ export function viewport(view: StatusView, principal: Principal, query: URLSearc
       )
       return { tag, hosts, services }
     })
-    .filter(({ tag, hosts }) => hosts.length > 0 || !principal.visibleHostgroupIds || tag.allHosts)
+    .filter(({ hosts }) => hosts.length > 0 || !principal.visibleHostgroupIds)
   // A hashtag whose objects the caller cannot see does not exist for them.
   if (single && !items.some(({ tag }) => tag.name === single)) throw new MockError('NOT_FOUND', `Hashtag not found: ${single}`)
   const list = items.map(({ tag, hosts, services }) => {
@@ -304,16 +313,17 @@ function flagParam(query: URLSearchParams, name: string): boolean {
 }
 
 function componentStates(view: StatusView, principal: Principal): ComponentState[] {
-  const live = new Map(liveHosts(view.store, principal, view.monitoring).map((item) => [item.host.name, item]))
-  const everyone = new Set(view.store.tables.host.all().map((host) => host.name))
+  const live = new Map(liveHosts(view.store, principal, view.monitoring).map((item) => [item.host.id, item]))
   const result: ComponentState[] = []
   for (const definition of components(view.store)) {
     // A component with a host the caller may not see is not shown at all, so nothing leaks through its counts.
-    if (definition.hostNames.some((name) => everyone.has(name) && !live.has(name))) continue
-    const template = view.store.tables.hosttemplate.get(definition.hosttemplateId)
-    const checks = new Set(template?.servicechecks.map((check) => check.name) ?? [])
-    const hosts = definition.hostNames.flatMap((name) => {
-      const item = live.get(name)
+    if (
+      definition.hostIds.some((id) => view.store.host(id) && !live.has(id) && !view.store.canSee(principal, 'host', view.store.host(id)!))
+    )
+      continue
+    const checks = templateChecks(view.store, definition.hosttemplateId)
+    const hosts = definition.hostIds.flatMap((id) => {
+      const item = live.get(id)
       if (!item) return []
       const failed =
         item.runtime.state !== 'up' || item.services.some(({ service }) => checks.has(service.name) && service.state === 'critical')
@@ -337,7 +347,7 @@ function componentItem(view: StatusView, state: ComponentState, hostDetail: bool
   const failed = hosts.filter((host) => host.failed)
   const working = hosts.length - failed.length
   const needed = Math.max(1, Math.ceil((hosts.length * definition.quorumPct) / 100))
-  const template = view.store.tables.hosttemplate.get(definition.hosttemplateId)
+  const template = view.store.config.get('hosttemplate', definition.hosttemplateId)
   return {
     id: Number(definition.id),
     name: definition.name,

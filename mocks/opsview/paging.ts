@@ -1,0 +1,33 @@
+import { MockError } from '../core/mock-error'
+
+/**
+ * Opsview's `rows`/`page` paging, shared by configuration lists, status views and downtimes.
+ * Summaries carry every number as a string.
+ */
+export const DEFAULT_ROWS = 50
+
+/** One page of `items` by `rows` (a number, `all`, or 0 for none) and `page`, with the summary's paging fields. */
+export function paginate<T>(
+  items: readonly T[],
+  query: URLSearchParams,
+  defaultRows: number | 'all' = DEFAULT_ROWS,
+): { items: T[]; rows: string; page: string; totalpages: string } {
+  const { rows, page } = paging(query, defaultRows)
+  const perPage = rows === 'all' ? Math.max(items.length, 1) : rows
+  const slice = rows === 0 ? [] : items.slice((page - 1) * perPage, page * perPage)
+  return {
+    items: slice,
+    rows: String(slice.length),
+    page: String(page),
+    totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)),
+  }
+}
+
+export function paging(query: URLSearchParams, defaultRows: number | 'all' = DEFAULT_ROWS): { rows: number | 'all'; page: number } {
+  const rowsParam = query.get('rows') ?? String(defaultRows)
+  const pageParam = query.get('page') ?? '1'
+  if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam))
+    throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)
+  if (!/^[1-9][0-9]*$/.test(pageParam)) throw new MockError('BAD_REQUEST', `Invalid page '${pageParam}': pages start at 1`)
+  return { rows: rowsParam === 'all' ? 'all' : Number(rowsParam), page: Number(pageParam) }
+}
