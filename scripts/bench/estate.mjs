@@ -31,6 +31,9 @@ export async function opsviewSession(url) {
 /** Creates the estate; returns seconds for the writes and for the reload. */
 export async function growEstate(url, headers) {
   const checks = Array.from({ length: 10 }, (_, index) => ({ name: `Bench check ${index + 1}` }))
+  await call(url, '/rest/config/servicegroup', headers, { method: 'POST', body: JSON.stringify({ name: 'Bench' }) })
+  const list = checks.map((check) => ({ ...check, servicegroup: { name: 'Bench' } }))
+  await call(url, '/rest/config/servicecheck', headers, { method: 'POST', body: JSON.stringify({ list }) })
   await call(url, '/rest/config/hosttemplate', headers, {
     method: 'POST',
     body: JSON.stringify({ name: 'Bench - 10 checks', servicechecks: checks }),
