@@ -335,6 +335,32 @@ export function monitoringContract(target: OpsviewTarget): void {
         expect(shown.list[0]).toMatchObject({ monitored_by: '1', monitored_by_name: 'Master Monitoring Server' })
         expect(shown.summary.last_reload_time).toMatch(/^[0-9]+$/)
       })
+      it('adds cstatus with include_cluster_health=1 only where a cluster or collector is unhealthy', async () => {
+        const healthy = (await get('/rest/status/host?include_cluster_health=1', admin)).json.list
+        expect(healthy.every((host: { cstatus?: string }) => host.cstatus === undefined)).toBe(true)
+        const collectors = (await get('/rest/config/collector?s.name=collector01', admin)).json.list
+        const stopped = await rawCall(target, `/rest/config/collector/${collectors[0].id}`, {
+          method: 'PUT',
+          headers: { ...admin.headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ active: '0' }),
+        })
+        expect(stopped.status).toBe(200)
+        const hosts = (await get('/rest/status/host?include_cluster_health=1&include_monitored_by=1', admin)).json.list as Array<{
+          name: string
+          cstatus?: string
+          monitored_by_name: string
+        }>
+        expect(hosts.find((host) => host.name === 'collector01')!.cstatus).toBe('4')
+        for (const host of hosts.filter((item) => item.name !== 'collector01'))
+          expect(host.cstatus).toBe(host.monitored_by_name === 'collectors-us' ? '2' : undefined)
+        expect((await get('/rest/status/host?host=collector01', admin)).json.list[0].cstatus).toBeUndefined()
+        await rawCall(target, `/rest/config/collector/${collectors[0].id}`, {
+          method: 'PUT',
+          headers: { ...admin.headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ active: '1' }),
+        })
+      })
+
       it('adds metrics with includeperfdata=1', async () => {
         const result = (await get('/rest/status/service?hostname=web01&includeperfdata=1', admin)).json
         const load = result.list[0].services.find((service: { name: string }) => service.name === 'Unix Load Average')

@@ -1592,6 +1592,12 @@ export interface components {
             unhandled: components["schemas"]["Flag"];
             num_services: components["schemas"]["NumericString"];
             num_interfaces: components["schemas"]["NumericString"];
+            /**
+             * @description Only with `include_cluster_health=1`, and only when there is a problem: 1 the host's monitoring cluster
+             *     is degraded, 2 it is offline, 3 the host is a collector of a degraded cluster, 4 the host is an offline collector.
+             * @enum {string}
+             */
+            cstatus?: "1" | "2" | "3" | "4";
             /** @description Only with `include_monitored_by=1`. The id of the host's monitoring cluster. */
             monitored_by?: components["schemas"]["NumericString"];
             /** @description Only with `include_monitored_by=1`. The name of the host's monitoring cluster. */

@@ -1,6 +1,7 @@
 import { MockError } from '../core/mock-error'
 import { paginate } from './paging'
 import type { MonitoringEngine } from './monitoring/engine'
+import { clusterHealth } from './monitoring/relations'
 import {
   refId,
   type HostgroupRecord,
@@ -193,6 +194,8 @@ export function summaryOf(hosts: LiveHost[], services: LiveService[]): StatusSum
 }
 
 interface Presentation {
+  /** The host's cluster health code, when `include_cluster_health=1`. */
+  clusterHealth?: (host: HostRecord) => string | undefined
   monitoredBy: boolean
   perfdata: boolean
   handledDetails: boolean
@@ -204,8 +207,9 @@ function flag(query: URLSearchParams, name: string): boolean {
   return value !== null && value !== '' && value !== '0'
 }
 
-function presentation(query: URLSearchParams): Presentation {
+function presentation(store: OpsviewStore, query: URLSearchParams): Presentation {
   return {
+    ...(flag(query, 'include_cluster_health') ? { clusterHealth: clusterHealth(store) } : {}),
     monitoredBy: flag(query, 'include_monitored_by'),
     perfdata: flag(query, 'includeperfdata'),
     handledDetails: flag(query, 'includehandleddetails'),
@@ -233,6 +237,7 @@ function hostStatusItem({ monitoring }: StatusView, live: LiveHost, shown: Prese
     num_services: String(runtime.services.length),
     num_interfaces: '0',
     // The cluster's id and name are only sent when asked for (Opsview 6.8 status docs).
+    ...(shown.clusterHealth?.(host) ? { cstatus: shown.clusterHealth(host)! } : {}),
     ...(shown.monitoredBy ? { monitored_by: refId(host.monitored_by), monitored_by_name: host.monitored_by.name } : {}),
     ...(shown.handledDetails && runtime.acknowledged ? ackFields(monitoring, host.id, undefined) : {}),
     summary: serviceCounts(live.services),
@@ -321,7 +326,7 @@ export function listHostStatus(
 ): { list: HostStatus[]; summary: StatusSummary } {
   assertCanView(principal)
   const { store, monitoring } = view
-  const shown = presentation(query)
+  const shown = presentation(store, query)
   const { matching, summary } = cachedView(view, principal, selectionKey('host', query), () => {
     const inGroups = hostgroupFilter(store, query)
     const names = [...query.getAll('host'), ...query.getAll('hostname')]
@@ -361,7 +366,7 @@ export function listServiceStatus(
 ): { list: ServiceStatusHost[]; summary: StatusSummary } {
   if (purpose === 'status') assertCanView(principal)
   const { store, monitoring } = view
-  const shown = presentation(query)
+  const shown = presentation(store, query)
   const { matching, summary } = cachedView(view, principal, selectionKey(`service:${purpose}`, query), () => {
     const inGroups = hostgroupFilter(store, query)
     const hostNames = [...query.getAll('host'), ...query.getAll('hostname')]
@@ -405,7 +410,7 @@ export function listHostgroupStatus(
 ): { list: HostgroupStatus[]; summary: StatusSummary } {
   assertCanView(principal)
   const { store, monitoring } = view
-  const shown = presentation(query)
+  const shown = presentation(store, query)
   const result = cachedView(view, principal, selectionKey('hostgroup', query), () => {
     const ids = numericParams(query, 'hostgroupid', /^[0-9]+$/)
     const parentIds = numericParams(query, 'parentid', /^[0-9]+$/)

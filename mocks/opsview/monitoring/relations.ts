@@ -83,3 +83,33 @@ export function groupPath(store: OpsviewStore, groupId: string): string {
   }
   return `${names.join(',')},`
 }
+
+/**
+ * Opsview's `cstatus` for `include_cluster_health=1`: 1 the host's cluster is degraded (some of its
+ * collectors are inactive), 2 it is offline (deactivated, or no active collector left), 3 the host is
+ * itself a collector of a degraded cluster, 4 an inactive collector; undefined when healthy.
+ */
+export function clusterHealth(store: OpsviewStore): (host: HostRecord) => string | undefined {
+  const { config } = store
+  const clusterState = new Map<string, 'ok' | 'degraded' | 'offline'>()
+  const collectorHosts = new Map<string, { clusterId: string; active: boolean }>()
+  for (const cluster of config.all('monitoringcluster')) {
+    const collectors = config.referrers('collector', 'monitoringcluster', 'monitoringcluster', cluster.id)
+    const active = collectors.filter((collector) => collector.active !== '0').length
+    clusterState.set(
+      cluster.id,
+      cluster.activated === '0' || (collectors.length > 0 && active === 0) ? 'offline' : active < collectors.length ? 'degraded' : 'ok',
+    )
+    for (const collector of collectors) {
+      const host = collector.host as ObjectRef | null | undefined
+      if (host) collectorHosts.set(refId(host), { clusterId: cluster.id, active: collector.active !== '0' })
+    }
+  }
+  return (host) => {
+    const asCollector = collectorHosts.get(host.id)
+    if (asCollector && !asCollector.active) return '4'
+    if (asCollector && clusterState.get(asCollector.clusterId) !== 'ok') return '3'
+    const state = clusterState.get(refId(host.monitored_by))
+    return state === 'offline' ? '2' : state === 'degraded' ? '1' : undefined
+  }
+}

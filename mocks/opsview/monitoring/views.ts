@@ -231,6 +231,14 @@ function numericStates(query: URLSearchParams, name: string, max: number): strin
 export function viewport(view: StatusView, principal: Principal, query: URLSearchParams, single?: string) {
   if (!['VIEWALL', 'VIEWSOME', 'VIEWPORTACCESS', 'ADMINACCESS'].some((access) => principal.access.has(access as never)))
     throw new MockError('FORBIDDEN', 'Access denied: hashtags need VIEWPORTACCESS, VIEWSOME or VIEWALL')
+  const key = `viewport/${single ?? ''}?${[...query]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([name, value]) => `${name}=${value}`)
+    .join('&')}`
+  return cachedView(view, principal, key, () => computeViewport(view, principal, query, single))
+}
+
+function computeViewport(view: StatusView, principal: Principal, query: URLSearchParams, single: string | undefined) {
   const wanted = [
     ...query.getAll('keyword'),
     ...(single ? [single] : []),
