@@ -1,7 +1,7 @@
 import { MockError } from '../core/mock-error'
 import { paginate } from './paging'
 import type { MonitoringEngine } from './monitoring/engine'
-import { clusterHealth } from './monitoring/relations'
+import { clusterHealth, type ClusterHealth } from './monitoring/relations'
 import {
   refId,
   type HostgroupRecord,
@@ -195,7 +195,7 @@ export function summaryOf(hosts: LiveHost[], services: LiveService[]): StatusSum
 
 interface Presentation {
   /** The host's cluster health code, when `include_cluster_health=1`. */
-  clusterHealth?: (host: HostRecord) => string | undefined
+  clusterHealth?: (host: HostRecord) => ClusterHealth | undefined
   monitoredBy: boolean
   perfdata: boolean
   handledDetails: boolean

@@ -89,7 +89,9 @@ export function groupPath(store: OpsviewStore, groupId: string): string {
  * collectors are inactive), 2 it is offline (deactivated, or no active collector left), 3 the host is
  * itself a collector of a degraded cluster, 4 an inactive collector; undefined when healthy.
  */
-export function clusterHealth(store: OpsviewStore): (host: HostRecord) => string | undefined {
+export type ClusterHealth = '1' | '2' | '3' | '4'
+
+export function clusterHealth(store: OpsviewStore): (host: HostRecord) => ClusterHealth | undefined {
   const { config } = store
   const clusterState = new Map<string, 'ok' | 'degraded' | 'offline'>()
   const collectorHosts = new Map<string, { clusterId: string; active: boolean }>()

@@ -231,10 +231,7 @@ function numericStates(query: URLSearchParams, name: string, max: number): strin
 export function viewport(view: StatusView, principal: Principal, query: URLSearchParams, single?: string) {
   if (!['VIEWALL', 'VIEWSOME', 'VIEWPORTACCESS', 'ADMINACCESS'].some((access) => principal.access.has(access as never)))
     throw new MockError('FORBIDDEN', 'Access denied: hashtags need VIEWPORTACCESS, VIEWSOME or VIEWALL')
-  const key = `viewport/${single ?? ''}?${[...query]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([name, value]) => `${name}=${value}`)
-    .join('&')}`
+  const key = `viewport:${JSON.stringify([single ?? null, ...[...query].sort(([a], [b]) => a.localeCompare(b))])}`
   return cachedView(view, principal, key, () => computeViewport(view, principal, query, single))
 }
 
