@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { SCENARIOS } from './bench/scenarios.mjs'
+import { benchOpsviewEstate } from './bench/opsview-estate.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 100_000)
@@ -138,6 +139,13 @@ try {
   }
 } finally {
   await stop(baselineServer.child)
+}
+
+const estateServer = await startVendor('opsview')
+try {
+  await benchOpsviewEstate(estateServer.url, fmt)
+} finally {
+  await stop(estateServer.child)
 }
 
 const baselineCold = await coldStart(startBaseline, '/')
