@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MockError } from '../core/mock-error'
+import { likeMatcher } from '../core/like'
 import { listConfig, type ListResult } from './config-query'
-import { likeMatcher } from './like'
 
 interface Row {
   id: string

@@ -1,6 +1,6 @@
 import { MockError } from '../core/mock-error'
 import { parseJsonText, isPlainObject } from '../core/body'
-import { likeMatcher } from './like'
+import { likeMatcher } from '../core/like'
 import { paginate, paginateWindow } from './paging'
 import type { ListSummary } from './spec-types'
 
@@ -103,8 +103,14 @@ function searchPredicate(query: URLSearchParams, known: Set<string>, valueOf: Va
     )
 }
 
+/** Longest `json_filter` accepted; its nesting is capped by parseJsonText (MAX_JSON_DEPTH). */
+export const MAX_JSON_FILTER_LENGTH = 16 * 1024
+
 function jsonFilterPredicate(raw: string | null, known: Set<string>, valueOf: ValueOf): Predicate {
   if (raw === null || raw === '') return () => true
+  if (raw.length > MAX_JSON_FILTER_LENGTH) {
+    throw new MockError('BAD_REQUEST', `Invalid json_filter: ${raw.length} characters, at most ${MAX_JSON_FILTER_LENGTH}`)
+  }
   let filter: unknown
   try {
     filter = parseJsonText(raw)

@@ -39,5 +39,12 @@ export function paging(query: URLSearchParams, defaultRows: number | 'all' = DEF
   if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam))
     throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)
   if (!/^[1-9][0-9]*$/.test(pageParam)) throw new MockError('BAD_REQUEST', `Invalid page '${pageParam}': pages start at 1`)
-  return { rows: rowsParam === 'all' ? 'all' : Number(rowsParam), page: Number(pageParam) }
+  // Past 2^53 a number loses digits and prints as "1.2e+29", which no summary field may hold.
+  const page = Number(pageParam)
+  if (!Number.isSafeInteger(page))
+    throw new MockError('BAD_REQUEST', `Invalid page '${pageParam.slice(0, 40)}': at most ${Number.MAX_SAFE_INTEGER}`)
+  const rows = rowsParam === 'all' ? 'all' : Number(rowsParam)
+  if (rows !== 'all' && !Number.isSafeInteger(rows))
+    throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam.slice(0, 40)}': at most ${Number.MAX_SAFE_INTEGER}`)
+  return { rows, page }
 }
