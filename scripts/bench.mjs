@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { SCENARIOS } from './bench/scenarios.mjs'
-import { benchOpsviewEstate } from './bench/opsview-estate.mjs'
+import { benchOpsviewConfigWrites } from './bench/opsview-config-writes.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 100_000)
@@ -141,11 +141,11 @@ try {
   await stop(baselineServer.child)
 }
 
-const estateServer = await startVendor('opsview')
+const writesServer = await startVendor('opsview')
 try {
-  await benchOpsviewEstate(estateServer.url, fmt)
+  await benchOpsviewConfigWrites(writesServer.url, fmt)
 } finally {
-  await stop(estateServer.child)
+  await stop(writesServer.child)
 }
 
 const baselineCold = await coldStart(startBaseline, '/')
