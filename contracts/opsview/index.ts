@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { accessContract } from './access.contract'
 import { authContract } from './auth.contract'
-import { configContract } from './config.contract'
+import { configReadContract } from './config-read.contract'
+import { configWriteContract } from './config-write.contract'
+import { reloadContract } from './reload.contract'
 import { runtimeContract } from './runtime.contract'
 import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
@@ -18,7 +20,9 @@ export function opsviewContracts(target: OpsviewTarget): void {
     afterAll(() => target.stop())
     infoContract(target)
     authContract(target)
-    configContract(target)
+    configReadContract(target)
+    configWriteContract(target)
+    reloadContract(target)
     statusContract(target)
     runtimeContract(target)
     accessContract(target)
