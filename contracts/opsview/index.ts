@@ -3,6 +3,7 @@ import { accessContract } from './access.contract'
 import { authContract } from './auth.contract'
 import { configReadContract } from './config-read.contract'
 import { configWriteContract } from './config-write.contract'
+import { configTypesContract } from './config-types.contract'
 import { reloadContract } from './reload.contract'
 import { runtimeContract } from './runtime.contract'
 import { statusContract } from './status.contract'
@@ -22,6 +23,7 @@ export function opsviewContracts(target: OpsviewTarget): void {
     authContract(target)
     configReadContract(target)
     configWriteContract(target)
+    configTypesContract(target)
     reloadContract(target)
     statusContract(target)
     runtimeContract(target)

@@ -45,7 +45,13 @@ export function listConfig<R>(
 ): ListResult {
   const known = new Set(columns)
   const order = query.get('order')
-  if (source.inIdOrder && !hasSearch(query, known) && !query.get('json_filter') && (order === null || /^id( asc)?$/i.test(order.trim()))) {
+  if (
+    source.inIdOrder &&
+    !hasSearch(query, known) &&
+    !query.get('json_filter') &&
+    known.has('id') &&
+    (order === null || /^id( asc)?$/i.test(order.trim()))
+  ) {
     const { extra, project } = projection(query.get('cols'), known, source.onRequest ?? new Set())
     const ordered = source.inIdOrder
     const { items, rows, page, totalpages } = paginateWindow(ordered.size, (start, end) => ordered.window(start, end), query)
@@ -191,8 +197,9 @@ function compare(a: string, b: string): number {
   return numeric.test(a) && numeric.test(b) ? Number(a) - Number(b) : a.localeCompare(b)
 }
 
+/** By `order`, else by id, or by name for types addressed by name (plugins, host icons). */
 function sortRecords<R>(records: R[], order: string | null, known: Set<string>, valueOf: ValueOf): void {
-  const keys = (order ?? 'id')
+  const keys = (order ?? (known.has('id') ? 'id' : 'name'))
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
