@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { SCENARIOS } from './bench/scenarios.mjs'
 import { PAGED_READS, growEstate, opsviewSession } from './bench/estate.mjs'
+import { benchOpsviewConfigWrites } from './bench/opsview-config-writes.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 100_000)
@@ -142,6 +143,15 @@ try {
   }
 } finally {
   await stop(baselineServer.child)
+}
+
+if (!ONLY_SCALE) {
+  const writesServer = await startVendor('opsview')
+  try {
+    await benchOpsviewConfigWrites(writesServer.url, fmt)
+  } finally {
+    await stop(writesServer.child)
+  }
 }
 
 // Scale: the same paged reads on a seed-estate server and on one grown to BENCH_HOSTS hosts × 10 services,

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { accessContract } from './access.contract'
 import { authContract } from './auth.contract'
-import { configContract } from './config.contract'
+import { configReadContract } from './config-read.contract'
+import { configWriteContract } from './config-write.contract'
+import { configTypesContract } from './config-types.contract'
+import { reloadContract } from './reload.contract'
 import { runtimeContract } from './runtime.contract'
 import { monitoringContract } from './monitoring.contract'
 import { uploadsContract } from './uploads.contract'
@@ -20,7 +23,10 @@ export function opsviewContracts(target: OpsviewTarget): void {
     afterAll(() => target.stop())
     infoContract(target)
     authContract(target)
-    configContract(target)
+    configReadContract(target)
+    configWriteContract(target)
+    configTypesContract(target)
+    reloadContract(target)
     statusContract(target)
     runtimeContract(target)
     monitoringContract(target)

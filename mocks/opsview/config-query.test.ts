@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MockError } from '../core/mock-error'
+import { likeMatcher } from '../core/like'
 import { listConfig, type ListResult } from './config-query'
-import { likeMatcher } from './like'
 
 interface Row {
   id: string
@@ -37,7 +37,7 @@ const ROWS: Row[] = [
 ]
 
 function list(query: string, rows: Row[] = ROWS): ListResult {
-  return listConfig(rows, COLUMNS, new URLSearchParams(query))
+  return listConfig(() => rows, COLUMNS, new URLSearchParams(query))
 }
 
 const ids = (query: string, rows?: Row[]) => list(query, rows).list.map((item) => item.id)
@@ -119,9 +119,9 @@ describe('config-query', () => {
       present: (record: Row, extra: ReadonlySet<string>) => (extra.has('notes') ? { ...record } : { ...record, notes: undefined }),
       onRequest: new Set(['notes']),
     }
-    const shown = listConfig(ROWS, COLUMNS, new URLSearchParams('cols=%2Bnotes&rows=1&order=id'), source).list[0]!
+    const shown = listConfig(() => ROWS, COLUMNS, new URLSearchParams('cols=%2Bnotes&rows=1&order=id'), source).list[0]!
     expect(shown).toEqual({ ...ROWS[4], notes: null })
-    expect(listConfig(ROWS, COLUMNS, new URLSearchParams('rows=1'), source).list[0]!.notes).toBeUndefined()
+    expect(listConfig(() => ROWS, COLUMNS, new URLSearchParams('rows=1'), source).list[0]!.notes).toBeUndefined()
   })
 
   it('leaves out columns named with a minus but never id or ref', () => {

@@ -39,6 +39,9 @@ export class ConfigStore {
   readonly #records = new Map<ConfigTypeName, Map<Key, StoredRecord>>()
   readonly #names = new Map<ConfigTypeName, Map<string, Key>>()
   readonly #lastId = new Map<ConfigTypeName, number>()
+  /** Types whose table order is no longer ascending numeric id (name-keyed types, or after a rollback). */
+  readonly #outOfOrder = new Set<ConfigTypeName>()
+  readonly #highestKey = new Map<ConfigTypeName, number>()
   readonly #referrers = new Map<string, ReferrerIndex>() // `${target}/${key}` → who points at it
   readonly #secrets = new Map<string, string>() // `${type}/${key}/${field}`
   readonly #uncommitted = new Set<string>() // `${type}/${key}`
@@ -62,6 +65,8 @@ export class ConfigStore {
       this.#lastId.set(type, 0)
     }
     this.#referrers.clear()
+    this.#outOfOrder.clear()
+    this.#highestKey.clear()
     this.#secrets.clear()
     this.#uncommitted.clear()
     this.#lastAttributeValueId = 0
@@ -98,6 +103,22 @@ export class ConfigStore {
 
   size(type: ConfigTypeName): number {
     return this.#table(type).size
+  }
+
+  /** Whether `all(type)` yields records in ascending numeric id order (true unless a rollback re-inserted one). */
+  inIdOrder(type: ConfigTypeName): boolean {
+    return !this.#outOfOrder.has(type)
+  }
+
+  /** Records `start` to `end` (exclusive) in creation order, without copying the table. */
+  window(type: ConfigTypeName, start: number, end: number): StoredRecord[] {
+    const result: StoredRecord[] = []
+    let index = 0
+    for (const record of this.#table(type).values()) {
+      if (index >= end) break
+      if (index++ >= start) result.push(record)
+    }
+    return result
   }
 
   referrers(from: ConfigTypeName, field: string, target: ConfigTypeName, key: string): StoredRecord[] {
@@ -405,10 +426,18 @@ export class ConfigStore {
       this.#index(type, key, fields, previous, -1)
     }
     if (next) {
+      if (!table.has(key)) this.#noteOrder(type, key)
       table.set(key, next)
       names.set(next.name, key)
       this.#index(type, key, fields, next, +1)
     } else table.delete(key)
+  }
+
+  #noteOrder(type: ConfigTypeName, key: Key): void {
+    const numeric = /^[0-9]+$/.test(key) ? Number(key) : NaN
+    const highest = this.#highestKey.get(type) ?? 0
+    if (!(numeric > highest)) this.#outOfOrder.add(type)
+    else this.#highestKey.set(type, numeric)
   }
 
   #index(type: ConfigTypeName, key: Key, fields: Readonly<Record<string, FieldKind>>, record: StoredRecord, direction: 1 | -1): void {

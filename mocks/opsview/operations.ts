@@ -185,11 +185,15 @@ const listConfigObjects = operation(
     readable(principal, type)
     const { config } = store
     const scope = principal.scope
-    const records = scope ? [...config.all(type)].filter((record) => config.canSee(type, record, scope)) : [...config.all(type)]
+    const records = () => (scope ? [...config.all(type)].filter((record) => config.canSee(type, record, scope)) : [...config.all(type)])
     const result = listConfig(records, config.columns(type), request.query, {
       value: (record, column) => config.columnValue(type, record, column, scope),
       present: (record, extra) => config.present(type, record, scope, extra),
       onRequest: new Set(moduleFor(type).onRequest ?? []),
+      // Restricted users see a filtered list, so only unrestricted ones get the page-at-a-time path.
+      ...(!scope && config.inIdOrder(type)
+        ? { inIdOrder: { size: config.size(type), window: (start: number, end: number) => config.window(type, start, end) } }
+        : {}),
     })
     return ok(result as Extract<Reply<'listConfigObjects'>, { status: 200 }>['json'])
   }),

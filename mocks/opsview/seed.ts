@@ -480,7 +480,14 @@ export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> 
         hostattributes: templates.includes('Base Unix')
           ? [{ name: 'DISK', value: '/' }, ...(name.startsWith('db') ? [{ name: 'DISK', value: '/var/lib/mysql' }] : [])]
           : [{ name: 'INTERFACE', value: 'GigabitEthernet0/1' }],
-        ...(network ? { use_rancid: '1', rancid_vendor: { name: 'Cisco' }, rancid_username: 'rancid' } : {}),
+        ...(network
+          ? {
+              use_rancid: '1',
+              rancid_vendor: { name: 'Cisco' },
+              rancid_username: 'rancid',
+              snmpinterfaces: snmpInterfaces(['GigabitEthernet0/1', 'GigabitEthernet0/2']),
+            }
+          : {}),
       },
       String(index + 1),
     )) as HostRecord
@@ -522,6 +529,21 @@ export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> 
     host: { name: 'core-sw01' },
   })
   store.config.commit()
+}
+
+function snmpInterfaces(names: string[]): Fields[] {
+  return names.map((interfacename, index) => ({
+    interfacename,
+    indexid: String(index + 1),
+    active: '1',
+    duplicatename: null,
+    throughput_warning: '70%',
+    throughput_critical: '90%',
+    errors_warning: '10',
+    errors_critical: '100',
+    discards_warning: '',
+    discards_critical: '',
+  }))
 }
 
 function seedRuntime(store: OpsviewStore, host: HostRecord, random: () => number, now: number): HostRuntime {

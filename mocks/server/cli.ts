@@ -41,6 +41,12 @@ if (!selected.length) {
   process.exit(2)
 }
 
+// Names the Host header may carry besides localhost, IP addresses and --host (DNS rebinding defence).
+const allowedHosts = (process.env.OPSMOCKS_ALLOWED_HOSTS ?? '')
+  .split(',')
+  .map((name) => name.trim())
+  .filter(Boolean)
+
 const running: RunningServer[] = []
 let stopping = false
 async function stop(signal: string): Promise<void> {
@@ -57,7 +63,7 @@ try {
   for (const vendor of selected) {
     const { service } = await vendor.create()
     const port = portFor(vendor)
-    const server = await listen(service, { host: values.host, port }).catch((error: NodeJS.ErrnoException) => {
+    const server = await listen(service, { host: values.host, port, allowedHosts }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') throw error
       throw new Error(`port ${port} for ${vendor.name} is in use; pick another with --${vendor.name}-port or ${vendor.portEnv}`)
     })

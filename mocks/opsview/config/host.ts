@@ -81,6 +81,7 @@ export const host: ConfigTypeModule = {
     snmpv3_username: '',
     snmpv3_authprotocol: null,
     snmpv3_privprotocol: null,
+    snmpinterfaces: [],
     tidy_ifdescr_level: '0',
     use_rancid: '0',
     rancid_vendor: null,

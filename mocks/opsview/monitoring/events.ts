@@ -1,5 +1,5 @@
 import { MockError } from '../../core/mock-error'
-import { likeMatcher } from '../like'
+import { likeMatcher } from '../../core/like'
 import { paging } from '../paging'
 import { parseOpsviewTime } from '../runtime'
 import type { OpsviewStore, Principal } from '../store'

@@ -1,5 +1,5 @@
 import { MockError } from '../../core/mock-error'
-import { likeMatcher } from '../like'
+import { likeMatcher } from '../../core/like'
 import { paginate } from '../paging'
 import type { OpsviewStore, Principal } from '../store'
 import { metricsFor, type MetricProfile } from './check-model'
