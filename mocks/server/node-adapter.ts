@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo } from 'node:net'
 import { MAX_BODY_BYTES, serializeBody, type MockRequest, type MockResponse } from '../core/exchange'
 import type { MockService } from '../core/service'
@@ -7,7 +8,9 @@ import type { MockService } from '../core/service'
  * The standalone transport: node:http straight into the service, with no Fetch objects
  * and no msw in between (that layer alone caps throughput near 11k req/s; see peers.md §4.7).
  */
-export function createRequestListener(service: MockService): (req: IncomingMessage, res: ServerResponse) => void {
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
+
+export function createRequestListener(service: MockService): RequestListener {
   return (req, res) => {
     const method = req.method ?? 'GET'
     if (method === 'GET' || method === 'HEAD' || req.headers['content-length'] === '0') {
@@ -73,11 +76,23 @@ export interface RunningServer {
   close(): Promise<void>
 }
 
+export interface ListenOptions {
+  port?: number
+  host?: string
+  /** Serve HTTPS with this PEM certificate and key. */
+  tls?: { cert: string; key: string }
+  /** Wraps the service's listener (CORS, request log); without it nothing sits in front of the service. */
+  wrap?: (listener: RequestListener) => RequestListener
+}
+
 export async function listen(
   service: MockService,
-  { port = 0, host = '127.0.0.1' }: { port?: number; host?: string } = {},
+  { port = 0, host = '127.0.0.1', tls, wrap }: ListenOptions = {},
 ): Promise<RunningServer> {
-  const server = createServer({ keepAliveTimeout: 30_000 }, createRequestListener(service))
+  const listener = wrap ? wrap(createRequestListener(service)) : createRequestListener(service)
+  const server: Server = tls
+    ? createTlsServer({ keepAliveTimeout: 30_000, cert: tls.cert, key: tls.key }, listener)
+    : createServer({ keepAliveTimeout: 30_000 }, listener)
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
     server.listen(port, host, () => {
@@ -87,7 +102,7 @@ export async function listen(
   })
   const actualPort = (server.address() as AddressInfo).port
   return {
-    url: `http://${host}:${actualPort}`,
+    url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     port: actualPort,
     server,
     close: () =>
