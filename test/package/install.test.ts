@@ -66,7 +66,8 @@ beforeAll(async () => {
 afterAll(async () => {
   if (server && server.exitCode === null) {
     const exited = new Promise((resolve) => server!.once('exit', resolve))
-    server.kill('SIGTERM')
+    // npx runs opsmocks as its child: stop the whole process group.
+    process.kill(-server.pid!, 'SIGTERM')
     await exited
   }
   rmSync(work, { recursive: true, force: true })
@@ -100,6 +101,7 @@ describe('the packed opsmocks package, installed into a fresh project', () => {
     server = spawn('npx', ['--no-install', 'opsmocks', 'start', '--opsview-port', '0', '--opscenter-port', '0', '--opmanager-port', '0'], {
       cwd: project,
       stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
     })
     let banner = ''
     await new Promise<void>((resolve, reject) => {
