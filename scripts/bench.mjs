@@ -52,6 +52,12 @@ async function load(url, request, options = {}) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total }
 }
 
+/** CPU time (user + system) a process has used, in ms: unlike req/s, barely moved by other load on the machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in clock ticks of 1/100 s
+}
+
 function rssMiB(pid) {
   const line = readFileSync(`/proc/${pid}/status`, 'utf8')
     .split('\n')
@@ -95,6 +101,7 @@ async function compare(baselineUrl, mockUrl, request) {
   return {
     rps,
     baselineRps,
+    mockRequests: mock.reduce((sum, result) => sum + result.total, 0),
     ratio: rps / baselineRps,
     p50: median(mock.map((result) => result.p50)),
     p99: median(mock.map((result) => result.p99)),
@@ -161,6 +168,7 @@ const variants = [
 ]
 const baselineForVariants = await startBaseline()
 let offRatio
+let offCpu
 try {
   for (const variant of variants) {
     const server = await startVendor(hotPath.vendor, variant.args)
@@ -168,10 +176,15 @@ try {
       const request = await hotPath.prepare(server.url)
       request.headers = { ...request.headers, ...variant.headers }
       await load(server.url, request, { seconds: 1 })
+      const cpuBefore = cpuMs(server.child.pid)
       const result = await compare(baselineForVariants.url, server.url, request)
+      const cpuPerRequest = ((cpuMs(server.child.pid) - cpuBefore) * 1000) / result.mockRequests
       offRatio ??= result.ratio
+      offCpu ??= cpuPerRequest
       report(`  ${variant.name}`, result)
-      console.log(`  … ${((result.ratio / offRatio) * 100).toFixed(0)}% of the --cors off rate, relative to baseline`)
+      console.log(
+        `  … ${((result.ratio / offRatio) * 100).toFixed(0)}% of the --cors off rate relative to baseline; server CPU ${cpuPerRequest.toFixed(0)} µs/request (${((cpuPerRequest / offCpu) * 100).toFixed(0)}% of --cors off)`,
+      )
     } finally {
       await stop(server.child)
     }
