@@ -57,7 +57,11 @@ async function main(argv: readonly string[]): Promise<number> {
     return 0
   }
   const named = COMMANDS.find((command) => command.name === first)
-  if (!named && first !== undefined && !first.startsWith('-')) throw new UsageError(`unknown command "${first}"`, { cause: 'top' })
+  if (!named && first !== undefined && !first.startsWith('-')) {
+    const error = new UsageError(`unknown command "${first}"`)
+    error.usage = `usage: opsmocks <command> [options]; commands: ${COMMANDS.map((each) => each.name).join(', ')}; see opsmocks --help`
+    throw error
+  }
   const command = named ?? DEFAULT_COMMAND
   const rest = named ? argv.slice(1) : argv
   try {
@@ -72,7 +76,7 @@ async function main(argv: readonly string[]): Promise<number> {
     const options = resolveOptions(specs, rest, process.env, config)
     return (await command.run(options, { argv: rest, config })) ?? 0
   } catch (error) {
-    if (error instanceof UsageError && !error.cause) error.cause = command
+    if (error instanceof UsageError) error.usage ??= `usage: ${command.usage}; see opsmocks ${command.name} --help`
     throw error
   }
 }
@@ -82,12 +86,7 @@ try {
 } catch (error) {
   if (error instanceof UsageError) {
     console.error(`opsmocks: ${error.message}`)
-    const command = error.cause as Command | 'top'
-    console.error(
-      command === 'top'
-        ? `usage: opsmocks <command> [options]; commands: ${COMMANDS.map((each) => each.name).join(', ')}; see opsmocks --help`
-        : `usage: ${command.usage}; see opsmocks ${command.name} --help`,
-    )
+    console.error(error.usage)
     process.exit(2)
   }
   console.error(`opsmocks: ${(error as Error).message}`)

@@ -29,7 +29,10 @@ export type OptionSpec = OptionKind & {
 }
 
 /** A mistake in how the CLI was called: printed as one line plus the usage, exit code 2. */
-export class UsageError extends Error {}
+export class UsageError extends Error {
+  /** The usage line to print after the message; the CLI fills in the command's own. */
+  usage?: string
+}
 
 export type Source = 'flag' | 'env' | 'file' | 'default'
 
