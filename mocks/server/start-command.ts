@@ -11,6 +11,14 @@ const VENDOR_NAMES = VENDORS.map((vendor) => vendor.name)
 const START_OPTIONS: OptionSpec[] = [
   { name: 'host', type: 'string', placeholder: 'ADDRESS', env: 'OPSMOCKS_HOST', default: '127.0.0.1', description: 'address to bind' },
   {
+    name: 'allowed-hosts',
+    type: 'list',
+    placeholder: 'NAME,…|*',
+    env: 'OPSMOCKS_ALLOWED_HOSTS',
+    defaultText: 'loopback names, IP literals and --host',
+    description: 'more names the Host header may carry (DNS-rebinding defence; * allows any)',
+  },
+  {
     name: 'only',
     type: 'list',
     placeholder: VENDOR_NAMES.join(','),
@@ -99,7 +107,13 @@ async function start(options: ResolvedOptions): Promise<void> {
     for (const vendor of selected) {
       const { service } = await vendor.create(settings)
       const port = options.get<number>(`${vendor.name}-port`)!
-      const server = await listen(service, { host, port, tls, wrap: wrapFor(vendor.name) }).catch((error: NodeJS.ErrnoException) => {
+      const server = await listen(service, {
+        host,
+        port,
+        allowedHosts: options.get<string[]>('allowed-hosts') ?? [],
+        tls,
+        wrap: wrapFor(vendor.name),
+      }).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'EADDRINUSE') throw error
         throw new Error(`port ${port} for ${vendor.name} is in use; pick another with --${vendor.name}-port or ${vendor.portEnv}`)
       })
