@@ -327,6 +327,28 @@ export function monitoringContract(target: OpsviewTarget): void {
       })
     })
 
+    describe('access lists', () => {
+      it('shows a role that may see only the database hashtag its tagged hosts, in status, events and hashtags', async () => {
+        const role = await post('/rest/config/role', admin, {
+          name: 'opsmocks-database-watchers',
+          accesses: ['VIEWSOME'],
+          all_hostgroups: '0',
+          all_keywords: '0',
+          access_keywords: [{ name: 'database' }],
+        })
+        expect(role.status).toBe(200)
+        await post('/rest/config/contact', admin, { name: 'db-watcher', role: { name: 'opsmocks-database-watchers' }, password: 'secret' })
+        const watcher = await loginAs(target, { username: 'db-watcher', password: 'secret' })
+        const hosts = (await get('/rest/status/host', watcher)).json.list.map((host: { name: string }) => host.name)
+        expect(hosts).toEqual(['db01', 'db02', 'db03'])
+        const tags = (await get('/rest/status/viewport', watcher)).json.list.map((tag: { name: string }) => tag.name)
+        expect(tags).toEqual(['database'])
+        const events = (await get('/rest/event?rows=all', watcher)).json.list as Array<{ hostname: string }>
+        expect(events.every((event) => hosts.includes(event.hostname))).toBe(true)
+        expect((await get('/rest/detail?hostname=web01', watcher)).status).toBe(404)
+      })
+    })
+
     describe('status include switches and downtime times', () => {
       it('adds the monitoring cluster only with include_monitored_by=1, and the reload time with include_reload_time=1', async () => {
         const plain = (await get('/rest/status/host?host=web01', admin)).json

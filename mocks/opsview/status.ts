@@ -115,7 +115,8 @@ function computeLiveHosts(store: OpsviewStore, principal: Principal): LiveHost[]
   for (const host of store.hosts()) {
     const runtime = store.runtime.get(host.id)
     if (!runtime) continue
-    if (principal.visibleHostgroupIds && !principal.visibleHostgroupIds.has(refId(host.hostgroup))) continue
+    // The role's access lists decide, as for configuration: host groups, and hashtags the host carries.
+    if (principal.scope && !store.canSee(principal, 'host', host)) continue
     const hostDowntime = downtimeState(store, now, (record) => record.hostIds.includes(host.id))
     const hostProblem = runtime.state !== 'up'
     const services = runtime.services.map((service): LiveService => {

@@ -78,10 +78,12 @@ export function listEvents(
   if (savedMax !== null && !/^[0-9]+$/.test(savedMax)) throw new MockError('BAD_REQUEST', `Invalid saved_maxeventid '${savedMax}'`)
   const direction = sortDirection(query)
   const serviceOnly = query.get('serviceonly') !== null && query.get('serviceonly') !== '0'
-  const visible = principal.visibleHostgroupIds
 
   const matches = (event: MonitoringEvent): boolean => {
-    if (visible && !visible.has(event.hostgroupId)) return false
+    if (principal.scope) {
+      const host = store.host(event.hostId)
+      if (!host || !store.canSee(principal, 'host', host)) return false
+    }
     if (serviceOnly && !event.serviceId) return false
     if (eventtypes.length && !eventtypes.includes(String(event.eventtype))) return false
     if (stateType === '0' || stateType === 'soft') return false
