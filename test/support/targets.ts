@@ -5,7 +5,7 @@ import type { RequestHandler } from 'msw'
 import type { MockService } from '../../mocks/core/service'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { httpControl, StatusCoverage, validatingFetch, type ContractTarget } from '../../contracts/support/target'
-import { createSpecValidator as buildValidator, type SpecValidator } from '../../contracts/support/spec-validator'
+import { createSpecValidator as buildValidator, type ResponseDifference, type SpecValidator } from '../../contracts/support/spec-validator'
 import { startServerProcess, type ServerProcess } from '../../contracts/support/server-process'
 
 /**
@@ -111,7 +111,8 @@ export function httpTarget<C>(options: {
 /**
  * A real vendor server; read-only unless the run allows writes. Its responses are checked against the
  * spec without failing the run: every difference goes to `.reports/fidelity-<vendor>.json` and a
- * summary line, which is where the mock (built from the spec) and the real vendor disagree.
+ * summary line, which is where the mock (built from the spec) and the real vendor disagree. A field the
+ * spec does not list is an unknown field (path and type), reported apart from real schema violations.
  */
 export function realTarget<C>(options: {
   vendor: string
@@ -120,7 +121,7 @@ export function realTarget<C>(options: {
   credentials: C
   allowWrites: boolean
 }): ContractTarget<C> {
-  const differences: Array<{ request: string; problems: string[] }> = []
+  const differences: Array<{ request: string } & ResponseDifference> = []
   return {
     name: 'real',
     kind: 'real',
@@ -131,15 +132,17 @@ export function realTarget<C>(options: {
       (input, init) => fetch(input, init),
       buildValidator(options.spec),
       undefined,
-      (problems, request) => differences.push({ request, problems }),
+      (difference, request) => differences.push({ request, ...difference }),
     ),
     async start() {},
     async stop() {
       mkdirSync('.reports', { recursive: true })
       const file = `.reports/fidelity-${options.vendor}.json`
       writeFileSync(file, JSON.stringify({ vendor: options.vendor, baseUrl: options.baseUrl, differences }, null, 1))
+      const violating = differences.filter((difference) => difference.problems.length).length
+      const unknown = differences.reduce((sum, difference) => sum + difference.unknownFields.length, 0)
       console.info(
-        `[fidelity] ${options.vendor}: ${differences.length} real responses differ from the spec (and so from the mock); details in ${file}`,
+        `[fidelity] ${options.vendor}: ${violating} real responses violate the spec (and so differ from the mock), ${unknown} unknown fields; details in ${file}`,
       )
     },
   }
