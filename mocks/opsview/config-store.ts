@@ -196,8 +196,8 @@ export class ConfigStore {
 
   /** The text of a column for searching and sorting: own fields from the record, derived ones computed. */
   columnValue(type: ConfigTypeName, record: StoredRecord, column: string, scope?: Scope): unknown {
-    const derive = moduleFor(type).derived?.[column]
-    if (derive && Object.hasOwn(moduleFor(type).derived!, column)) return derive(record, this.reader(scope))
+    const derived = moduleFor(type).derived
+    if (derived && Object.hasOwn(derived, column)) return derived[column]!(record, this.reader(scope))
     if (column === 'uncommitted') return this.isUncommitted(type, record.id) ? '1' : '0'
     return Object.hasOwn(record, column) ? record[column] : undefined
   }

@@ -334,19 +334,21 @@ function allFlags(value: '0' | '1'): Fields {
   )
 }
 
-const CONTACT_DETAILS: Record<string, Fields> = {
-  admin: {
-    fullname: 'Admin user',
-    description: 'System Administrator',
-    sharednotificationprofiles: named(['Receive all alerts during work hours']),
-  },
-  operator: {
-    fullname: 'Olivia Operator',
-    description: 'Night shift',
-    sharednotificationprofiles: named(['Production problems, any time']),
-  },
-  viewer: { fullname: 'Victor Viewer', description: '' },
-}
+const CONTACT_DETAILS = new Map<string, Fields>(
+  Object.entries({
+    admin: {
+      fullname: 'Admin user',
+      description: 'System Administrator',
+      sharednotificationprofiles: named(['Receive all alerts during work hours']),
+    },
+    operator: {
+      fullname: 'Olivia Operator',
+      description: 'Night shift',
+      sharednotificationprofiles: named(['Production problems, any time']),
+    },
+    viewer: { fullname: 'Victor Viewer', description: '' },
+  }),
+)
 
 const SERVICE_OUTPUT: Record<ServiceState, string> = {
   ok: 'OK - all checks passed',
@@ -449,7 +451,7 @@ export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> 
           { name: 'EMAIL', value: `${user.username}@example.com` },
           { name: 'PAGER', value: '' },
         ],
-        ...CONTACT_DETAILS[user.username],
+        ...CONTACT_DETAILS.get(user.username),
       },
       String(index + 1),
     )

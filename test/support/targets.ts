@@ -5,7 +5,7 @@ import type { RequestHandler } from 'msw'
 import type { MockService } from '../../mocks/core/service'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { httpControl, StatusCoverage, validatingFetch, type ContractTarget } from '../../contracts/support/target'
-import { createSpecValidator as buildValidator, type ResponseDifference, type SpecValidator } from '../../contracts/support/spec-validator'
+import { createSpecValidator as buildValidator, type SpecValidator } from '../../contracts/support/spec-validator'
 import { startServerProcess, type ServerProcess } from '../../contracts/support/server-process'
 
 /**
@@ -108,45 +108,7 @@ export function httpTarget<C>(options: {
   return target
 }
 
-/**
- * A real vendor server; read-only unless the run allows writes. Its responses are checked against the
- * spec without failing the run: every difference goes to `.reports/fidelity-<vendor>.json` and a
- * summary line, which is where the mock (built from the spec) and the real vendor disagree. A field the
- * spec does not list is an unknown field (path and type), reported apart from real schema violations.
- */
-export function realTarget<C>(options: {
-  vendor: string
-  spec: BundledSpec
-  baseUrl: string
-  credentials: C
-  allowWrites: boolean
-}): ContractTarget<C> {
-  const differences: Array<{ request: string } & ResponseDifference> = []
-  return {
-    name: 'real',
-    kind: 'real',
-    allowWrites: options.allowWrites,
-    credentials: options.credentials,
-    baseUrl: options.baseUrl.replace(/\/$/, ''),
-    fetch: validatingFetch(
-      (input, init) => fetch(input, init),
-      buildValidator(options.spec),
-      undefined,
-      (difference, request) => differences.push({ request, ...difference }),
-    ),
-    async start() {},
-    async stop() {
-      mkdirSync('.reports', { recursive: true })
-      const file = `.reports/fidelity-${options.vendor}.json`
-      writeFileSync(file, JSON.stringify({ vendor: options.vendor, baseUrl: options.baseUrl, differences }, null, 1))
-      const violating = differences.filter((difference) => difference.problems.length).length
-      const unknown = differences.reduce((sum, difference) => sum + difference.unknownFields.length, 0)
-      console.info(
-        `[fidelity] ${options.vendor}: ${violating} real responses violate the spec (and so differ from the mock), ${unknown} unknown fields; details in ${file}`,
-      )
-    },
-  }
-}
+export { realTarget } from '../../contracts/support/real-target'
 
 /** Without the environment for a real vendor: one line saying why, and a skipped placeholder. */
 export function skipRealVendor(title: string, needs: readonly string[], hint = ''): void {
