@@ -209,6 +209,36 @@ export function configTypesContract(target: OpsviewTarget): void {
       })
     })
 
+    describe.runIf(writes)('updateConfigObject', () => {
+      it("writes a hashtag's hosts, and the hosts carry the hashtag", async () => {
+        const group = await createHostgroup()
+        const host = createdObject(
+          (
+            await api().POST('/rest/config/{objecttype}', {
+              params: { path: { objecttype: 'host' } },
+              headers: admin.headers,
+              body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.14', hostgroup: { id: group.id } },
+            })
+          ).data,
+        )
+        const keyword = createdObject(
+          (
+            await api().POST('/rest/config/{objecttype}', {
+              params: { path: { objecttype: 'keyword' } },
+              headers: admin.headers,
+              body: { name: uniqueName('opsmocks-tag'), hosts: [{ id: host.id }] },
+            })
+          ).data,
+        )
+        created.push({ type: 'keyword', id: keyword.id }, { type: 'host', id: host.id })
+        const tagged = await rawCall(target, `/rest/config/host/${host.id}`, { headers: admin.headers })
+        expect(tagged.json.object.keywords).toEqual([{ name: keyword.name, ref: `/rest/config/keyword/${keyword.id}` }])
+        const cleared = await rawCall(target, `/rest/config/keyword/${keyword.id}`, json({ hosts: [] }, 'PUT'))
+        expect(cleared.json.object.hosts).toEqual([])
+        expect((await rawCall(target, `/rest/config/host/${host.id}`, { headers: admin.headers })).json.object.keywords).toEqual([])
+      })
+    })
+
     describe.runIf(writes)('deleteConfigObject', () => {
       it('refuses to delete a service group its checks still belong to, and deletes it once empty', async () => {
         const servicegroup = createdObject(
