@@ -1,6 +1,7 @@
 import { seededRandom } from '../core/random'
 import { ACCESS_IDS, type AccessName } from './access'
 import { iconFile } from './config/kinds'
+import { ROLE_ALL_FLAGS } from './config/role'
 import type { HostRecord, HostRuntime, OpsviewStore, ServiceRuntime } from './store'
 import type { ConfigTypeName, ServiceState } from './spec-types'
 
@@ -320,18 +321,7 @@ const ROLES: Array<{ id: string; fields: Fields }> = [
 ]
 
 function allFlags(value: '0' | '1'): Fields {
-  return Object.fromEntries(
-    [
-      'all_hostgroups',
-      'all_servicegroups',
-      'all_keywords',
-      'all_bsm_view',
-      'all_bsm_edit',
-      'all_bsm_components',
-      'all_monitoringservers',
-      'all_remotely_managed_clusters',
-    ].map((field) => [field, value]),
-  )
+  return Object.fromEntries(ROLE_ALL_FLAGS.map((field) => [field, value]))
 }
 
 const CONTACT_DETAILS = new Map<string, Fields>(
