@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { authContract, authDisabledContract } from './auth.contract'
 import { clustersContract } from './clusters.contract'
+import { alertsContract } from './alerts.contract'
 import { lcmContract } from './lcm.contract'
+import { metricsContract } from './metrics.contract'
+import { operationsContract } from './operations.contract'
 import { permissionsContract } from './permissions.contract'
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
@@ -21,6 +24,9 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('permissions', () => permissionsContract(target))
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
+    describe('metrics', () => metricsContract(target))
+    describe('events and alerts', () => alertsContract(target))
+    describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))
     faultsContract(target, { method: 'GET', path: '/meta', messageOf: (json) => json.message })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,

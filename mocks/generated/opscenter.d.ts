@@ -532,7 +532,11 @@ export interface paths {
          */
         get: operations["listAlertRules"];
         put?: never;
-        post?: never;
+        /**
+         * Create an alert rule
+         * @description Needs Manage Alerts. Answers the new rule, whose id the server picks.
+         */
+        post: operations["createAlertRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -758,6 +762,894 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{cluster_id}/cluster-metrics/{dc}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A cluster-wide metric
+         * @description Node values combined (summed or averaged by metric) over the datacenter, or `all`, under the subject `Total`. Needs View Cluster.
+         */
+        get: operations["getClusterMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster-metrics/{dc}/{metric}/{device}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A cluster-wide device metric
+         * @description As the cluster metric, for one disk or network device. Needs View Cluster.
+         */
+        get: operations["getClusterDeviceMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster-metrics/{dc}/{ks_name}/{cf_name}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A cluster-wide table metric
+         * @description A `cf-*` metric of one table, combined over the nodes. Needs View Cluster.
+         */
+        get: operations["getClusterTableMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/metrics/{node_ip}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A node metric
+         * @description One node series, keyed by the node ip. Points are null while the node is down. Needs View Cluster.
+         */
+        get: operations["getNodeMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/metrics/{node_ip}/{metric}/{device}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A node device metric
+         * @description One node, one device. Needs View Cluster.
+         */
+        get: operations["getNodeDeviceMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/metrics/{node_ip}/{ks_name}/{cf_name}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A node table metric
+         * @description One node, one table. Needs View Cluster.
+         */
+        get: operations["getNodeTableMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/new-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Metrics of any kind
+         * @description Several metrics at once over a node group, a keyspace/table or a device, with start/end/step, a function, node aggregation and forecast. Needs View Cluster.
+         */
+        get: operations["getNewMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Logged events
+         * @description Events logged by OpsCenter (operations, nodes going down and up, restores). Needs View Cluster.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/events/notifications-enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Whether alert notifications are sent
+         * @description Needs View Cluster.
+         */
+        get: operations["getNotificationsEnabled"];
+        /**
+         * Switch alert notifications
+         * @description `{"enabled": true|false}` (a bare `true`/`false` is accepted). Needs Manage Alerts.
+         */
+        put: operations["setNotificationsEnabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/alert-rules/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One alert rule
+         * @description Needs View Cluster.
+         */
+        get: operations["getAlertRule"];
+        /**
+         * Change an alert rule
+         * @description Only the fields sent change. Needs Manage Alerts.
+         */
+        put: operations["updateAlertRule"];
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description Its fired alerts clear. Needs Manage Alerts.
+         */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an operation on several nodes
+         * @description One request for the whole set; rolling runs node after node with `sleep` seconds between. Needs the permission of the action (decisions/103).
+         */
+        post: operations["runBulkOperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/gc/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Garbage-collect a node's JVM
+         * @description Answers null, as documented. Needs Node Maintenance.
+         */
+        get: operations["runGarbageCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/move/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give a node a new token
+         * @description Body `{"new_token": "<token>"}`. The node is `moving` until the request finishes. Needs Decommission Cluster Topology.
+         */
+        put: operations["moveNode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/drain/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Drain a node
+         * @description Flushes memtables and stops accepting writes. Needs Node Maintenance.
+         */
+        get: operations["drainNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/decommission/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decommission a node
+         * @description The node is `leaving` until the request finishes, then it leaves the cluster. Needs Decommission Cluster Topology.
+         */
+        post: operations["decommissionNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/cleanup/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clean up a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). Needs Node Maintenance.
+         */
+        post: operations["cleanupKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/flush/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flush memtables of a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). Needs Node Maintenance.
+         */
+        post: operations["flushKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/repair/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repair a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). Needs Repair Service.
+         */
+        post: operations["repairKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/compact/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compact a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). A compaction shows in the node's `pending-compaction-tasks` and `total-bytes-compacted`. Needs Node Maintenance.
+         */
+        post: operations["compactKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/start/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start DSE on a node
+         * @description The node comes up when the request finishes. Needs Node Start and Stop.
+         */
+        post: operations["startNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/stop/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop DSE on a node
+         * @description The node is down when the request finishes: `mode` `unknown` in `/nodes`, its metrics stop, and node-down rules fire. Needs Node Start and Stop.
+         */
+        post: operations["stopNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/restart/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restart DSE on a node
+         * @description Down while the request runs, up when it finishes. Needs Node Start and Stop.
+         */
+        post: operations["restartNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restart every node, one after the other
+         * @description Optional body `{"sleep": <seconds between nodes>, "ips": [...]}`. Needs Node Start and Stop.
+         */
+        post: operations["rollingRestart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Moves that would balance the ring
+         * @description Needs View Cluster.
+         */
+        get: operations["listRebalanceMoves"];
+        put?: never;
+        /**
+         * Run the moves that balance the ring
+         * @description Needs Decommission Cluster Topology.
+         */
+        post: operations["runRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Requests of a cluster
+         * @description Every request started on the cluster, newest first. Needs View Cluster. The path is the mock's (decisions/103).
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/request/{request_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Status of a request
+         * @description Needs View Cluster on the request's cluster.
+         */
+        get: operations["getRequestStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/request/{request_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a running request
+         * @description Nodes it has not reached keep their state. A finished request cannot be cancelled (409). Needs the permission that started it.
+         */
+        post: operations["cancelRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -943,21 +1835,34 @@ export interface components {
          * @example 106286829
          */
         DataSize: number;
+        /**
+         * @description An alert that is firing now: a rule whose condition holds for a node. Derived from the rules and the metric
+         *     series, so it appears and clears as mock time moves. No public source shows this body (decisions/026).
+         */
         FiredAlert: {
+            /** @description `<rule id>:<node ip>`. */
             id: string;
             alert_rule_id: string;
             /** @description The node ip the alert fired for. */
             node: string;
-            /** @description Epoch seconds. */
+            /** @description Epoch seconds the condition started to hold. */
             first_fired: number;
             current_value: number;
             message: string;
+        } & {
+            [key: string]: unknown;
         };
         FiredAlertList: components["schemas"]["FiredAlert"][];
+        /**
+         * @description An alert rule. `rolling-avg` rules fire for a node when the average of `metric` over the last `duration`
+         *     minutes is beyond `threshold`; `node-down` rules fire for every node that is down. The mock keeps any other
+         *     field a client sends (OpsCenter's UI stores more, e.g. `dc` or `cluster_wide`).
+         */
         AlertRule: {
             id: string;
             /** @enum {string} */
             type: "rolling-avg" | "node-down";
+            /** @description A metric key, e.g. `heap-used` or `write-ops`. */
             metric: string;
             /** @enum {string} */
             comparator: ">" | "<";
@@ -967,8 +1872,30 @@ export interface components {
             enabled: boolean;
             /** @description Minutes between repeated notifications. */
             notify_interval: number;
+            /** @description Only nodes of this datacenter (null or absent for all). */
+            dc?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         AlertRuleList: components["schemas"]["AlertRule"][];
+        /**
+         * @description A rule to create or change. On create `type`, `metric`, `comparator` and `threshold` are required
+         *     (`duration` defaults to 1, `notify_interval` to 60, `enabled` to true); on update only the fields sent change.
+         */
+        AlertRuleWrite: {
+            /** @enum {string} */
+            type?: "rolling-avg" | "node-down";
+            metric?: string;
+            /** @enum {string} */
+            comparator?: ">" | "<";
+            threshold?: number;
+            duration?: number;
+            enabled?: boolean;
+            notify_interval?: number;
+            dc?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description One rule's result (field names as the HariSekhon best-practice plugin reads them). */
         BestPracticeResult: {
             /** @enum {string} */
@@ -1036,7 +1963,12 @@ export interface components {
             type?: "cluster";
             "machine-credential-id"?: string | null;
             "repository-id"?: string | null;
+            "config-profile-id"?: string | null;
+            "ssh-management-port"?: number | null;
             comment?: string | null;
+            "last-job-id"?: string | null;
+            /** @description Status of the last job run on it (null before any). */
+            "job-status"?: string | null;
         };
         LcmClusterList: {
             count: number;
@@ -1044,6 +1976,109 @@ export interface components {
             previous?: null;
             results: components["schemas"]["LcmCluster"][];
         };
+        DataPoints: [
+            number,
+            number | null
+        ][];
+        /**
+         * @description One series per subject, each keyed by the function asked for (`AVERAGE`, `MIN` or `MAX`): a list of
+         *     `[epoch_seconds, value]` points, one per step. Cluster-wide answers use the subject `Total` (a real
+         *     client reads `json['Total']['AVERAGE']`); node answers use the node ip. A point's value is `null` where no
+         *     node reported (a node that was down).
+         */
+        MetricData: {
+            [key: string]: {
+                [key: string]: components["schemas"]["DataPoints"];
+            };
+        };
+        /**
+         * @description Keyed by metric key, then like `MetricData`: by subject (`Total` when nodes are aggregated, else each
+         *     node ip; a device or `keyspace.table` is appended after a slash, e.g. `10.0.1.11/sda`), then by function.
+         *     DataStax documents the parameters of `new-metrics` but no example output; this shape is the mock's
+         *     (decisions/101) and stays open to fields a real server adds.
+         */
+        NewMetrics: {
+            [key: string]: components["schemas"]["MetricData"];
+        };
+        /** @description One logged event. Fields as in DataStax's example; `time` is in microseconds. */
+        Event: {
+            /** @description OpsCenter's code for what happened. */
+            action: number;
+            /** @description Address of the API client that caused it. */
+            api_source_ip?: string | null;
+            /** @example OpsCenter */
+            event_source: string;
+            /** @description 1 INFO, 2 WARN, 3 ERROR. */
+            level: number;
+            /** @enum {string} */
+            level_str: "INFO" | "WARN" | "ERROR";
+            message: string;
+            source_node?: string | null;
+            target_node?: string | null;
+            success?: boolean | null;
+            /** @description Epoch microseconds. */
+            time: number;
+            user?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        EventList: components["schemas"]["Event"][];
+        /** @description Whether OpsCenter sends alert notifications for the cluster. The body is not documented; the mock's shape (decisions/102). */
+        NotificationsEnabled: {
+            enabled: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A bulk operation on nodes, as DataStax documents `POST /{cluster_id}/ops`. */
+        BulkOperation: {
+            ips: string[];
+            /** @enum {string} */
+            action: "cleanup" | "compact" | "flush" | "perform_gc" | "repair" | "restart" | "start" | "stop";
+            /** @description One node after the other (true) or all at once. */
+            is_rolling?: boolean;
+            /** @description Seconds between nodes when rolling; default 60. */
+            sleep?: number;
+            /** @description Operation arguments, e.g. a keyspace then tables. */
+            args?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The id of the request OpsCenter started; poll `GET /request/{request_id}/status`.
+         * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+         */
+        RequestId: string;
+        Null: null;
+        /** @description The token moves that would balance the ring (none when it is balanced). Shape not documented (decisions/103). */
+        RebalanceMoves: ({
+            node_ip: string;
+            token: string;
+        } & {
+            [key: string]: unknown;
+        })[];
+        /**
+         * @description A request (a cluster or node operation) as it moves through mock time: `running` until it finishes,
+         *     then `success`, or `cancelled` after a cancel. DataStax documents the endpoint but not the body (decisions/103).
+         */
+        RequestStatus: {
+            id: string;
+            cluster_id: string;
+            /** @example stop */
+            action: string;
+            /** @enum {string} */
+            state: "running" | "success" | "error" | "cancelled";
+            /** @description Epoch seconds. */
+            started: number;
+            /** @description Epoch seconds; null while running. */
+            finished: number | null;
+            /** @description The node ips the request works on. */
+            nodes: string[];
+            details: string;
+            user?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        RequestList: components["schemas"]["RequestStatus"][];
     };
     responses: {
         /** @description The body could not be understood or a field is missing or wrong. Nothing was changed. */
@@ -1142,6 +2177,41 @@ export interface components {
          * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
          */
         LcmId: string;
+        /**
+         * @description A datacenter name, or `all` for the whole cluster.
+         * @example all
+         */
+        Dc: string;
+        /**
+         * @description A metric key.
+         * @example write-ops
+         */
+        Metric: string;
+        /**
+         * @description A disk or network device, e.g. `sda` or `eth0`.
+         * @example sda
+         */
+        Device: string;
+        /**
+         * @description A keyspace name.
+         * @example shop
+         */
+        KsName: string;
+        /**
+         * @description A table (column family) name.
+         * @example orders
+         */
+        CfName: string;
+        /**
+         * @description An alert rule id.
+         * @example heap-high
+         */
+        AlertId: string;
+        /**
+         * @description A request id from an operation.
+         * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+         */
+        RequestIdPath: string;
     };
     requestBodies: never;
     headers: never;
@@ -1908,6 +2978,40 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleWrite"];
+            };
+        };
+        responses: {
+            /** @description The new rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     getBestPracticeResults: {
         parameters: {
             query?: never;
@@ -2259,6 +3363,1214 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getClusterMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterDeviceMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterTableMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeDeviceMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeTableMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNewMetrics: {
+        parameters: {
+            query: {
+                /**
+                 * @description Comma-separated metric keys.
+                 * @example write-ops,read-ops
+                 */
+                metrics: string;
+                /**
+                 * @description `*` (every node, the default), a datacenter name, or comma-separated node ips.
+                 * @example *
+                 */
+                node_group?: string;
+                /** @description 1 (default) combines the nodes into `Total`; 0 answers one series per node. */
+                node_aggregation?: 0 | 1;
+                /** @description For `cf-*` metrics: the keyspace. */
+                keyspace?: string;
+                /** @description For `cf-*` metrics: the table (`cf` is accepted too). */
+                table?: string;
+                /** @description For device metrics: the device; default every device the nodes have. */
+                device?: string;
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series by metric. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewMetrics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description How many events; default 10. */
+                count?: number;
+                /** @description Epoch microseconds to start from; default now. */
+                timestamp?: number;
+                /** @description 1 (default): from `timestamp` back in time, newest first; 0: forward, oldest first. */
+                reverse?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNotificationsEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The switch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsEnabled"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setNotificationsEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsEnabled"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleWrite"];
+            };
+        };
+        responses: {
+            /** @description The changed rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runBulkOperation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkOperation"];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    runGarbageCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Null"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    moveNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    new_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    drainNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    decommissionNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cleanupKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    flushKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    repairKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    compactKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    startNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    stopNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    restartNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rollingRestart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    sleep?: number;
+                    ips?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listRebalanceMoves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The moves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebalanceMoves"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRequestStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cancelRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
         };
     };
 }

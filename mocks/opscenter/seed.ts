@@ -1,6 +1,7 @@
 import { seededRandom } from '../core/random'
 import { ADMIN_ROLE, PERMISSION } from './permissions'
-import { GB, type ClusterRuntime, type OpscenterStore } from './store'
+import { createLcm } from './resources/lcm'
+import { GB, type ClusterRuntime, type NodeActivity, type OpscenterStore } from './store'
 import type { AlertRule, BestPracticeResult, ClusterConfig, Keyspace, Node, PermissionMap } from './spec-types'
 
 /**
@@ -35,6 +36,8 @@ interface SeedCluster {
   snitch: string
   nodes: Array<[ip: string, dc: string, rack: string]>
   down: string[]
+  /** A node whose heap runs hot, so the seeded heap rule fires for it. */
+  hotHeap?: string
   keyspaces: Record<
     string,
     [strategy: 'NetworkTopologyStrategy' | 'SimpleStrategy' | 'LocalStrategy', options: Record<string, string>, tables: string[]]
@@ -54,6 +57,7 @@ const CLUSTERS: SeedCluster[] = [
       ['10.0.2.13', 'DC2', 'RAC3'],
     ],
     down: ['10.0.2.13'],
+    hotHeap: '10.0.1.12',
     keyspaces: {
       shop: ['NetworkTopologyStrategy', { DC1: '3', DC2: '3' }, ['orders', 'customers', 'products']],
       OpsCenter: ['NetworkTopologyStrategy', { DC1: '2', DC2: '2' }, ['events', 'rollups60', 'settings']],
@@ -95,7 +99,8 @@ const ALERT_RULES: AlertRule[] = [
     type: 'rolling-avg',
     metric: 'heap-used',
     comparator: '>',
-    threshold: 85,
+    // 85% of the 8 GiB heap every seeded node runs with, in bytes as heap-used reports.
+    threshold: Math.round(0.85 * 8 * GB),
     duration: 5,
     enabled: true,
     notify_interval: 60,
@@ -156,6 +161,7 @@ const LCM_SEED = {
 }
 
 export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<void> {
+  store.seed = seed
   const random = seededRandom(seed)
   const now = store.clock.nowSeconds()
   for (const cluster of CLUSTERS) {
@@ -172,6 +178,7 @@ export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<vo
     }
     await store.clusters.insert({ id: cluster.id, config })
     store.runtime.set(cluster.id, seedRuntime(cluster, random, now))
+    seedEvents(store, cluster, now)
   }
   for (const [role, permissions] of Object.entries(SEEDED_ROLES))
     await store.roles.insert({ id: role, permissions: structuredClone(permissions) })
@@ -182,9 +189,9 @@ export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<vo
   const { id: repositoryId, ...repository } = LCM_SEED.repository
   const { id: credentialId, ...credential } = LCM_SEED.credential
   const { id: clusterId, ...cluster } = LCM_SEED.cluster
-  await store.createLcm('repositories', repository, repositoryId)
-  await store.createLcm('machine_credentials', credential, credentialId)
-  await store.createLcm('clusters', { ...cluster, 'machine-credential-id': credentialId, 'repository-id': repositoryId }, clusterId)
+  await createLcm(store, 'repositories', repository, repositoryId)
+  await createLcm(store, 'machine_credentials', credential, credentialId)
+  await createLcm(store, 'clusters', { ...cluster, 'machine-credential-id': credentialId, 'repository-id': repositoryId }, clusterId)
 }
 
 function seedRuntime(cluster: SeedCluster, random: () => number, now: number): ClusterRuntime {
@@ -202,18 +209,27 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
       num_procs: 8,
     }
   })
-  const keyspaces: Record<string, Keyspace> = {}
-  const keyspaceBytes: Record<string, number> = {}
+  const keyspaces = new Map<string, Keyspace>()
+  const keyspaceBytes = new Map<string, number>()
   for (const [name, [strategy, options, tables]] of Object.entries(cluster.keyspaces)) {
-    keyspaces[name] = {
+    keyspaces.set(name, {
       replica_placement_strategy: `org.apache.cassandra.locator.${strategy}`,
       strategy_options: options,
       durable_writes: true,
       column_families: tables,
-    }
-    keyspaceBytes[name] = Math.round(random() * 50_000_000) + 1_000_000
+    })
+    keyspaceBytes.set(name, Math.round(random() * 50_000_000) + 1_000_000)
   }
-  const down = nodes.filter((node) => node.mode === 'unknown')
+  const activity = new Map<string, NodeActivity>(
+    nodes.map((node) => [
+      node.node_ip,
+      {
+        downtime: node.mode === 'unknown' ? [{ from: node.last_seen }] : [],
+        compactions: [],
+        heapRatio: cluster.hotHeap === node.node_ip ? 0.9 : undefined,
+      },
+    ]),
+  )
   return {
     info: {
       name: cluster.id,
@@ -226,30 +242,8 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 300 * GB])),
     keyspaces,
     keyspaceBytes,
-    firedAlerts: [
-      ...down.map((node, index) => ({
-        id: `down-${index + 1}`,
-        alert_rule_id: 'node-down',
-        node: node.node_ip,
-        first_fired: node.last_seen,
-        current_value: 1,
-        message: `Node ${node.node_ip} is down`,
-      })),
-      ...(cluster.down.length
-        ? [
-            {
-              id: 'heap-1',
-              alert_rule_id: 'heap-high',
-              node: nodes[1]!.node_ip,
-              first_fired: now - 600,
-              current_value: 91.5,
-              message: `Heap used on ${nodes[1]!.node_ip} is 91.5% (> 85%)`,
-            },
-          ]
-        : []),
-    ],
-    alertRules: ALERT_RULES.map((rule) => ({ ...rule })),
-    bestPractice: Object.fromEntries(
+    alertRules: new Map(ALERT_RULES.map((rule) => [rule.id, { ...rule }])),
+    bestPractice: new Map(
       BEST_PRACTICE.map(([rule, passed, display, recommendation, category, importance, scope]) => [
         rule,
         {
@@ -263,5 +257,47 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
         },
       ]),
     ),
+    activity,
+    events: [],
+    notificationsEnabled: true,
   }
+}
+
+/** A day of history: the down node going down, a repair and a compaction the day before. */
+function seedEvents(store: OpscenterStore, cluster: SeedCluster, now: number): void {
+  const info = (message: string, action: number, node: string | null, at: number) =>
+    store.logEvent(
+      cluster.id,
+      {
+        action,
+        level: 1,
+        level_str: 'INFO',
+        message,
+        source_node: null,
+        target_node: node,
+        api_source_ip: null,
+        user: null,
+        success: true,
+      },
+      at,
+    )
+  const [first] = cluster.nodes
+  info(`OpsCenter started monitoring cluster ${cluster.id}`, 1, null, now - 86400)
+  if (first) info(`Repair of keyspace ${Object.keys(cluster.keyspaces)[0]} on node ${first[0]} finished`, 27, first[0], now - 43200)
+  for (const ip of cluster.down)
+    store.logEvent(
+      cluster.id,
+      {
+        action: 2,
+        level: 3,
+        level_str: 'ERROR',
+        message: `Node ${ip} is down`,
+        source_node: null,
+        target_node: ip,
+        api_source_ip: null,
+        user: null,
+        success: null,
+      },
+      now - 3600,
+    )
 }

@@ -11,7 +11,6 @@ import type {
   BestPracticeResult,
   ClusterConfig,
   ClusterInfo,
-  FiredAlert,
   Keyspace,
   LcmCluster,
   LcmMachineCredential,
@@ -39,29 +38,80 @@ export interface ClusterRecord {
   config: ClusterConfig
 }
 
+/** What one node did that its metrics and alerts must show (mock time, epoch seconds). */
+export interface NodeActivity {
+  /** Spans the node was down; an open span (`to` undefined) means it is down now. */
+  downtime: Array<{ from: number; to?: number }>
+  /** When compactions ran on the node. */
+  compactions: number[]
+  /** A fixed heap-used share of heap-max, for a node the seed makes run hot; else derived from the seed. */
+  heapRatio?: number
+}
+
+/** One entry of the event log (`/{cluster_id}/events`); `time` is in microseconds, as OpsCenter reports it. */
+export interface EventRecord {
+  time: number
+  action: number
+  level: number
+  level_str: 'INFO' | 'WARN' | 'ERROR'
+  message: string
+  event_source: string
+  source_node: string | null
+  target_node: string | null
+  api_source_ip: string | null
+  user: string | null
+  success: boolean | null
+}
+
+/** One step of a request: the work on one node, from..to in epoch seconds, and whether its effects are applied. */
+export interface RequestStep {
+  node: string
+  from: number
+  to: number
+  started: boolean
+  ended: boolean
+}
+
+/** A cluster or node operation started through the API (`POST /{cluster_id}/ops/...`). */
+export interface RequestRecord {
+  id: string
+  clusterId: string
+  action: string
+  created: number
+  steps: RequestStep[]
+  /** What the operation works on beyond nodes: a keyspace and tables, or a new token. */
+  keyspace?: string
+  tables?: string[]
+  token?: string
+  user: string | null
+  cancelledAt?: number
+}
+
 /** What a cluster reports at run time (OpsCenter learns it from agents); plain data, not configuration. */
 export interface ClusterRuntime {
   info: ClusterInfo
   nodes: Node[]
   /** Disk size per node ip, in bytes. */
   diskBytes: Map<string, number>
-  keyspaces: Record<string, Keyspace>
-  keyspaceBytes: Record<string, number>
-  firedAlerts: FiredAlert[]
-  alertRules: AlertRule[]
-  bestPractice: Record<string, BestPracticeResult>
+  keyspaces: Map<string, Keyspace>
+  keyspaceBytes: Map<string, number>
+  alertRules: Map<string, AlertRule>
+  bestPractice: Map<string, BestPracticeResult>
+  activity: Map<string, NodeActivity>
+  /** Oldest first. */
+  events: EventRecord[]
+  notificationsEnabled: boolean
 }
 
+/** The LCM collections, the `type` their objects carry and the spec schema that checks them. */
 export const LCM_KINDS = {
   repositories: { type: 'repository', schema: 'LcmRepository' },
   machine_credentials: { type: 'machine_credential', schema: 'LcmMachineCredential' },
   clusters: { type: 'cluster', schema: 'LcmCluster' },
 } as const
 export type LcmKind = keyof typeof LCM_KINDS
-export type LcmObject = LcmRepository | LcmMachineCredential | LcmCluster
-
-/** Write-only LCM fields: accepted on create, never stored in the returned object (decisions/026). */
-const LCM_SECRETS = new Set(['login-password', 'become-password', 'ssh-private-key', 'password'])
+/** An LCM object as stored: the spec's fields (every kind carries id, href and type). */
+export type LcmRecord = { id: string; href: string; type: string } & Record<string, unknown>
 
 /** A Standard Schema that validates a record through its public (spec) shape. */
 function projectedSchema<Record, Public>(
@@ -95,13 +145,15 @@ export class OpscenterStore {
   readonly clusters = new Table<ClusterRecord>(
     projectedSchema(specSchema<ClusterConfig>(bundled, 'ClusterConfig'), (cluster: ClusterRecord) => cluster.config),
   )
-  readonly lcm: { [K in LcmKind]: Table<LcmObject> } = {
-    repositories: new Table(specSchema<LcmObject>(bundled, 'LcmRepository')),
-    machine_credentials: new Table(specSchema<LcmObject>(bundled, 'LcmMachineCredential')),
-    clusters: new Table(specSchema<LcmObject>(bundled, 'LcmCluster')),
-  }
+  readonly lcm = Object.fromEntries(
+    Object.entries(LCM_KINDS).map(([kind, { schema }]) => [kind, new Table(specSchema<LcmRecord>(bundled, schema))]),
+  ) as { [K in LcmKind]: Table<LcmRecord> }
+  /** Seed for the metric series (decisions/101). */
+  seed = 1
   readonly passwords = new Map<string, string>()
   readonly runtime = new Map<string, ClusterRuntime>()
+  /** Operations started through the API, by request id (ids are global, as `/request/{id}` shows). */
+  readonly requests = new Map<string, RequestRecord>()
 
   constructor(clock: Clock) {
     this.clock = clock
@@ -114,6 +166,7 @@ export class OpscenterStore {
     for (const table of Object.values(this.lcm)) table.clear()
     this.passwords.clear()
     this.runtime.clear()
+    this.requests.clear()
   }
 
   // ---- users and principals ------------------------------------------------------------------
@@ -261,37 +314,62 @@ export class OpscenterStore {
   /** Re-runs one rule: same verdict as before (the mock cluster does not change), new run time. */
   runBestPracticeRule(clusterId: string, rule: string): BestPracticeResult {
     const runtime = this.runtimeOf(clusterId)
-    const previous = runtime.bestPractice[rule]
+    const previous = runtime.bestPractice.get(rule)
     if (!previous) throw new MockError('NOT_FOUND', `No best-practice rule named '${rule}'`)
     const result = { ...previous, run_time: this.clock.nowSeconds() }
-    runtime.bestPractice[rule] = result
+    runtime.bestPractice.set(rule, result)
     return result
+  }
+
+  /**
+   * Adds to a cluster's event log at `atSeconds` (default now), in microseconds; the log stays in time
+   * order and no two events share a timestamp, so `timestamp` paging never skips or repeats one.
+   */
+  logEvent(
+    clusterId: string,
+    event: Omit<EventRecord, 'time' | 'event_source'> & { event_source?: string },
+    atSeconds?: number,
+  ): EventRecord {
+    const events = this.runtimeOf(clusterId).events
+    let time = atSeconds === undefined ? this.clock.now() * 1000 : atSeconds * 1_000_000
+    while (events.some((existing) => existing.time === time)) time++
+    const record: EventRecord = { event_source: 'OpsCenter', ...event, time }
+    let index = events.length
+    while (index > 0 && events[index - 1]!.time > time) index--
+    events.splice(index, 0, record)
+    return record
   }
 
   // ---- LCM -----------------------------------------------------------------------------------
 
-  getLcm(kind: LcmKind, id: string): LcmObject {
+  getLcm(kind: LcmKind, id: string): LcmRecord {
     const record = this.lcm[kind].get(id)
     if (!record) throw new MockError('NOT_FOUND', `No LCM ${LCM_KINDS[kind].type} with id '${id}'`)
     return record
   }
 
-  async createLcm(kind: LcmKind, input: unknown, id: string = globalThis.crypto.randomUUID()): Promise<LcmObject> {
-    if (!isPlainObject(input)) throw new MockError('BAD_REQUEST', `Expected a JSON object with the new ${LCM_KINDS[kind].type}'s fields`)
-    if (typeof input.name !== 'string' || input.name.trim() === '')
-      throw new MockError('BAD_REQUEST', "Missing required field 'name' (a non-empty string)")
-    const fields = Object.fromEntries(
-      Object.entries(input).filter(([key]) => !LCM_SECRETS.has(key) && !['id', 'href', 'type'].includes(key)),
-    )
-    const record = { ...fields, id, href: `/api/v2/lcm/${kind}/${id}/`, type: LCM_KINDS[kind].type, name: input.name } as LcmObject
-    const problems = schemaProblems(bundled, LCM_KINDS[kind].schema, record)
-    if (problems.length) throw new MockError('BAD_REQUEST', `Invalid ${LCM_KINDS[kind].type}: ${problems.join('; ')}`)
+  /** Stores a checked LCM record (the kind's module checks fields and references first). */
+  async insertLcm(kind: LcmKind, record: LcmRecord): Promise<LcmRecord> {
+    this.#assertLcmShape(kind, record)
     return this.lcm[kind].insert(record)
+  }
+
+  async replaceLcm(kind: LcmKind, record: LcmRecord): Promise<LcmRecord> {
+    this.#assertLcmShape(kind, record)
+    return this.lcm[kind].update(record.id, (draft) => {
+      for (const key of Object.keys(draft)) if (!Object.hasOwn(record, key)) delete (draft as Record<string, unknown>)[key]
+      Object.assign(draft, record)
+    })
   }
 
   deleteLcm(kind: LcmKind, id: string): void {
     this.getLcm(kind, id)
     this.lcm[kind].delete(id)
+  }
+
+  #assertLcmShape(kind: LcmKind, record: LcmRecord): void {
+    const problems = schemaProblems(bundled, LCM_KINDS[kind].schema, record)
+    if (problems.length) throw new MockError('BAD_REQUEST', `Invalid ${LCM_KINDS[kind].type}: ${problems.join('; ')}`)
   }
 }
 
@@ -330,11 +408,13 @@ function runtimeFromSeedHosts(id: string, seedHosts: string): ClusterRuntime {
     },
     nodes,
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 500 * GB])),
-    keyspaces: {},
-    keyspaceBytes: {},
-    firedAlerts: [],
-    alertRules: [],
-    bestPractice: {},
+    keyspaces: new Map(),
+    keyspaceBytes: new Map(),
+    alertRules: new Map(),
+    bestPractice: new Map(),
+    activity: new Map(nodes.map((node) => [node.node_ip, { downtime: [], compactions: [] }])),
+    events: [],
+    notificationsEnabled: true,
   }
 }
 
