@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import { authContract, authDisabledContract } from './auth.contract'
 import { clustersContract } from './clusters.contract'
 import { alertsContract } from './alerts.contract'
-import { lcmContract } from './lcm.contract'
+import { lcmContract, lcmTopologyContract } from './lcm.contract'
 import { metricsContract } from './metrics.contract'
 import { operationsContract } from './operations.contract'
 import { permissionsContract } from './permissions.contract'
@@ -24,6 +24,7 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('permissions', () => permissionsContract(target))
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
+    describe.runIf(target.kind === 'mock')('lcm topology and jobs', () => lcmTopologyContract(target))
     describe('metrics', () => metricsContract(target))
     describe('events and alerts', () => alertsContract(target))
     describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))

@@ -642,11 +642,15 @@ export interface paths {
          * @description Admins only.
          */
         get: operations["getLcmRepository"];
-        put?: never;
+        /**
+         * Change an LCM repository
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmRepository"];
         post?: never;
         /**
          * Delete an LCM repository
-         * @description Admins only.
+         * @description Admins only. An object another one refers to is a 409.
          */
         delete: operations["deleteLcmRepository"];
         options?: never;
@@ -696,11 +700,15 @@ export interface paths {
          * @description Admins only.
          */
         get: operations["getLcmMachineCredential"];
-        put?: never;
+        /**
+         * Change an LCM machine credential
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmMachineCredential"];
         post?: never;
         /**
          * Delete an LCM machine credential
-         * @description Admins only.
+         * @description Admins only. An object another one refers to is a 409.
          */
         delete: operations["deleteLcmMachineCredential"];
         options?: never;
@@ -750,11 +758,15 @@ export interface paths {
          * @description Admins only.
          */
         get: operations["getLcmCluster"];
-        put?: never;
+        /**
+         * Change an LCM cluster
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmCluster"];
         post?: never;
         /**
          * Delete an LCM cluster
-         * @description Admins only.
+         * @description Admins only. Deletes what it owns (datacenters and their nodes).
          */
         delete: operations["deleteLcmCluster"];
         options?: never;
@@ -1650,6 +1662,462 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/lcm/config_profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM config profiles
+         * @description Admins only.
+         */
+        get: operations["listLcmConfigProfiles"];
+        put?: never;
+        /**
+         * Create an LCM config profile
+         * @description Admins only. `name` is required; `id`, `href` and `type` are set by the server. Createable by admins; `datastax-version` is required. Deleting one a cluster, datacenter or node uses is a 409.
+         */
+        post: operations["createLcmConfigProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM datacenters
+         * @description Admins only.
+         */
+        get: operations["listLcmDatacenters"];
+        put?: never;
+        /**
+         * Create an LCM datacenter
+         * @description Admins only. `name` is required; `id`, `href` and `type` are set by the server. `cluster-id` must name an existing cluster (400 otherwise). Deleting a datacenter deletes its nodes.
+         */
+        post: operations["createLcmDatacenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM nodes
+         * @description Admins only.
+         */
+        get: operations["listLcmNodes"];
+        put?: never;
+        /**
+         * Create an LCM node
+         * @description Admins only. `name` is required; `id`, `href` and `type` are set by the server. `datacenter-id` must name an existing datacenter and `ssh-management-address` is required (400 otherwise).
+         */
+        post: operations["createLcmNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/config_profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM config profile
+         * @description Admins only.
+         */
+        get: operations["getLcmConfigProfile"];
+        /**
+         * Change an LCM config profile
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmConfigProfile"];
+        post?: never;
+        /**
+         * Delete an LCM config profile
+         * @description Admins only. An object another one refers to is a 409.
+         */
+        delete: operations["deleteLcmConfigProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/datacenters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM datacenter
+         * @description Admins only.
+         */
+        get: operations["getLcmDatacenter"];
+        /**
+         * Change an LCM datacenter
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmDatacenter"];
+        post?: never;
+        /**
+         * Delete an LCM datacenter
+         * @description Admins only. Deletes what it owns (datacenters and their nodes).
+         */
+        delete: operations["deleteLcmDatacenter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/nodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM node
+         * @description Admins only.
+         */
+        get: operations["getLcmNode"];
+        /**
+         * Change an LCM node
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmNode"];
+        post?: never;
+        /**
+         * Delete an LCM node
+         * @description Admins only.
+         */
+        delete: operations["deleteLcmNode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/clusters/{id}/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Datacenters of an LCM cluster
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmClusterDatacenters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/clusters/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Nodes of an LCM cluster
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmClusterNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/clusters/{id}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Jobs run on an LCM cluster
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmClusterJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/datacenters/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Nodes of an LCM datacenter
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmDatacenterNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM jobs
+         * @description Admins only. Oldest first.
+         */
+        get: operations["listLcmJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM job
+         * @description Admins only. `status` moves PENDING → RUNNING → COMPLETE with mock time.
+         */
+        get: operations["getLcmJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Events of an LCM job
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Nodes of an LCM job
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmJobNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LCM job types
+         * @description Admins only. The job types and the options each accepts.
+         */
+        get: operations["listLcmActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/actions/{job_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an LCM job
+         * @description Admins only. The body names the target with exactly one of `cluster-id`, `datacenter-id`, `node-id` (400 otherwise, 404 when it does not exist); the new job is queued behind running ones. `terminate` stops a pending or running job named by `job-id`.
+         */
+        post: operations["runLcmAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Config file definition versions
+         * @description Admins only.
+         */
+        get: operations["listLcmDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/definitions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Config file definitions of one DSE version
+         * @description Admins only. 404 for a version LCM does not know.
+         */
+        get: operations["getLcmDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2079,6 +2547,171 @@ export interface components {
             [key: string]: unknown;
         };
         RequestList: components["schemas"]["RequestStatus"][];
+        LcmConfigProfile: components["schemas"]["LcmRef"] & {
+            /** @constant */
+            type?: "config_profile";
+            /** @example 6.8.35 */
+            "datastax-version": string;
+            comment?: string | null;
+            /** @description Config file settings, e.g. {"cassandra-yaml": {...}}. */
+            json?: Record<string, never>;
+        };
+        LcmConfigProfileList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmConfigProfile"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmDatacenter: components["schemas"]["LcmRef"] & {
+            /** @constant */
+            type?: "datacenter";
+            "cluster-id": string;
+            "machine-credential-id"?: string | null;
+            "config-profile-id"?: string | null;
+            "ssh-management-port"?: number | null;
+            "graph-enabled"?: boolean | null;
+            "solr-enabled"?: boolean | null;
+            "spark-enabled"?: boolean | null;
+            comment?: string | null;
+            "last-job-id"?: string | null;
+            "job-status"?: string | null;
+        };
+        LcmDatacenterList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmDatacenter"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmNode: components["schemas"]["LcmRef"] & {
+            /** @constant */
+            type?: "node";
+            "datacenter-id": string;
+            "ssh-management-address": string;
+            "ssh-management-port"?: number | null;
+            "listen-address"?: string | null;
+            "native-transport-address"?: string | null;
+            "broadcast-address"?: string | null;
+            "config-profile-id"?: string | null;
+            "machine-credential-id"?: string | null;
+            rack?: string | null;
+            seed?: boolean | null;
+            "auto-bootstrap"?: boolean | null;
+            comment?: string | null;
+            "last-job-id"?: string | null;
+            "job-status"?: string | null;
+        };
+        LcmNodeList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmNode"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A job an action created. It is `PENDING` while an earlier job runs (LCM runs one at a time), `RUNNING` for
+         *     30 s of mock time per node, then `COMPLETE`.
+         */
+        LcmJob: {
+            /** Format: uuid */
+            id: string;
+            href: string;
+            /** @constant */
+            type: "job";
+            /** @enum {string} */
+            "job-type": "install" | "configure" | "upgrade" | "restart" | "terminate";
+            /** @enum {string} */
+            status: "PENDING" | "RUNNING" | "COMPLETE" | "FAILED" | "TERMINATED";
+            "cluster-id": string;
+            "cluster-name": string;
+            "datacenter-id"?: string | null;
+            "datacenter-name"?: string | null;
+            "node-id"?: string | null;
+            "node-name"?: string | null;
+            description?: string | null;
+            "dry-run": boolean;
+            "job-data"?: Record<string, never>;
+            /** Format: date-time */
+            "created-on"?: string;
+            /** Format: date-time */
+            "started-on"?: string | null;
+            /** Format: date-time */
+            "finished-on"?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmJob"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobEvent: {
+            id: string;
+            "job-id": string;
+            "node-id"?: string | null;
+            /** @enum {string} */
+            "event-type": "job-started" | "node-started" | "node-finished" | "job-finished" | "job-terminated";
+            /** Format: date-time */
+            timestamp: string;
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobEventList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmJobEvent"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobNode: {
+            "node-id": string;
+            "node-name": string;
+            /** @enum {string} */
+            status: "PENDING" | "RUNNING" | "COMPLETE" | "FAILED" | "TERMINATED";
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobNodeList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmJobNode"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The job types and the options each accepts (shape not documented; decisions/104). */
+        LcmActionTypes: {
+            [key: string]: {
+                options: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An action request. Exactly one of `cluster-id`, `datacenter-id`, `node-id` names the target. */
+        LcmAction: {
+            "job-type"?: string;
+            "cluster-id"?: string;
+            "datacenter-id"?: string;
+            "node-id"?: string;
+            "continue-on-error"?: boolean;
+            "dry-run"?: boolean;
+            description?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Config file definitions by DSE version (shape not documented; decisions/104). */
+        LcmDefinitions: {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description The body could not be understood or a field is missing or wrong. Nothing was changed. */
@@ -3150,6 +3783,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateLcmRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed repository. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmRepository"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     deleteLcmRepository: {
         parameters: {
             query?: never;
@@ -3168,7 +3837,7 @@ export interface operations {
             200: components["responses"]["Done"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
+            409: components["responses"]["Conflict"];
         };
     };
     listLcmMachineCredentials: {
@@ -3247,6 +3916,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateLcmMachineCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed machine credential. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmMachineCredential"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     deleteLcmMachineCredential: {
         parameters: {
             query?: never;
@@ -3265,7 +3970,7 @@ export interface operations {
             200: components["responses"]["Done"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
+            409: components["responses"]["Conflict"];
         };
     };
     listLcmClusters: {
@@ -3344,6 +4049,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateLcmCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed cluster. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmCluster"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     deleteLcmCluster: {
         parameters: {
             query?: never;
@@ -3362,7 +4103,6 @@ export interface operations {
             200: components["responses"]["Done"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
         };
     };
     getClusterMetric: {
@@ -4571,6 +5311,724 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             409: components["responses"]["Conflict"];
+        };
+    };
+    listLcmConfigProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every config profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmWrite"];
+            };
+        };
+        responses: {
+            /** @description The new config profile. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listLcmDatacenters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenterList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmWrite"];
+            };
+        };
+        responses: {
+            /** @description The new datacenter. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listLcmNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmWrite"];
+            };
+        };
+        responses: {
+            /** @description The new node. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The config profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed config profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenter"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNode"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmClusterDatacenters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenterList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmClusterNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmClusterJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmDatacenterNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getLcmJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJob"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmJobEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmJobNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Job types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmActionTypes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    runLcmAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description install, configure, upgrade, restart or terminate.
+                 * @example install
+                 */
+                job_type: "install" | "configure" | "upgrade" | "restart" | "terminate";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmAction"];
+            };
+        };
+        responses: {
+            /** @description The new job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listLcmDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDefinitions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getLcmDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A DSE version.
+                 * @example 6.8.35
+                 */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Definitions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDefinitions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
         };
     };
 }

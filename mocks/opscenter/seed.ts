@@ -1,6 +1,6 @@
 import { seededRandom } from '../core/random'
 import { ADMIN_ROLE, PERMISSION } from './permissions'
-import { createLcm } from './resources/lcm'
+import { createLcm } from './resources/lcm-objects'
 import { GB, type ClusterRuntime, type NodeActivity, type OpscenterStore } from './store'
 import type { AlertRule, BestPracticeResult, ClusterConfig, Keyspace, Node, PermissionMap } from './spec-types'
 
@@ -158,6 +158,12 @@ const LCM_SEED = {
     'use-ssh-keys': false,
   },
   cluster: { id: '5d4c3b2a-6e7f-4a8b-9c0d-1e2f3a4b5c6d', name: 'Test_Cluster', comment: null },
+  profile: { id: '0b6e1f2a-3c4d-4e5f-8a9b-0c1d2e3f4a5b', name: 'dse68-default', 'datastax-version': '6.8.35', comment: null, json: {} },
+  datacenter: { id: '7a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d', name: 'DC1' },
+  nodes: [
+    { id: '1c2d3e4f-5a6b-4c7d-8e9f-0a1b2c3d4e5f', name: 'cass-dc1-1', 'ssh-management-address': '10.0.1.11', rack: 'RAC1' },
+    { id: '2d3e4f5a-6b7c-4d8e-9f0a-1b2c3d4e5f6a', name: 'cass-dc1-2', 'ssh-management-address': '10.0.1.12', rack: 'RAC2' },
+  ],
 }
 
 export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<void> {
@@ -191,7 +197,17 @@ export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<vo
   const { id: clusterId, ...cluster } = LCM_SEED.cluster
   await createLcm(store, 'repositories', repository, repositoryId)
   await createLcm(store, 'machine_credentials', credential, credentialId)
-  await createLcm(store, 'clusters', { ...cluster, 'machine-credential-id': credentialId, 'repository-id': repositoryId }, clusterId)
+  const { id: profileId, ...profile } = LCM_SEED.profile
+  await createLcm(store, 'config_profiles', profile, profileId)
+  await createLcm(
+    store,
+    'clusters',
+    { ...cluster, 'machine-credential-id': credentialId, 'repository-id': repositoryId, 'config-profile-id': profileId },
+    clusterId,
+  )
+  const { id: datacenterId, ...datacenter } = LCM_SEED.datacenter
+  await createLcm(store, 'datacenters', { ...datacenter, 'cluster-id': clusterId }, datacenterId)
+  for (const { id, ...node } of LCM_SEED.nodes) await createLcm(store, 'nodes', { ...node, 'datacenter-id': datacenterId }, id)
 }
 
 function seedRuntime(cluster: SeedCluster, random: () => number, now: number): ClusterRuntime {

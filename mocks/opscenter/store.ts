@@ -63,6 +63,13 @@ export interface EventRecord {
   success: boolean | null
 }
 
+/** The schedule data of an LCM job (its record holds the public fields). */
+export interface LcmJobPlan {
+  created: number
+  nodeIds: string[]
+  terminatedAt?: number
+}
+
 /** One step of a request: the work on one node, from..to in epoch seconds, and whether its effects are applied. */
 export interface RequestStep {
   node: string
@@ -107,7 +114,11 @@ export interface ClusterRuntime {
 export const LCM_KINDS = {
   repositories: { type: 'repository', schema: 'LcmRepository' },
   machine_credentials: { type: 'machine_credential', schema: 'LcmMachineCredential' },
+  config_profiles: { type: 'config_profile', schema: 'LcmConfigProfile' },
   clusters: { type: 'cluster', schema: 'LcmCluster' },
+  datacenters: { type: 'datacenter', schema: 'LcmDatacenter' },
+  nodes: { type: 'node', schema: 'LcmNode' },
+  jobs: { type: 'job', schema: 'LcmJob' },
 } as const
 export type LcmKind = keyof typeof LCM_KINDS
 /** An LCM object as stored: the spec's fields (every kind carries id, href and type). */
@@ -152,6 +163,8 @@ export class OpscenterStore {
   seed = 1
   readonly passwords = new Map<string, string>()
   readonly runtime = new Map<string, ClusterRuntime>()
+  /** When each LCM job was queued, the LCM node ids it works on, and when it was terminated. */
+  readonly lcmJobPlans = new Map<string, LcmJobPlan>()
   /** Operations started through the API, by request id (ids are global, as `/request/{id}` shows). */
   readonly requests = new Map<string, RequestRecord>()
 
@@ -167,6 +180,7 @@ export class OpscenterStore {
     this.passwords.clear()
     this.runtime.clear()
     this.requests.clear()
+    this.lcmJobPlans.clear()
   }
 
   // ---- users and principals ------------------------------------------------------------------
