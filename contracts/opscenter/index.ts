@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import { authContract, authDisabledContract } from './auth.contract'
 import { clustersContract } from './clusters.contract'
 import { alertsContract } from './alerts.contract'
+import { clusterSettingsContract } from './cluster-settings.contract'
+import { keyspacesContract } from './keyspaces.contract'
 import { lcmContract, lcmTopologyContract } from './lcm.contract'
 import { metricsContract } from './metrics.contract'
 import { operationsContract } from './operations.contract'
@@ -25,6 +27,8 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
     describe.runIf(target.kind === 'mock')('lcm topology and jobs', () => lcmTopologyContract(target))
+    describe('keyspaces and tables', () => keyspacesContract(target))
+    describe('cluster settings', () => clusterSettingsContract(target))
     describe('metrics', () => metricsContract(target))
     describe('events and alerts', () => alertsContract(target))
     describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))

@@ -427,9 +427,17 @@ export interface paths {
          * @description Needs View Cluster on the cluster (401 otherwise).
          */
         get: operations["getKeyspace"];
-        put?: never;
+        /**
+         * Create or alter a keyspace
+         * @description Alters the replication of an existing keyspace (200) or creates a new, empty one (201). System keyspaces cannot be changed (400). Needs Cluster Configuration.
+         */
+        put: operations["putKeyspace"];
         post?: never;
-        delete?: never;
+        /**
+         * Drop a keyspace
+         * @description Its tables, data and table metrics go. System keyspaces cannot be dropped (400). Needs Cluster Configuration.
+         */
+        delete: operations["dropKeyspace"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2118,6 +2126,206 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{cluster_id}/keyspaces/{keyspace}/cf/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One table
+         * @description Needs View Cluster.
+         */
+        get: operations["getTable"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a table
+         * @description Its data and metrics go. Tables of system keyspaces cannot be dropped (400). Needs Cluster Configuration.
+         */
+        delete: operations["dropTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/data/{ks_name}/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Truncate a table
+         * @description Removes its data: `cf-live-disk-used` drops to 0 and `/datasize/keyspaces` shrinks. System tables cannot be truncated (400). Needs Cluster Configuration.
+         */
+        delete: operations["truncateTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster/{property}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A property of `GET /{cluster_id}/cluster`, e.g. `snitch` or `partitioner`.
+                 * @example snitch
+                 */
+                property: components["parameters"]["ClusterProperty"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One cluster property
+         * @description A property of `GET /{cluster_id}/cluster` as bare JSON. Needs View Cluster.
+         */
+        get: operations["getClusterProperty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/nodes/{node_ip}/{property}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A node field name, e.g. `last_seen`, `mode`, `dc`.
+                 * @example last_seen
+                 */
+                property: components["parameters"]["NodeProperty"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One property of one node
+         * @description Bare JSON. Needs View Cluster.
+         */
+        get: operations["getNodeProperty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cluster-configs/{cluster_id}/partial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change some settings of a cluster configuration
+         * @description The sections sent are merged into the configuration: options sent replace, others keep their values; the result must still be valid. Needs Edit Connection Settings.
+         */
+        put: operations["updateClusterConfigPartial"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/log/level/{level}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The new log level (case-insensitive).
+                 * @example debug
+                 */
+                level: components["parameters"]["LogLevel"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the log level for a cluster
+         * @description Answers `{}` and logs an event. Needs Edit Connection Settings.
+         */
+        put: operations["setLogLevel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2278,19 +2486,59 @@ export interface components {
             node_count?: number;
             datacenters?: string[];
         };
-        Keyspace: {
-            /** @example org.apache.cassandra.locator.NetworkTopologyStrategy */
-            replica_placement_strategy: string;
-            /** @description Replication options, e.g. a replication factor per datacenter. */
-            strategy_options: {
+        /** @description A table's (column family's) properties. Which ones a real server lists depends on the DSE version; the schema stays open. */
+        Table: {
+            comment?: string;
+            /** @example org.apache.cassandra.db.compaction.SizeTieredCompactionStrategy */
+            compaction_strategy?: string;
+            compaction_strategy_options?: {
                 [key: string]: string;
             };
-            durable_writes: boolean;
-            column_families: string[];
+            gc_grace_seconds?: number;
+            bloom_filter_fp_chance?: number;
+            caching?: string;
+            default_time_to_live?: number;
+            /** @description Whether NodeSync keeps the table in sync. */
+            nodesync?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One keyspace. `column_families` is keyed by table name, each value the table's properties, as DataStax's
+         *     example shows. `ksfields` / `cffields` limit the keyspace and table properties answered.
+         */
+        Keyspace: {
+            /** @example org.apache.cassandra.locator.NetworkTopologyStrategy */
+            replica_placement_strategy?: string;
+            /** @description Replication options, e.g. a replication factor per datacenter. */
+            strategy_options?: {
+                [key: string]: string;
+            };
+            durable_writes?: boolean;
+            column_families?: {
+                [key: string]: components["schemas"]["Table"];
+            };
+        } & {
+            [key: string]: unknown;
         };
         /** @description Keyspace name → keyspace. */
         Keyspaces: {
             [key: string]: components["schemas"]["Keyspace"];
+        };
+        /**
+         * @description The replication of a keyspace to create or alter: `strategy_class` (short or full class name; SimpleStrategy or
+         *     NetworkTopologyStrategy), `strategy_options` (SimpleStrategy needs `replication_factor`; NetworkTopologyStrategy
+         *     a factor per datacenter) and `durable_writes`. On alter, fields not sent keep their values.
+         */
+        KeyspaceWrite: {
+            /** @example NetworkTopologyStrategy */
+            strategy_class?: string;
+            strategy_options?: {
+                [key: string]: string | number;
+            };
+            durable_writes?: boolean;
+        } & {
+            [key: string]: unknown;
         };
         StorageCapacity: {
             free_gb: number;
@@ -2796,6 +3044,16 @@ export interface components {
          */
         NodeProperty: string;
         /**
+         * @description Comma-separated keyspace properties to answer (default all).
+         * @example strategy_options,column_families
+         */
+        Ksfields: string;
+        /**
+         * @description Comma-separated table properties to answer for each table (default all).
+         * @example comment
+         */
+        Cffields: string;
+        /**
          * @description The keyspace name.
          * @example shop
          */
@@ -2845,6 +3103,16 @@ export interface components {
          * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
          */
         RequestIdPath: string;
+        /**
+         * @description A property of `GET /{cluster_id}/cluster`, e.g. `snitch` or `partitioner`.
+         * @example snitch
+         */
+        ClusterProperty: string;
+        /**
+         * @description The new log level (case-insensitive).
+         * @example debug
+         */
+        LogLevel: "trace" | "debug" | "info" | "warn" | "error" | "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR";
     };
     requestBodies: never;
     headers: never;
@@ -3440,7 +3708,18 @@ export interface operations {
     };
     listKeyspaces: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Comma-separated keyspace properties to answer (default all).
+                 * @example strategy_options,column_families
+                 */
+                ksfields?: components["parameters"]["Ksfields"];
+                /**
+                 * @description Comma-separated table properties to answer for each table (default all).
+                 * @example comment
+                 */
+                cffields?: components["parameters"]["Cffields"];
+            };
             header?: never;
             path: {
                 /**
@@ -3468,7 +3747,18 @@ export interface operations {
     };
     getKeyspace: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Comma-separated keyspace properties to answer (default all).
+                 * @example strategy_options,column_families
+                 */
+                ksfields?: components["parameters"]["Ksfields"];
+                /**
+                 * @description Comma-separated table properties to answer for each table (default all).
+                 * @example comment
+                 */
+                cffields?: components["parameters"]["Cffields"];
+            };
             header?: never;
             path: {
                 /**
@@ -3495,6 +3785,80 @@ export interface operations {
                     "application/json": components["schemas"]["Keyspace"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyspaceWrite"];
+            };
+        };
+        responses: {
+            /** @description The altered keyspace. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Keyspace"];
+                };
+            };
+            /** @description The new keyspace. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Keyspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    dropKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
@@ -6027,6 +6391,231 @@ export interface operations {
                     "application/json": components["schemas"]["LcmDefinitions"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table's properties. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dropTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    truncateTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterProperty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A property of `GET /{cluster_id}/cluster`, e.g. `snitch` or `partitioner`.
+                 * @example snitch
+                 */
+                property: components["parameters"]["ClusterProperty"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeProperty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A node field name, e.g. `last_seen`, `mode`, `dc`.
+                 * @example last_seen
+                 */
+                property: components["parameters"]["NodeProperty"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateClusterConfigPartial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    setLogLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The new log level (case-insensitive).
+                 * @example debug
+                 */
+                level: components["parameters"]["LogLevel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };

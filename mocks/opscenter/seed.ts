@@ -1,8 +1,9 @@
 import { seededRandom } from '../core/random'
 import { ADMIN_ROLE, PERMISSION } from './permissions'
 import { createLcm } from './resources/lcm-objects'
-import { GB, type ClusterRuntime, type NodeActivity, type OpscenterStore } from './store'
-import type { AlertRule, BestPracticeResult, ClusterConfig, Keyspace, Node, PermissionMap } from './spec-types'
+import { GB, type ClusterRuntime, type KeyspaceRecord, type NodeActivity, type OpscenterStore } from './store'
+import { tableProperties } from './resources/keyspaces'
+import type { AlertRule, BestPracticeResult, ClusterConfig, Node, PermissionMap } from './spec-types'
 
 /**
  * The default OpsCenter world: `Test_Cluster` (6 nodes in DC1 and DC2, 10.0.2.13 down) and `Prod_Cluster`
@@ -225,16 +226,23 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
       num_procs: 8,
     }
   })
-  const keyspaces = new Map<string, Keyspace>()
-  const keyspaceBytes = new Map<string, number>()
+  const keyspaces = new Map<string, KeyspaceRecord>()
   for (const [name, [strategy, options, tables]] of Object.entries(cluster.keyspaces)) {
+    const bytes = Math.round(random() * 50_000_000) + 1_000_000
     keyspaces.set(name, {
       replica_placement_strategy: `org.apache.cassandra.locator.${strategy}`,
       strategy_options: options,
       durable_writes: true,
-      column_families: tables,
+      tables: new Map(
+        tables.map((table, index) => [
+          table,
+          {
+            properties: tableProperties(name),
+            bytes: Math.round((bytes * (tables.length - index)) / ((tables.length * (tables.length + 1)) / 2)),
+          },
+        ]),
+      ),
     })
-    keyspaceBytes.set(name, Math.round(random() * 50_000_000) + 1_000_000)
   }
   const activity = new Map<string, NodeActivity>(
     nodes.map((node) => [
@@ -257,7 +265,6 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     nodes,
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 300 * GB])),
     keyspaces,
-    keyspaceBytes,
     alertRules: new Map(ALERT_RULES.map((rule) => [rule.id, { ...rule }])),
     bestPractice: new Map(
       BEST_PRACTICE.map(([rule, passed, display, recommendation, category, importance, scope]) => [
@@ -276,6 +283,7 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     activity,
     events: [],
     notificationsEnabled: true,
+    logLevel: 'info',
   }
 }
 

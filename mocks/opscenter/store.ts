@@ -11,12 +11,12 @@ import type {
   BestPracticeResult,
   ClusterConfig,
   ClusterInfo,
-  Keyspace,
   LcmCluster,
   LcmMachineCredential,
   LcmRepository,
   Node,
   PermissionMap,
+  Table as TableProperties,
   User,
 } from './spec-types'
 
@@ -94,20 +94,35 @@ export interface RequestRecord {
   cancelledAt?: number
 }
 
+/** A table: its properties (the wire's) and how many bytes of data it holds (drives its metrics and data size). */
+export interface TableRecord {
+  properties: TableProperties
+  bytes: number
+}
+
+/** A keyspace: replication settings and its tables by name (a Map: table names come from clients). */
+export interface KeyspaceRecord {
+  replica_placement_strategy: string
+  strategy_options: Record<string, string>
+  durable_writes: boolean
+  tables: Map<string, TableRecord>
+}
+
 /** What a cluster reports at run time (OpsCenter learns it from agents); plain data, not configuration. */
 export interface ClusterRuntime {
   info: ClusterInfo
   nodes: Node[]
   /** Disk size per node ip, in bytes. */
   diskBytes: Map<string, number>
-  keyspaces: Map<string, Keyspace>
-  keyspaceBytes: Map<string, number>
+  keyspaces: Map<string, KeyspaceRecord>
   alertRules: Map<string, AlertRule>
   bestPractice: Map<string, BestPracticeResult>
   activity: Map<string, NodeActivity>
   /** Oldest first. */
   events: EventRecord[]
   notificationsEnabled: boolean
+  /** What `PUT /{cluster_id}/log/level/{level}` set last. */
+  logLevel: string
 }
 
 /** The LCM collections, the `type` their objects carry and the spec schema that checks them. */
@@ -423,12 +438,12 @@ function runtimeFromSeedHosts(id: string, seedHosts: string): ClusterRuntime {
     nodes,
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 500 * GB])),
     keyspaces: new Map(),
-    keyspaceBytes: new Map(),
     alertRules: new Map(),
     bestPractice: new Map(),
     activity: new Map(nodes.map((node) => [node.node_ip, { downtime: [], compactions: [] }])),
     events: [],
     notificationsEnabled: true,
+    logLevel: 'info',
   }
 }
 

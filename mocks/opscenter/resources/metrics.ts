@@ -62,7 +62,7 @@ function checkDevice(metric: MetricDefinition, device: string): void {
 function checkTable(runtime: ClusterRuntime, keyspace: string, table: string, clusterId: string): void {
   const found = runtime.keyspaces.get(keyspace)
   if (!found) throw new MockError('NOT_FOUND', `No keyspace '${keyspace}' in cluster '${clusterId}'`)
-  if (!found.column_families.includes(table)) throw new MockError('NOT_FOUND', `No table '${keyspace}.${table}' in cluster '${clusterId}'`)
+  if (!found.tables.has(table)) throw new MockError('NOT_FOUND', `No table '${keyspace}.${table}' in cluster '${clusterId}'`)
 }
 
 function sourceOf(call: ClusterCall): SeriesSource {

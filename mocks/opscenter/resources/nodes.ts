@@ -2,6 +2,7 @@ import spec from '../../generated/opscenter.openapi.json'
 import { MockError } from '../../core/mock-error'
 import { onCluster, ok, type ResourceHandlers } from '../handler'
 import { PERMISSION } from '../permissions'
+import type { ClusterRuntime } from '../store'
 import type { Node } from '../spec-types'
 import { nodeOf } from '../world/requests'
 
@@ -12,18 +13,41 @@ const NODE_PROPERTIES = new Set(
 )
 
 /** Nodes, the cluster's description and its storage, as agents report them (decisions/026). */
+function nodeProperty(property: string): keyof Node {
+  if (!NODE_PROPERTIES.has(property))
+    throw new MockError('NOT_FOUND', `Unknown node property '${property}'; known: ${[...NODE_PROPERTIES].join(', ')}`)
+  return property as keyof Node
+}
+
 export const nodeHandlers: ResourceHandlers<
-  'listNodes' | 'getNode' | 'getNodesProperty' | 'getClusterInfo' | 'getStorageCapacity' | 'getKeyspacesDataSize'
+  | 'listNodes'
+  | 'getNode'
+  | 'getNodesProperty'
+  | 'getNodeProperty'
+  | 'getClusterInfo'
+  | 'getClusterProperty'
+  | 'getStorageCapacity'
+  | 'getKeyspacesDataSize'
 > = {
   listNodes: onCluster(VIEW, ({ store, clusterId }) => ok(store.runtimeOf(clusterId).nodes)),
 
   getNode: onCluster(VIEW, ({ store, clusterId, params }) => ok(nodeOf(store.runtimeOf(clusterId), params.node_ip!, clusterId))),
 
-  getNodesProperty: onCluster(VIEW, ({ store, clusterId, params: { property } }) => {
-    if (!NODE_PROPERTIES.has(property!))
-      throw new MockError('NOT_FOUND', `Unknown node property '${property}'; known: ${[...NODE_PROPERTIES].join(', ')}`)
-    const nodes = store.runtimeOf(clusterId).nodes
-    return ok(Object.fromEntries(nodes.map((item) => [item.node_ip, item[property as keyof Node] ?? null])))
+  getNodesProperty: onCluster(VIEW, ({ store, clusterId, params }) => {
+    const property = nodeProperty(params.property!)
+    return ok(Object.fromEntries(store.runtimeOf(clusterId).nodes.map((item) => [item.node_ip, item[property] ?? null])))
+  }),
+
+  getNodeProperty: onCluster(VIEW, ({ store, clusterId, params }) => {
+    const node = nodeOf(store.runtimeOf(clusterId), params.node_ip!, clusterId)
+    return ok(node[nodeProperty(params.property!)] ?? null)
+  }),
+
+  getClusterProperty: onCluster(VIEW, ({ store, clusterId, params: { property } }) => {
+    const info = store.runtimeOf(clusterId).info
+    if (!Object.hasOwn(info, property!))
+      throw new MockError('NOT_FOUND', `Unknown cluster property '${property}'; known: ${Object.keys(info).join(', ')}`)
+    return ok(info[property as keyof typeof info] ?? null)
   }),
 
   getClusterInfo: onCluster(VIEW, ({ store, clusterId }) => ok(store.runtimeOf(clusterId).info)),
@@ -38,7 +62,12 @@ export const nodeHandlers: ResourceHandlers<
     return ok({ free_gb: gb(total - used), used_gb: gb(used), reporting_nodes: reporting.length })
   }),
 
-  getKeyspacesDataSize: onCluster(VIEW, ({ store, clusterId }) =>
-    ok([...store.runtimeOf(clusterId).keyspaceBytes.values()].reduce((sum, bytes) => sum + bytes, 0)),
-  ),
+  getKeyspacesDataSize: onCluster(VIEW, ({ store, clusterId }) => ok(dataSize(store.runtimeOf(clusterId)))),
+}
+
+/** Bytes of data in every table of every keyspace. */
+export function dataSize(runtime: ClusterRuntime): number {
+  let total = 0
+  for (const keyspace of runtime.keyspaces.values()) for (const table of keyspace.tables.values()) total += table.bytes
+  return total
 }

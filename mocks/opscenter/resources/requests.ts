@@ -50,8 +50,7 @@ function keyspaceTarget(call: ClusterCall, keyspace: string, tables: unknown): s
   if (!Array.isArray(tables) || !tables.every((table) => typeof table === 'string'))
     throw new MockError('BAD_REQUEST', 'The body must be a list of table names')
   for (const table of tables)
-    if (!found.column_families.includes(table))
-      throw new MockError('NOT_FOUND', `No table '${keyspace}.${table}' in cluster '${call.clusterId}'`)
+    if (!found.tables.has(table)) throw new MockError('NOT_FOUND', `No table '${keyspace}.${table}' in cluster '${call.clusterId}'`)
   return tables as string[]
 }
 

@@ -105,10 +105,10 @@ function tableValue(
   t: number,
   shape: { jitter: number; busy: number; daily: number; burst: number },
 ): number | null {
-  const keyspace = source.runtime.keyspaces.get(selector.keyspace ?? '')
-  const tables = keyspace?.column_families ?? []
+  const table = source.runtime.keyspaces.get(selector.keyspace ?? '')?.tables.get(selector.table ?? '')
   const share = trait(source.seed, `${selector.keyspace}.${selector.table}`)
-  const bytes = ((source.runtime.keyspaceBytes.get(selector.keyspace ?? '') ?? 0) / Math.max(1, tables.length)) * (0.5 + share)
+  // Each node holds its replicas' share of the table; truncating the table takes it to 0.
+  const bytes = ((table?.bytes ?? 0) / Math.max(1, source.runtime.nodes.length)) * (0.5 + share)
   const { jitter, busy, daily, burst } = shape
   const round = (value: number) => Math.round(value * 100) / 100
   switch (selector.metric.key) {
