@@ -4,6 +4,7 @@ import { clustersContract } from './clusters.contract'
 import { alertsContract } from './alerts.contract'
 import { clusterSettingsContract } from './cluster-settings.contract'
 import { keyspacesContract } from './keyspaces.contract'
+import { servicesContract } from './services.contract'
 import { lcmContract, lcmTopologyContract } from './lcm.contract'
 import { metricsContract } from './metrics.contract'
 import { operationsContract } from './operations.contract'
@@ -29,6 +30,7 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe.runIf(target.kind === 'mock')('lcm topology and jobs', () => lcmTopologyContract(target))
     describe('keyspaces and tables', () => keyspacesContract(target))
     describe('cluster settings', () => clusterSettingsContract(target))
+    describe('services, schedules, presets and agents', () => servicesContract(target))
     describe('metrics', () => metricsContract(target))
     describe('events and alerts', () => alertsContract(target))
     describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))

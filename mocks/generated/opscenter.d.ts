@@ -2326,6 +2326,279 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{cluster_id}/bestpractice/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Historical best-practice results
+         * @description Every stored run of every rule, newest first per rule. Needs View Cluster.
+         */
+        get: operations["getBestPracticeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/job-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Job schedules
+         * @description Needs View Cluster.
+         */
+        get: operations["listJobSchedules"];
+        put?: never;
+        /**
+         * Create a job schedule
+         * @description Needs the permission of the job: Backup Service, Best Practice Service or Repair Service.
+         */
+        post: operations["createJobSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/job-schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One job schedule
+         * @description Needs View Cluster.
+         */
+        get: operations["getJobSchedule"];
+        /**
+         * Change a job schedule
+         * @description Only the fields sent change. Needs the permission of the job.
+         */
+        put: operations["updateJobSchedule"];
+        post?: never;
+        /**
+         * Delete a job schedule
+         * @description Needs the permission of the job.
+         */
+        delete: operations["deleteJobSchedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/rc/dashboard_presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Dashboard presets
+         * @description Keyed by preset id. Needs View Cluster.
+         */
+        get: operations["listDashboardPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/rc/dashboard_presets/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The default dashboard preset
+         * @description Needs View Cluster.
+         */
+        get: operations["getDefaultDashboardPreset"];
+        /**
+         * Choose the default dashboard preset
+         * @description Body `{"id": "<preset id>"}`; answers the preset. Needs View Cluster.
+         */
+        put: operations["setDefaultDashboardPreset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/rc/dashboard_presets/{preset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One dashboard preset
+         * @description Needs View Cluster.
+         */
+        get: operations["getDashboardPreset"];
+        /**
+         * Create or replace a dashboard preset
+         * @description Every series must name a metric key the cluster reports, an `ip` of `__all__`, `__cluster__` or a node, and a `colfam`/`device` where the metric needs one (400 otherwise). 201 when created. Needs View Cluster.
+         */
+        put: operations["putDashboardPreset"];
+        post?: never;
+        /**
+         * Delete a dashboard preset
+         * @description The default preset cannot be deleted (409). Needs View Cluster.
+         */
+        delete: operations["deleteDashboardPreset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Agents of every node
+         * @description Keyed by node ip. Needs View Cluster.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/agents/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The agent of one node
+         * @description Needs View Cluster.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/agents/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install agents on nodes
+         * @description Body `{"nodes": [ips], "username": "...", "password" | "private_key": "..."}` (credentials are not stored). Answers a request id; the agents are `installing` until it finishes, then `up`. Needs Install Agents.
+         */
+        post: operations["installAgents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2612,19 +2885,53 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
-        /** @description One rule's result (field names as the HariSekhon best-practice plugin reads them). */
+        /**
+         * @description One run of a best-practice rule, in DataStax's documented form: `alert-level`, `category`, `description`,
+         *     `display-name`, `enabled_by_default`, `errors` (`cluster-error`, `node-errors`, `request-errors`),
+         *     `importance`, `name`, `recommendation`, `run_time`, `scope`, `status`, `suggested_interval` and `version`.
+         */
         BestPracticeResult: {
-            /** @enum {string} */
-            status: "Passed" | "Failed";
-            "display-name": string;
-            recommendation: string;
+            /**
+             * @description The level of the alert a failed run raises.
+             * @example WARN
+             */
+            "alert-level": string;
+            /** @description The category the UI groups the rule under. */
             category: string;
+            /** @description What the rule checks. */
+            description: string;
+            "display-name": string;
+            /** @description Whether the rule runs by default (the docs type it as a string; the mock answers a boolean). */
+            enabled_by_default: boolean | string;
+            errors: {
+                "cluster-error"?: string | null;
+                /** @description Node ip → what failed on it. */
+                "node-errors"?: {
+                    [key: string]: string;
+                } | null;
+                "request-errors"?: {
+                    [key: string]: string;
+                } | null;
+            } & {
+                [key: string]: unknown;
+            };
             /** @enum {string} */
             importance: "Low" | "Medium" | "High";
-            /** @enum {string} */
-            scope: "cluster" | "node";
+            /** @description The rule's name (the key of `/results/latest`). */
+            name: string;
+            recommendation: string;
             /** @description Epoch seconds of the run. */
             run_time: number;
+            /** @enum {string} */
+            scope: "cluster" | "node";
+            /** @enum {string} */
+            status: "Passed" | "Failed";
+            /** @example 1 day */
+            suggested_interval: string;
+            /** @example 1.0 */
+            version: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Rule name → its latest result. */
         BestPracticeResults: {
@@ -2960,6 +3267,99 @@ export interface components {
         LcmDefinitions: {
             [key: string]: unknown;
         };
+        /** @description Rule name → its results, newest first. */
+        BestPracticeHistory: {
+            [key: string]: components["schemas"]["BestPracticeResult"][];
+        };
+        /**
+         * @description A job schedule (`/{cluster_id}/job-schedules`): when the job first runs, how often it repeats and what it runs
+         *     (`job_params.type`: `backup`, `best-practice` or `repair`). `next_run` and `last_run` follow the mock clock.
+         */
+        JobSchedule: {
+            id: string;
+            /**
+             * @description YYYY-MM-DD.
+             * @example 2026-11-30
+             */
+            first_run_date: string;
+            /**
+             * @description HH:MM:SS.
+             * @example 18:00:00
+             */
+            first_run_time: string;
+            /** @example GMT */
+            timezone: string;
+            interval: number;
+            /** @enum {string} */
+            interval_unit: "minutes" | "hours" | "days" | "weeks";
+            job_params: {
+                /** @enum {string} */
+                type: "backup" | "best-practice" | "repair";
+                keyspaces?: string[];
+                rules?: string[];
+                destinations?: string[];
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description UTC, `YYYY-MM-DD HH:MM:SS`. */
+            next_run: string;
+            /** @description UTC, `YYYY-MM-DD HH:MM:SS`; null before the first run. */
+            last_run: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A schedule to create (`first_run_date`, `first_run_time`, `interval`, `interval_unit`, `job_params` required; `timezone` defaults to GMT) or to change (only the fields sent). */
+        JobScheduleWrite: {
+            first_run_date?: string;
+            first_run_time?: string;
+            timezone?: string;
+            interval?: number;
+            /** @enum {string} */
+            interval_unit?: "minutes" | "hours" | "days" | "weeks";
+            job_params?: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A dashboard preset: named graphs, each listing the series it plots by metric key, with `ip` `__all__` (one
+         *     line per node), `__cluster__` (the cluster total) or a node ip, and `colfam` (`keyspace.table`) or `device`
+         *     for table and device metrics, as OpsCenter stores its graph presets. Shape not documented in the API reference
+         *     (decisions/106).
+         */
+        DashboardPreset: {
+            id: string;
+            name: string;
+            graphs: ({
+                title: string;
+                metrics: ({
+                    metric: string;
+                    ip: string;
+                    colfam?: string;
+                    device?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            default?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The DataStax agent of one node. Shape not documented in the API reference (decisions/106). */
+        Agent: {
+            node_ip: string;
+            /** @example 6.8.35 */
+            version: string | null;
+            /** @enum {string} */
+            status: "up" | "down" | "installing" | "not-installed";
+            /** @description Epoch seconds; 0 while connected. */
+            last_seen: number;
+            /** @description The request that installs it, while it runs. */
+            install_request?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
     };
     responses: {
         /** @description The body could not be understood or a field is missing or wrong. Nothing was changed. */
@@ -3113,6 +3513,16 @@ export interface components {
          * @example debug
          */
         LogLevel: "trace" | "debug" | "info" | "warn" | "error" | "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR";
+        /**
+         * @description A job schedule id.
+         * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+         */
+        ScheduleId: string;
+        /**
+         * @description A dashboard preset id.
+         * @example overview
+         */
+        PresetId: string;
     };
     requestBodies: never;
     headers: never;
@@ -6618,6 +7028,503 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    getBestPracticeHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results by rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestPracticeHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listJobSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobScheduleWrite"];
+            };
+        };
+        responses: {
+            /** @description The new schedule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobScheduleWrite"];
+            };
+        };
+        responses: {
+            /** @description The changed schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listDashboardPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Presets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["DashboardPreset"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDefaultDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setDefaultDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new default. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    graphs: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The replaced preset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            /** @description The new preset. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["Agent"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    installAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nodes: string[];
+                    username: string;
+                    password?: string;
+                    private_key?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
 }

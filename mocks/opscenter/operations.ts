@@ -1,9 +1,11 @@
 import spec from '../generated/opscenter.openapi.json'
 import type { Operation } from '../core/service'
 import type { Handlers, OpscenterContext } from './handler'
+import { agentHandlers } from './resources/agents'
 import { alertHandlers } from './resources/alerts'
 import { bestPracticeHandlers } from './resources/best-practice'
 import { clusterConfigHandlers } from './resources/cluster-configs'
+import { dashboardPresetHandlers } from './resources/dashboard-presets'
 import { eventHandlers } from './resources/events'
 import { keyspaceHandlers } from './resources/keyspaces'
 import { lcmHandlers } from './resources/lcm'
@@ -11,6 +13,7 @@ import { metricHandlers } from './resources/metrics'
 import { nodeHandlers } from './resources/nodes'
 import { requestHandlers } from './resources/requests'
 import { roleHandlers } from './resources/roles'
+import { scheduleHandlers } from './resources/schedules'
 import { sessionHandlers } from './resources/session'
 import { userHandlers } from './resources/users'
 
@@ -31,6 +34,9 @@ const HANDLERS: Handlers = {
   ...eventHandlers,
   ...metricHandlers,
   ...bestPracticeHandlers,
+  ...scheduleHandlers,
+  ...dashboardPresetHandlers,
+  ...agentHandlers,
   ...requestHandlers,
   ...lcmHandlers,
 }

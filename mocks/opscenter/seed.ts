@@ -3,7 +3,7 @@ import { ADMIN_ROLE, PERMISSION } from './permissions'
 import { createLcm } from './resources/lcm-objects'
 import { GB, type ClusterRuntime, type KeyspaceRecord, type NodeActivity, type OpscenterStore } from './store'
 import { tableProperties } from './resources/keyspaces'
-import type { AlertRule, BestPracticeResult, ClusterConfig, Node, PermissionMap } from './spec-types'
+import type { AlertRule, BestPracticeResult, ClusterConfig, DashboardPreset, Node, PermissionMap } from './spec-types'
 
 /**
  * The default OpsCenter world: `Test_Cluster` (6 nodes in DC1 and DC2, 10.0.2.13 down) and `Prod_Cluster`
@@ -108,37 +108,92 @@ const ALERT_RULES: AlertRule[] = [
   },
 ]
 
-const BEST_PRACTICE: Array<
-  [
-    rule: string,
-    passed: boolean,
-    display: string,
-    recommendation: string,
-    category: string,
-    importance: BestPracticeResult['importance'],
-    scope: BestPracticeResult['scope'],
-  ]
+/** The seeded rules: what each checks and, for a failing one, why it fails. */
+const BEST_PRACTICE: ReadonlyArray<
+  Pick<BestPracticeResult, 'name' | 'status' | 'display-name' | 'description' | 'recommendation' | 'category' | 'importance' | 'scope'> & {
+    failure?: string
+  }
 > = [
-  ['use-oracle-java', true, 'Oracle Java recommended', 'Use the latest supported Java', 'OS', 'Medium', 'node'],
-  [
-    'repair-run-frequency',
-    false,
-    'Repair frequency',
-    'Run repair on every node at least once per gc_grace_seconds',
-    'Operations',
-    'High',
-    'cluster',
-  ],
-  [
-    'seed-node-config',
-    true,
-    'Seed node configuration',
-    'Use the same seed list on every node of a datacenter',
-    'Config',
-    'High',
-    'cluster',
-  ],
+  {
+    name: 'use-oracle-java',
+    status: 'Passed',
+    'display-name': 'Oracle Java recommended',
+    description: 'Checks that every node runs a supported Java',
+    recommendation: 'Use the latest supported Java',
+    category: 'OS',
+    importance: 'Medium',
+    scope: 'node',
+  },
+  {
+    name: 'repair-run-frequency',
+    status: 'Failed',
+    'display-name': 'Repair frequency',
+    description: 'Checks that every node is repaired within gc_grace_seconds',
+    recommendation: 'Run repair on every node at least once per gc_grace_seconds',
+    category: 'Operations',
+    importance: 'High',
+    scope: 'cluster',
+    failure: 'Not every token range was repaired within gc_grace_seconds',
+  },
+  {
+    name: 'seed-node-config',
+    status: 'Passed',
+    'display-name': 'Seed node configuration',
+    description: 'Checks that every node of a datacenter has the same seed list',
+    recommendation: 'Use the same seed list on every node of a datacenter',
+    category: 'Config',
+    importance: 'High',
+    scope: 'cluster',
+  },
 ]
+
+/** Two daily runs of a rule, in DataStax's documented result shape. */
+function bestPracticeRuns(rule: (typeof BEST_PRACTICE)[number], now: number): BestPracticeResult[] {
+  const { failure, ...fields } = rule
+  const result: BestPracticeResult = {
+    ...fields,
+    'alert-level': rule.importance === 'High' ? 'ALERT' : 'WARN',
+    enabled_by_default: true,
+    errors: { 'cluster-error': failure ?? null, 'node-errors': null, 'request-errors': null },
+    run_time: now - 2 * 86400,
+    suggested_interval: '1 day',
+    version: '1.0',
+  }
+  return [result, { ...result, run_time: now - 86400 }]
+}
+
+/** The dashboard presets every seeded cluster starts with; they plot metric keys of the catalogue. */
+function seedPresets(cluster: SeedCluster): DashboardPreset[] {
+  const [keyspace, [, , tables]] = Object.entries(cluster.keyspaces)[0]!
+  return [
+    {
+      id: 'overview',
+      name: 'Overview',
+      graphs: [
+        {
+          title: 'Cluster reads and writes',
+          metrics: [
+            { metric: 'read-ops', ip: '__cluster__' },
+            { metric: 'write-ops', ip: '__cluster__' },
+          ],
+        },
+        { title: 'Heap used', metrics: [{ metric: 'heap-used', ip: '__all__' }] },
+        {
+          title: `${keyspace}.${tables[0]} writes`,
+          metrics: [{ metric: 'cf-write-ops', ip: '__all__', colfam: `${keyspace}.${tables[0]}` }],
+        },
+      ],
+    },
+    {
+      id: 'storage',
+      name: 'Storage',
+      graphs: [
+        { title: 'Data load', metrics: [{ metric: 'data-load', ip: '__cluster__' }] },
+        { title: 'Disk usage', metrics: [{ metric: 'os-disk-usage', ip: '__all__', device: 'sda' }] },
+      ],
+    },
+  ]
+}
 
 /** LCM objects the DataStax scripts list before creating their own; fixed ids keep examples stable. */
 const LCM_SEED = {
@@ -251,6 +306,7 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
         downtime: node.mode === 'unknown' ? [{ from: node.last_seen }] : [],
         compactions: [],
         heapRatio: cluster.hotHeap === node.node_ip ? 0.9 : undefined,
+        agent: true,
       },
     ]),
   )
@@ -266,20 +322,10 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 300 * GB])),
     keyspaces,
     alertRules: new Map(ALERT_RULES.map((rule) => [rule.id, { ...rule }])),
-    bestPractice: new Map(
-      BEST_PRACTICE.map(([rule, passed, display, recommendation, category, importance, scope]) => [
-        rule,
-        {
-          status: passed ? 'Passed' : 'Failed',
-          'display-name': display,
-          recommendation,
-          category,
-          importance,
-          scope,
-          run_time: now - 86400,
-        },
-      ]),
-    ),
+    bestPractice: new Map(BEST_PRACTICE.map((rule) => [rule.name, bestPracticeRuns(rule, now)])),
+    schedules: new Map(),
+    presets: new Map(seedPresets(cluster).map((preset) => [preset.id, preset])),
+    defaultPreset: 'overview',
     activity,
     events: [],
     notificationsEnabled: true,

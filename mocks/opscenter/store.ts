@@ -11,6 +11,8 @@ import type {
   BestPracticeResult,
   ClusterConfig,
   ClusterInfo,
+  DashboardPreset,
+  JobSchedule,
   LcmCluster,
   LcmMachineCredential,
   LcmRepository,
@@ -46,6 +48,8 @@ export interface NodeActivity {
   compactions: number[]
   /** A fixed heap-used share of heap-max, for a node the seed makes run hot; else derived from the seed. */
   heapRatio?: number
+  /** Whether the node runs a DataStax agent. */
+  agent: boolean
 }
 
 /** One entry of the event log (`/{cluster_id}/events`); `time` is in microseconds, as OpsCenter reports it. */
@@ -68,6 +72,18 @@ export interface LcmJobPlan {
   created: number
   nodeIds: string[]
   terminatedAt?: number
+}
+
+/** A job schedule as stored: its settings and when it was created; `next_run`/`last_run` are computed. */
+export interface ScheduleRecord {
+  id: string
+  first_run_date: string
+  first_run_time: string
+  timezone: string
+  interval: number
+  interval_unit: 'minutes' | 'hours' | 'days' | 'weeks'
+  job_params: JobSchedule['job_params']
+  created: number
 }
 
 /** One step of a request: the work on one node, from..to in epoch seconds, and whether its effects are applied. */
@@ -116,7 +132,11 @@ export interface ClusterRuntime {
   diskBytes: Map<string, number>
   keyspaces: Map<string, KeyspaceRecord>
   alertRules: Map<string, AlertRule>
-  bestPractice: Map<string, BestPracticeResult>
+  /** Every run of each best-practice rule, oldest first. */
+  bestPractice: Map<string, BestPracticeResult[]>
+  schedules: Map<string, ScheduleRecord>
+  presets: Map<string, DashboardPreset>
+  defaultPreset: string
   activity: Map<string, NodeActivity>
   /** Oldest first. */
   events: EventRecord[]
@@ -343,10 +363,10 @@ export class OpscenterStore {
   /** Re-runs one rule: same verdict as before (the mock cluster does not change), new run time. */
   runBestPracticeRule(clusterId: string, rule: string): BestPracticeResult {
     const runtime = this.runtimeOf(clusterId)
-    const previous = runtime.bestPractice.get(rule)
-    if (!previous) throw new MockError('NOT_FOUND', `No best-practice rule named '${rule}'`)
-    const result = { ...previous, run_time: this.clock.nowSeconds() }
-    runtime.bestPractice.set(rule, result)
+    const runs = runtime.bestPractice.get(rule)
+    if (!runs) throw new MockError('NOT_FOUND', `No best-practice rule named '${rule}'`)
+    const result = { ...runs.at(-1)!, run_time: this.clock.nowSeconds() }
+    runs.push(result)
     return result
   }
 
@@ -440,7 +460,10 @@ function runtimeFromSeedHosts(id: string, seedHosts: string): ClusterRuntime {
     keyspaces: new Map(),
     alertRules: new Map(),
     bestPractice: new Map(),
-    activity: new Map(nodes.map((node) => [node.node_ip, { downtime: [], compactions: [] }])),
+    schedules: new Map(),
+    presets: new Map(),
+    defaultPreset: '',
+    activity: new Map(nodes.map((node) => [node.node_ip, { downtime: [], compactions: [], agent: false }])),
     events: [],
     notificationsEnabled: true,
     logLevel: 'info',

@@ -24,6 +24,7 @@ const ACTION_CODE: Record<string, number> = {
   compact: 29,
   perform_gc: 30,
   rebalance: 31,
+  'install-agent': 32,
 }
 
 export interface StartRequest {
@@ -151,6 +152,9 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
     case 'move':
       node.mode = 'normal'
       break
+    case 'install-agent':
+      if (activity) activity.agent = true
+      break
     case 'decommission':
       runtime.nodes.splice(runtime.nodes.indexOf(node), 1)
       runtime.diskBytes.delete(ip)
@@ -176,6 +180,7 @@ function comeUp(node: Node, activity: NodeActivity | undefined, at: number): voi
 }
 
 function describe(request: RequestRecord): string {
+  if (request.action === 'install-agent') return 'Agent install'
   const target = request.keyspace ? ` of keyspace ${request.keyspace}` : ''
   return `${request.action.charAt(0).toUpperCase()}${request.action.slice(1)}${target}`
 }
