@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe } from 'vitest'
 import { authContract, authDisabledContract } from './auth.contract'
 import { clustersContract } from './clusters.contract'
 import { alertsContract } from './alerts.contract'
+import { backupsContract } from './backups.contract'
 import { clusterSettingsContract } from './cluster-settings.contract'
 import { keyspacesContract } from './keyspaces.contract'
 import { servicesContract } from './services.contract'
@@ -34,6 +35,7 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('metrics', () => metricsContract(target))
     describe('events and alerts', () => alertsContract(target))
     describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))
+    describe.runIf(target.kind === 'mock')('backups, repair and NodeSync', () => backupsContract(target))
     faultsContract(target, { method: 'GET', path: '/meta', messageOf: (json) => json.message })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,

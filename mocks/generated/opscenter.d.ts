@@ -2599,6 +2599,582 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{cluster_id}/backup-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backup activity
+         * @description Backups, syncs, restores and deletes, newest first. Needs View Cluster.
+         */
+        get: operations["listBackupActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backups
+         * @description Keyed by backup id (tag), as DataStax documents it; deleted backups are left out. Needs View Cluster.
+         */
+        get: operations["listBackups"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a backup
+         * @description Query `tag` names it; it leaves the list and its activity shows `deleted_at`. Needs Backup Service.
+         */
+        delete: operations["deleteBackup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backups of one keyspace
+         * @description Backups holding the keyspace, each with only that keyspace. Needs View Cluster.
+         */
+        get: operations["listKeyspaceBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back up now
+         * @description Optional body `{"keyspaces": [...], "destinations": [...]}` (default every non-system keyspace, on the server). Answers a request id; the backup is listed once the request finishes (30 s per node). Needs Backup Service.
+         */
+        post: operations["runBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a backup to a destination
+         * @description Body `{"tag": "<backup id>", "destination": "<destination id>"}`. Answers a request id. Needs Backup Service.
+         */
+        post: operations["syncBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/pit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Commitlog archiving (point in time)
+         * @description Needs View Cluster.
+         */
+        get: operations["getPitConfig"];
+        put?: never;
+        /**
+         * Turn commitlog archiving on
+         * @description Optional body `{"destination": "<id>"}` (default the server). Needs Backup Service.
+         */
+        post: operations["enablePit"];
+        /**
+         * Turn commitlog archiving off
+         * @description Needs Backup Service.
+         */
+        delete: operations["disablePit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/pit/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Latest commitlog backup of each node
+         * @description Node ip → epoch seconds of its latest archived commitlog (every 5 minutes while archiving is on and the node is up); empty when off. Needs View Cluster.
+         */
+        get: operations["listPitLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/pit_check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a point in time to restore to
+         * @description Body `{"timestamp": <epoch seconds>}`. Valid when archiving was on since a backup taken before that time. Needs View Cluster.
+         */
+        post: operations["checkPitRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/restore/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore everything a backup holds
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         */
+        post: operations["restoreBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/restore/{tag}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore one keyspace from a backup
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         */
+        post: operations["restoreKeyspaceBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/restore/{tag}/{ks_name}/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore one table from a backup
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         */
+        post: operations["restoreTableBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backup destinations
+         * @description Keyed by id. Needs View Cluster.
+         */
+        get: operations["listBackupDestinations"];
+        put?: never;
+        /**
+         * Add a backup destination
+         * @description `provider` server, local, s3 or azure and a `path`; s3 needs `access_key` and `access_secret` (never returned). Needs Backup Service.
+         */
+        post: operations["createBackupDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/destinations/{destination_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One backup destination
+         * @description Needs View Cluster.
+         */
+        get: operations["getBackupDestination"];
+        /**
+         * Change a backup destination
+         * @description Only the fields sent change. Needs Backup Service.
+         */
+        put: operations["updateBackupDestination"];
+        post?: never;
+        /**
+         * Remove a backup destination
+         * @description A destination a schedule or commitlog archiving uses is a 409. Needs Backup Service.
+         */
+        delete: operations["deleteBackupDestination"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Status of the cluster services
+         * @description Needs View Cluster.
+         */
+        get: operations["getClusterServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The repair service
+         * @description Needs View Cluster.
+         */
+        get: operations["getRepairService"];
+        put?: never;
+        /**
+         * Turn the repair service on
+         * @description Optional body `{"time_to_completion": <seconds>}` (default 9 days, at least one hour). Already running is a 409. Needs Repair Service.
+         */
+        post: operations["startRepairService"];
+        /**
+         * Turn the repair service off
+         * @description Needs Repair Service.
+         */
+        delete: operations["stopRepairService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services/repair/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Repair progress summary
+         * @description Needs View Cluster.
+         */
+        get: operations["getRepairSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services/repair/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Repair progress per keyspace and table
+         * @description Needs View Cluster.
+         */
+        get: operations["getRepairDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/nodesync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * NodeSync per table
+         * @description Every table with whether NodeSync keeps it in sync and how far the current pass is. Needs View Cluster.
+         */
+        get: operations["getNodeSyncStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/nodesync/{ks_name}/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn NodeSync on or off for a table
+         * @description Body `{"enabled": true|false}`; the table's `nodesync` property follows. Needs Repair Service.
+         */
+        put: operations["setNodeSync"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -3360,6 +3936,100 @@ export interface components {
         } & {
             [key: string]: unknown;
         };
+        /** @description One backup, sync, restore or delete, newest first in `/backup-activity` (fields as in DataStax's example). */
+        BackupActivity: {
+            /** @example opscenter_adhoc_2026-11-30-10-00-00-UTC */
+            backup_id: string;
+            /** @enum {string} */
+            type: "backup" | "restore" | "sync" | "delete";
+            /** @description Epoch seconds. */
+            time: number;
+            /** @enum {string} */
+            status: "in_progress" | "success";
+            keyspaces: {
+                [key: string]: string[];
+            };
+            destination: {
+                id?: string;
+                provider?: string;
+                path?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            deleted_at: number | null;
+            /** @description `YYYYWW` of the activity. */
+            week: string;
+            request_id?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One backup, as DataStax's example shows it: what it holds per keyspace (tables, nodes, bytes). */
+        Backup: {
+            /** @description `adhoc` or the id of the schedule that made it. */
+            id: string;
+            /** @description Epoch seconds the backup was taken. */
+            time: number;
+            keyspaces: {
+                [key: string]: {
+                    cfs: string[];
+                    nodes: string[];
+                    /** @description Bytes. */
+                    size: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Destination ids holding a copy. */
+            destinations: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Commitlog archiving for point-in-time restore (shape undocumented; decisions/107). */
+        PitConfig: {
+            enabled: boolean;
+            destination: string | null;
+            /** @description Epoch seconds archiving started. */
+            enabled_at: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Where backups are copied. Secrets (`access_secret`, `key`) are write-only. */
+        BackupDestination: {
+            id: string;
+            /** @enum {string} */
+            provider: "server" | "local" | "s3" | "azure";
+            path: string;
+            access_key?: string | null;
+            region?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The repair service (shape undocumented; decisions/107). Progress moves with mock time. */
+        RepairService: {
+            /** @enum {string} */
+            status: "RUNNING" | "STOPPED";
+            /** @description Seconds one full repair cycle takes. */
+            time_to_completion: number;
+            started: number | null;
+            /** @description Of the current cycle. */
+            percent_complete: number;
+            cycles_completed?: number;
+            subranges_total?: number;
+            subranges_repaired?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One entry per table (shape undocumented; decisions/107). */
+        TableSyncProgress: ({
+            keyspace: string;
+            table: string;
+            enabled?: boolean;
+            percent_complete: number;
+            /** @description Epoch seconds the last full pass ended. */
+            last_completed?: number | null;
+        } & {
+            [key: string]: unknown;
+        })[];
     };
     responses: {
         /** @description The body could not be understood or a field is missing or wrong. Nothing was changed. */
@@ -3523,6 +4193,16 @@ export interface components {
          * @example overview
          */
         PresetId: string;
+        /**
+         * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+         * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+         */
+        Tag: string;
+        /**
+         * @description A backup destination id.
+         * @example OPSC_ON_SERVER
+         */
+        DestinationId: string;
     };
     requestBodies: never;
     headers: never;
@@ -7521,6 +8201,927 @@ export interface operations {
                     "application/json": components["schemas"]["RequestId"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listBackupActivity: {
+        parameters: {
+            query?: {
+                /** @description How many entries; default 10. */
+                count?: number;
+                /** @description 1: oldest first (from `timestamp` forward). */
+                reverse?: 0 | 1;
+                /** @description Epoch seconds: entries at or before it (at or after with reverse=1). */
+                timestamp?: number;
+                /** @description Only entries of this type. */
+                filter_type?: "backup" | "restore" | "sync" | "delete";
+                /** @description 1: only backups not deleted. */
+                filter_live?: 0 | 1;
+                /** @description 1: only finished entries. */
+                filter_success?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupActivity"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listBackups: {
+        parameters: {
+            query?: {
+                /** @description Only backups made by this schedule id (or `adhoc`). */
+                match?: string;
+                /** @description At most this many, newest first. */
+                amount?: number;
+                /** @description Only backups taken before this backup id. */
+                last_seen?: string;
+                /** @description Only backups with a copy at this destination id. */
+                destination?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Backups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["Backup"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteBackup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The backup id.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listKeyspaceBackups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Backups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["Backup"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    keyspaces?: string[];
+                    destinations?: string[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    syncBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tag: string;
+                    destination: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getPitConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitConfig"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    enablePit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    destination?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    disablePit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPitLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    checkPitRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    timestamp: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        valid: boolean;
+                        backup_id: string | null;
+                        reason: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    restoreBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    restoreKeyspaceBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    restoreTableBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listBackupDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Destinations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["BackupDestination"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider: string;
+                    path: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The new destination. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDestination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDestination"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed destination. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDestination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getClusterServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        repair_service: "RUNNING" | "STOPPED";
+                        nodesync: {
+                            enabled_tables?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepairService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairService"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startRepairService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    time_to_completion?: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    stopRepairService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepairSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairService"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepairDetails: {
+        parameters: {
+            query?: {
+                /** @description Only this keyspace. */
+                keyspace?: string;
+                /** @description Only this table (with keyspace). */
+                table?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableSyncProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeSyncStatus: {
+        parameters: {
+            query?: {
+                /** @description Only this keyspace. */
+                keyspace?: string;
+                /** @description Only this table (with keyspace). */
+                table?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableSyncProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setNodeSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
             400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];

@@ -5,6 +5,7 @@ import { authenticate, type AuthSettings } from './auth'
 import { requirePermission, type Principal } from './permissions'
 import type { OpscenterStore } from './store'
 import type { OperationId, Reply } from './spec-types'
+import { settleBackups } from './world/backups'
 import { settle } from './world/requests'
 
 /** What every OpsCenter handler works with: the store, the sessions and the server's settings. */
@@ -62,6 +63,7 @@ export function onCluster<Id extends OperationId>(
     requirePermission(principal, clusterId, permission)
     // Operations move the cluster as mock time passes; bring it up to now before anyone reads it.
     settle(context.store, clusterId)
+    settleBackups(context.store, clusterId)
     return handle({ context, store: context.store, clusterId, principal, params, request })
   })
 }

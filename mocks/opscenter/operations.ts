@@ -3,6 +3,7 @@ import type { Operation } from '../core/service'
 import type { Handlers, OpscenterContext } from './handler'
 import { agentHandlers } from './resources/agents'
 import { alertHandlers } from './resources/alerts'
+import { backupHandlers } from './resources/backups'
 import { bestPracticeHandlers } from './resources/best-practice'
 import { clusterConfigHandlers } from './resources/cluster-configs'
 import { dashboardPresetHandlers } from './resources/dashboard-presets'
@@ -11,6 +12,7 @@ import { keyspaceHandlers } from './resources/keyspaces'
 import { lcmHandlers } from './resources/lcm'
 import { metricHandlers } from './resources/metrics'
 import { nodeHandlers } from './resources/nodes'
+import { repairHandlers } from './resources/repair'
 import { requestHandlers } from './resources/requests'
 import { roleHandlers } from './resources/roles'
 import { scheduleHandlers } from './resources/schedules'
@@ -37,6 +39,8 @@ const HANDLERS: Handlers = {
   ...scheduleHandlers,
   ...dashboardPresetHandlers,
   ...agentHandlers,
+  ...backupHandlers,
+  ...repairHandlers,
   ...requestHandlers,
   ...lcmHandlers,
 }

@@ -1,8 +1,9 @@
 import { seededRandom } from '../core/random'
 import { ADMIN_ROLE, PERMISSION } from './permissions'
 import { createLcm } from './resources/lcm-objects'
-import { GB, type ClusterRuntime, type KeyspaceRecord, type NodeActivity, type OpscenterStore } from './store'
+import { GB, type ClusterRuntime, type KeyspaceRecord, type NodeActivity, type OpscenterStore, emptyBackupState } from './store'
 import { tableProperties } from './resources/keyspaces'
+import { takeBackup } from './world/backups'
 import type { AlertRule, BestPracticeResult, ClusterConfig, DashboardPreset, Node, PermissionMap } from './spec-types'
 
 /**
@@ -241,6 +242,14 @@ export async function seedOpscenter(store: OpscenterStore, seed = 1): Promise<vo
     await store.clusters.insert({ id: cluster.id, config })
     store.runtime.set(cluster.id, seedRuntime(cluster, random, now))
     seedEvents(store, cluster, now)
+    const [firstKeyspace] = Object.keys(cluster.keyspaces)
+    takeBackup(store, cluster.id, {
+      source: 'adhoc',
+      time: now - 86400,
+      keyspaces: [firstKeyspace!],
+      destinations: ['OPSC_ON_SERVER'],
+      requestId: null,
+    })
   }
   for (const [role, permissions] of Object.entries(SEEDED_ROLES))
     await store.roles.insert({ id: role, permissions: structuredClone(permissions) })
@@ -330,6 +339,7 @@ function seedRuntime(cluster: SeedCluster, random: () => number, now: number): C
     events: [],
     notificationsEnabled: true,
     logLevel: 'info',
+    ...emptyBackupState(),
   }
 }
 

@@ -108,12 +108,45 @@ export interface RequestRecord {
   token?: string
   user: string | null
   cancelledAt?: number
+  /** For a restore: the backup it restores from. */
+  backup?: string
 }
 
 /** A table: its properties (the wire's) and how many bytes of data it holds (drives its metrics and data size). */
 export interface TableRecord {
   properties: TableProperties
   bytes: number
+  /** When NodeSync was turned on for the table (its progress runs from there). */
+  nodesyncSince?: number
+}
+
+/** A backup: when it was taken (visible from then), what it holds and where copies are. */
+export interface BackupRecord {
+  tag: string
+  /** `adhoc` or the schedule id that made it. */
+  source: string
+  time: number
+  keyspaces: Map<string, Map<string, number>>
+  nodes: string[]
+  destinations: string[]
+  deletedAt: number | null
+}
+
+export interface BackupActivityRecord {
+  backupId: string
+  type: 'backup' | 'restore' | 'sync' | 'delete'
+  time: number
+  requestId: string | null
+  keyspaces: Record<string, string[]>
+  destination: string
+}
+
+/** A backup destination; secrets sent on create are dropped. */
+export interface DestinationRecord {
+  id: string
+  provider: 'server' | 'local' | 's3' | 'azure'
+  path: string
+  [field: string]: unknown
 }
 
 /** A keyspace: replication settings and its tables by name (a Map: table names come from clients). */
@@ -143,6 +176,14 @@ export interface ClusterRuntime {
   notificationsEnabled: boolean
   /** What `PUT /{cluster_id}/log/level/{level}` set last. */
   logLevel: string
+  backups: Map<string, BackupRecord>
+  /** Oldest first. */
+  backupActivity: BackupActivityRecord[]
+  destinations: Map<string, DestinationRecord>
+  pit: { enabled: boolean; destination: string | null; enabledAt: number | null }
+  /** Up to when each backup schedule's runs have been taken (epoch seconds). */
+  scheduledBackupsUntil: Map<string, number>
+  repair: { timeToCompletion: number; started: number | null }
 }
 
 /** The LCM collections, the `type` their objects carry and the spec schema that checks them. */
@@ -467,7 +508,23 @@ function runtimeFromSeedHosts(id: string, seedHosts: string): ClusterRuntime {
     events: [],
     notificationsEnabled: true,
     logLevel: 'info',
+    ...emptyBackupState(),
   }
 }
 
 export const GB = 1024 ** 3
+
+/** The backup and repair state of a cluster nobody has backed up yet: the on-server destination only. */
+export function emptyBackupState(): Pick<
+  ClusterRuntime,
+  'backups' | 'backupActivity' | 'destinations' | 'pit' | 'scheduledBackupsUntil' | 'repair'
+> {
+  return {
+    backups: new Map(),
+    backupActivity: [],
+    destinations: new Map([['OPSC_ON_SERVER', { id: 'OPSC_ON_SERVER', provider: 'server', path: '' }]]),
+    pit: { enabled: false, destination: null, enabledAt: null },
+    scheduledBackupsUntil: new Map(),
+    repair: { timeToCompletion: 9 * 86400, started: null },
+  }
+}

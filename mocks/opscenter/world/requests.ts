@@ -1,6 +1,7 @@
 import { MockError } from '../../core/mock-error'
 import type { ClusterRuntime, NodeActivity, OpscenterStore, RequestRecord, RequestStep } from '../store'
 import type { Node } from '../spec-types'
+import { applyRestore } from './backups'
 
 /**
  * The life of cluster and node operations in mock time. A request is a list of steps (one per node, 30 s
@@ -25,6 +26,9 @@ const ACTION_CODE: Record<string, number> = {
   perform_gc: 30,
   rebalance: 31,
   'install-agent': 32,
+  backup: 34,
+  restore: 33,
+  sync: 35,
 }
 
 export interface StartRequest {
@@ -36,6 +40,7 @@ export interface StartRequest {
   keyspace?: string
   tables?: string[]
   token?: string
+  backup?: string
   user: string | null
 }
 
@@ -68,6 +73,7 @@ export function startRequest(store: OpscenterStore, input: StartRequest): Reques
     keyspace: input.keyspace,
     tables: input.tables,
     token: input.token,
+    backup: input.backup,
     user: input.user,
   }
   store.requests.set(request.id, request)
@@ -155,6 +161,9 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
     case 'install-agent':
       if (activity) activity.agent = true
       break
+    case 'restore':
+      if (request.steps.every((other) => other.ended)) applyRestore(store, request, at)
+      break
     case 'decommission':
       runtime.nodes.splice(runtime.nodes.indexOf(node), 1)
       runtime.diskBytes.delete(ip)
@@ -181,6 +190,7 @@ function comeUp(node: Node, activity: NodeActivity | undefined, at: number): voi
 
 function describe(request: RequestRecord): string {
   if (request.action === 'install-agent') return 'Agent install'
+  if (request.backup) return `Restore from ${request.backup}`
   const target = request.keyspace ? ` of keyspace ${request.keyspace}` : ''
   return `${request.action.charAt(0).toUpperCase()}${request.action.slice(1)}${target}`
 }
