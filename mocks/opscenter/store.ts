@@ -388,7 +388,7 @@ export class OpscenterStore {
     this.getCluster(id)
     this.clusters.delete(id)
     this.runtime.delete(id)
-    for (const role of this.roles.filter((record) => id in record.permissions)) {
+    for (const role of this.roles.filter((record) => Object.hasOwn(record.permissions, id))) {
       await this.roles.update(role.id, (draft) => {
         delete draft.permissions[id]
       })
@@ -447,7 +447,7 @@ export class OpscenterStore {
   async replaceLcm(kind: LcmKind, record: LcmRecord): Promise<LcmRecord> {
     this.#assertLcmShape(kind, record)
     return this.lcm[kind].update(record.id, (draft) => {
-      for (const key of Object.keys(draft)) if (!Object.hasOwn(record, key)) delete (draft as Record<string, unknown>)[key]
+      for (const key of Object.keys(draft)) if (!Object.hasOwn(record, key)) Reflect.deleteProperty(draft, key)
       Object.assign(draft, record)
     })
   }

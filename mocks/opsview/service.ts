@@ -1,6 +1,8 @@
+import spec from '../generated/opsview.openapi.json'
 import { Clock } from '../core/clock'
 import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
 import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
@@ -61,6 +63,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     context,
     clock,
     renderError: renderOpsviewError,
+    spec: spec as unknown as BundledSpec,
     reset,
   })
   return { service, store, sessions, reset: service.reset }

@@ -200,16 +200,14 @@ export const backupHandlers: ResourceHandlers<
     const backup = liveBackup(store, clusterId, tag)
     const now = store.clock.nowSeconds()
     backup.deletedAt = now
-    store
-      .runtimeOf(clusterId)
-      .backupActivity.push({
-        backupId: tag,
-        type: 'delete',
-        time: now,
-        requestId: null,
-        keyspaces: tablesOf(backup),
-        destination: backup.destinations[0] ?? 'OPSC_ON_SERVER',
-      })
+    store.runtimeOf(clusterId).backupActivity.push({
+      backupId: tag,
+      type: 'delete',
+      time: now,
+      requestId: null,
+      keyspaces: tablesOf(backup),
+      destination: backup.destinations[0] ?? 'OPSC_ON_SERVER',
+    })
     return done()
   }),
 

@@ -1,5 +1,6 @@
 import { isPlainObject } from '../../core/body'
 import { MockError } from '../../core/mock-error'
+import { ownValue } from '../../core/own'
 import { LCM_KINDS, type LcmKind, type LcmRecord, type OpscenterStore } from '../store'
 import { jobStatus } from '../world/lcm-jobs'
 
@@ -51,9 +52,10 @@ function checkRules(store: OpscenterStore, kind: LcmObjectKind, record: Record<s
   if (typeof record.name !== 'string' || record.name.trim() === '')
     throw new MockError('BAD_REQUEST', "Missing required field 'name' (a non-empty string)")
   for (const field of rules.required)
-    if (typeof record[field] !== 'string' || record[field] === '') throw new MockError('BAD_REQUEST', `Missing required field '${field}'`)
+    if (typeof ownValue(record, field) !== 'string' || ownValue(record, field) === '')
+      throw new MockError('BAD_REQUEST', `Missing required field '${field}'`)
   for (const [field, target] of Object.entries(rules.references)) {
-    const id = record[field]
+    const id = ownValue(record, field)
     if (id === undefined || id === null) continue
     if (typeof id !== 'string' || !store.lcm[target].get(id))
       throw new MockError('BAD_REQUEST', `Field '${field}' names no ${LCM_KINDS[target].type}: ${JSON.stringify(id)}`)
@@ -94,14 +96,15 @@ export function deleteLcm(store: OpscenterStore, kind: LcmObjectKind, id: string
   for (const [otherKind, rules] of Object.entries(LCM_RULES) as Array<[LcmObjectKind, KindRules]>) {
     for (const [field, target] of Object.entries(rules.references)) {
       if (target !== kind || field === rules.owner) continue
-      for (const other of store.lcm[otherKind].filter((record) => record[field] === id))
+      for (const other of store.lcm[otherKind].filter((record) => ownValue(record, field) === id))
         users.push(`${LCM_KINDS[otherKind].type} ${other.id}`)
     }
   }
   if (users.length) throw new MockError('CONFLICT', `The ${LCM_KINDS[kind].type} ${id} is in use by ${users.join(', ')}`)
   for (const [otherKind, rules] of Object.entries(LCM_RULES) as Array<[LcmObjectKind, KindRules]>) {
-    if (!rules.owner || rules.references[rules.owner] !== kind) continue
-    for (const owned of store.lcm[otherKind].filter((record) => record[rules.owner!] === id)) deleteLcm(store, otherKind, owned.id)
+    const owner = rules.owner
+    if (!owner || ownValue(rules.references, owner) !== kind) continue
+    for (const owned of store.lcm[otherKind].filter((record) => ownValue(record, owner) === id)) deleteLcm(store, otherKind, owned.id)
   }
   store.deleteLcm(kind, id)
 }

@@ -1,6 +1,7 @@
 import type { MockRequest } from '../../core/exchange'
 import { isPlainObject } from '../../core/body'
 import { MockError } from '../../core/mock-error'
+import { ownValue } from '../../core/own'
 import { done, ok, withPrincipal, type Handler, type Params, type ResourceHandlers } from '../handler'
 import { requireAdmin } from '../permissions'
 import { readOpscenterBody } from '../request-body'
@@ -127,7 +128,7 @@ async function runAction(store: OpscenterStore, jobType: string, input: unknown)
   const body = input ?? {}
   if (!isPlainObject(body)) throw new MockError('BAD_REQUEST', 'Expected a JSON object naming the target')
   for (const flag of ['continue-on-error', 'dry-run'])
-    if (body[flag] !== undefined && typeof body[flag] !== 'boolean')
+    if (ownValue(body, flag) !== undefined && typeof ownValue(body, flag) !== 'boolean')
       throw new MockError('BAD_REQUEST', `Field '${flag}' must be true or false`)
   const now = store.clock.nowSeconds()
   let target: Target
@@ -272,7 +273,8 @@ export const lcmHandlers: ResourceHandlers<
     ok(Object.fromEntries(Object.keys(DEFINITIONS).map((version) => [version, { href: `/api/v2/lcm/definitions/${version}/` }]))),
   ),
   getLcmDefinitions: admin((_store, _request, { version }) => {
-    if (!Object.hasOwn(DEFINITIONS, version!)) throw new MockError('NOT_FOUND', `No config file definitions for DSE version '${version}'`)
-    return ok({ version, files: DEFINITIONS[version!] })
+    const files = ownValue(DEFINITIONS, version!)
+    if (!files) throw new MockError('NOT_FOUND', `No config file definitions for DSE version '${version}'`)
+    return ok({ version, files })
   }),
 }

@@ -147,27 +147,27 @@ export const metricHandlers: ResourceHandlers<
     const table = request.query.get('table') ?? request.query.get('cf') ?? undefined
     const window = windowOf(request, call.store.clock.nowSeconds())
     const source = sourceOf(call)
-    const answer: Record<string, MetricData> = {}
+    const answer = new Map<string, MetricData>()
     for (const key of keys) {
       const metric = METRICS_BY_KEY.get(key)
       if (!metric) throw new MockError('NOT_FOUND', `Unknown metric key '${key}'`)
       if (metric.scope === 'table') {
         if (!keyspace || !table) throw new MockError('BAD_REQUEST', `Metric '${key}' needs the 'keyspace' and 'table' parameters`)
         checkTable(runtime, keyspace, table, clusterId)
-        answer[key] = series(source, nodes, { metric, keyspace, table }, window, aggregate, `/${keyspace}.${table}`)
+        answer.set(key, series(source, nodes, { metric, keyspace, table }, window, aggregate, `/${keyspace}.${table}`))
       } else if (metric.scope === 'device') {
         const asked = request.query.get('device')
         if (asked) checkDevice(metric, asked)
         const devices = asked ? [asked] : devicesOf(metric)
-        answer[key] = Object.assign(
-          {},
-          ...devices.map((device) => series(source, nodes, { metric, device }, window, aggregate, `/${device}`)),
+        answer.set(
+          key,
+          Object.assign({}, ...devices.map((device) => series(source, nodes, { metric, device }, window, aggregate, `/${device}`))),
         )
       } else {
-        answer[key] = series(source, nodes, { metric }, window, aggregate)
+        answer.set(key, series(source, nodes, { metric }, window, aggregate))
       }
     }
-    return ok(answer)
+    return ok(Object.fromEntries(answer))
   }),
   getClusterMetric: clusterMetric('node'),
   getClusterDeviceMetric: clusterMetric('device'),

@@ -8,20 +8,24 @@ import type { OpscenterStore, RequestRecord } from '../store'
 import { cancelRequest, finishedAt, nodeOf, settle, startRequest, stateOf } from '../world/requests'
 
 /** The permission each action needs (decisions/103). */
-const ACTION_PERMISSION: Record<string, string> = {
-  start: PERMISSION.nodeStartStop,
-  stop: PERMISSION.nodeStartStop,
-  restart: PERMISSION.nodeStartStop,
-  decommission: PERMISSION.decommission,
-  move: PERMISSION.decommission,
-  rebalance: PERMISSION.decommission,
-  repair: PERMISSION.repair,
-  cleanup: PERMISSION.nodeMaintenance,
-  flush: PERMISSION.nodeMaintenance,
-  compact: PERMISSION.nodeMaintenance,
-  drain: PERMISSION.nodeMaintenance,
-  perform_gc: PERMISSION.nodeMaintenance,
-}
+const ACTION_PERMISSION = new Map<string, string>([
+  ['start', PERMISSION.nodeStartStop],
+  ['stop', PERMISSION.nodeStartStop],
+  ['restart', PERMISSION.nodeStartStop],
+  ['decommission', PERMISSION.decommission],
+  ['move', PERMISSION.decommission],
+  ['rebalance', PERMISSION.decommission],
+  ['repair', PERMISSION.repair],
+  ['cleanup', PERMISSION.nodeMaintenance],
+  ['flush', PERMISSION.nodeMaintenance],
+  ['compact', PERMISSION.nodeMaintenance],
+  ['drain', PERMISSION.nodeMaintenance],
+  ['perform_gc', PERMISSION.nodeMaintenance],
+  ['install-agent', PERMISSION.installAgents],
+  ['backup', PERMISSION.backup],
+  ['restore', PERMISSION.backup],
+  ['sync', PERMISSION.backup],
+])
 const BULK_ACTIONS = new Set(['cleanup', 'compact', 'flush', 'perform_gc', 'repair', 'restart', 'start', 'stop'])
 const KEYSPACE_ACTIONS = new Set(['cleanup', 'compact', 'flush', 'repair'])
 
@@ -68,7 +72,7 @@ function started(
 function nodeOperation<Id extends 'drainNode' | 'decommissionNode' | 'startNode' | 'stopNode' | 'restartNode'>(
   action: string,
 ): Handler<Id> {
-  return onCluster<Id>(ACTION_PERMISSION[action]!, (call) => {
+  return onCluster<Id>(ACTION_PERMISSION.get(action)!, (call) => {
     nodeOf(call.store.runtimeOf(call.clusterId), call.params.node_ip!, call.clusterId)
     return started(call, action, [call.params.node_ip!]) as never
   })
@@ -77,7 +81,7 @@ function nodeOperation<Id extends 'drainNode' | 'decommissionNode' | 'startNode'
 function keyspaceOperation<Id extends 'cleanupKeyspace' | 'flushKeyspace' | 'repairKeyspace' | 'compactKeyspace'>(
   action: string,
 ): Handler<Id> {
-  return onCluster<Id>(ACTION_PERMISSION[action]!, (call) => {
+  return onCluster<Id>(ACTION_PERMISSION.get(action)!, (call) => {
     nodeOf(call.store.runtimeOf(call.clusterId), call.params.node_ip!, call.clusterId)
     const tables = keyspaceTarget(call, call.params.ks_name!, readOpscenterBody(call.request))
     return started(call, action, [call.params.node_ip!], { keyspace: call.params.ks_name!, tables }) as never
@@ -127,7 +131,7 @@ export const requestHandlers: ResourceHandlers<
     const action = body.action
     if (typeof action !== 'string' || !BULK_ACTIONS.has(action))
       throw new MockError('BAD_REQUEST', `Field 'action' must be one of ${[...BULK_ACTIONS].join(', ')}`)
-    requirePermission(call.principal, call.clusterId, ACTION_PERMISSION[action]!)
+    requirePermission(call.principal, call.clusterId, ACTION_PERMISSION.get(action)!)
     const nodes = ipList(call.store.runtimeOf(call.clusterId), body.ips, call.clusterId)
     if (body.is_rolling !== undefined && typeof body.is_rolling !== 'boolean')
       throw new MockError('BAD_REQUEST', "Field 'is_rolling' must be true or false")
@@ -222,7 +226,11 @@ export const requestHandlers: ResourceHandlers<
 
   cancelRequest: withPrincipal(({ store }, principal, request, params) => {
     const found = requestFor(store, request, params.request_id!, (clusterId) =>
-      requirePermission(principal, clusterId, ACTION_PERMISSION[store.requests.get(params.request_id!)!.action] ?? PERMISSION.viewCluster),
+      requirePermission(
+        principal,
+        clusterId,
+        ACTION_PERMISSION.get(store.requests.get(params.request_id!)!.action) ?? PERMISSION.viewCluster,
+      ),
     )
     cancelRequest(store, found)
     return ok(requestStatus(store, found))

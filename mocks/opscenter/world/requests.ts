@@ -12,24 +12,24 @@ import { applyRestore } from './backups'
 export const STEP_SECONDS = 30
 
 /** Event action codes. 28 (restart) is DataStax's example; the others are the mock's. */
-const ACTION_CODE: Record<string, number> = {
-  start: 20,
-  stop: 21,
-  restart: 28,
-  decommission: 22,
-  move: 23,
-  drain: 24,
-  cleanup: 25,
-  flush: 26,
-  repair: 27,
-  compact: 29,
-  perform_gc: 30,
-  rebalance: 31,
-  'install-agent': 32,
-  backup: 34,
-  restore: 33,
-  sync: 35,
-}
+const ACTION_CODE = new Map<string, number>([
+  ['start', 20],
+  ['stop', 21],
+  ['restart', 28],
+  ['decommission', 22],
+  ['move', 23],
+  ['drain', 24],
+  ['cleanup', 25],
+  ['flush', 26],
+  ['repair', 27],
+  ['compact', 29],
+  ['perform_gc', 30],
+  ['rebalance', 31],
+  ['install-agent', 32],
+  ['restore', 33],
+  ['backup', 34],
+  ['sync', 35],
+])
 
 export interface StartRequest {
   clusterId: string
@@ -197,7 +197,7 @@ function describe(request: RequestRecord): string {
 
 function event(request: RequestRecord, message: string, node: string | null, level: 1 | 2 | 3) {
   return {
-    action: ACTION_CODE[request.action] ?? 0,
+    action: ACTION_CODE.get(request.action) ?? 0,
     level,
     level_str: (['INFO', 'WARN', 'ERROR'] as const)[level - 1]!,
     message,
