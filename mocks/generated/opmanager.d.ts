@@ -4,7 +4,129 @@
  */
 
 export interface paths {
-    "/api/json/alarm/listAlarms": {
+    "/api/json/admin/addDowntimeSchedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a downtime schedule
+         * @description Adds a schedule. Devices inside an open window raise no alarms and count as on maintenance. Administrators only.
+         */
+        post: operations["addDowntimeSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addLinuxCredential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addLinuxCredential (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addLinuxCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a user
+         * @description Creates a local user. REST API access starts **off**: the new user's keys fail until it is switched on
+         *     (control API `PATCH /__opsmocks/opmanager/users/{userName}`). Needs the Administrators privilege.
+         *     `privilege` is `Administrators` or `Operators` (`Administrator`/`Operator` are accepted). Query string or form body.
+         */
+        post: operations["addUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/changePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a password
+         * @description Changes a password after checking the old one; only Administrators may change another user password.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteDownTimeSchedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete downtime schedules
+         * @description Deletes schedules by id (comma list), all or nothing. Administrators only.
+         */
+        post: operations["deleteDownTimeSchedules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a user
+         * @description Deletes a user and its API keys; a key cannot delete its own user. Administrators only.
+         */
+        post: operations["deleteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/getDowntimeSchedule": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,14 +134,192 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List alarms
-         * @description Alarms matching every given filter, newest change first. **Header-only URL:** the key must come in
-         *     the `apiKey` header; a query-string key is rejected with `API_KEY_NOT_IN_HEADER`.
-         *     `alertType=ActiveAlarms` keeps uncleared alarms; the other `alertType` values match the alarm family.
+         * One downtime schedule
+         * @description One schedule by id or name (a one-item array, as the vendor sample), with what it selects and whether a window is open now.
          */
-        get: operations["listAlarms"];
+        get: operations["getDowntimeSchedule"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/getLogicalGroupAlerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alarms of a logical group
+         * @description Uncleared alarms of the devices of one group, or of every group.
+         */
+        get: operations["getLogicalGroupAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/getLogicalGroupInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One logical group
+         * @description A logical group with its alert count.
+         */
+        get: operations["getLogicalGroupInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listAllLogicalGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List logical groups
+         * @description Every logical group with its member count and worst member status.
+         */
+        get: operations["listAllLogicalGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listDownTimeSchedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List downtime schedules
+         * @description Every downtime schedule with its next window start.
+         */
+        get: operations["listDownTimeSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listLogicalGroupMembers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of a logical group
+         * @description The members of one group, or of every group.
+         */
+        get: operations["listLogicalGroupMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listProbes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List probes
+         * @description The Enterprise probes with their device counts and status.
+         */
+        get: operations["listProbes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listUsers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Every user account. Needs the Administrators privilege.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateContactDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change contact details
+         * @description Changes e-mail, land line or mobile number of a user; only Administrators may change another user.
+         */
+        post: operations["updateContactDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateDowntimeSchedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a downtime schedule
+         * @description Replaces a schedule (by `scheduleId` or `MS_INSTANCEID`) and answers the schedule list, as the vendor sample. Administrators only.
+         */
+        post: operations["updateDowntimeSchedule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -47,7 +347,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/alarm/unAcknowledgeAlarm": {
+    "/api/json/alarm/addNotes": {
         parameters: {
             query?: never;
             header?: never;
@@ -57,11 +357,31 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Unacknowledge alarms
-         * @description Sets `who` back to `Unacknowledged`. Parameters come in the query string (empty body) or a form body.
-         *     An unknown entity answers `ALARM_NOT_FOUND` and changes nothing.
+         * Add a note to alarms
+         * @description Appends `notes` (at most 1000 characters) to the alarms' annotations, read back by `getAnnotation`.
+         *     Parameters come in the query string or a form body. An unknown entity answers `ALARM_NOT_FOUND`.
          */
-        post: operations["unAcknowledgeAlarm"];
+        post: operations["addNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/alarm/alarmProperties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Properties of an alarm
+         * @description One alarm, flat, with the vendor keys, its events and the workflow log (devices going down run a ping workflow). `deviceID` is the device moid.
+         */
+        get: operations["alarmProperties"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -110,47 +430,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/alarm/addNotes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a note to alarms
-         * @description Appends `notes` (at most 1000 characters) to the alarms' annotations, read back by `getAnnotation`.
-         *     Parameters come in the query string or a form body. An unknown entity answers `ALARM_NOT_FOUND`.
-         */
-        post: operations["addNotes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/json/alarm/alarmProperties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Properties of one alarm
-         * @description The alarm, its device and how many notes it has. `deviceID` is accepted and, when given, must be an integer.
-         */
-        get: operations["alarmProperties"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/json/alarm/getAnnotation": {
         parameters: {
             query?: never;
@@ -159,8 +438,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Notes of one alarm
-         * @description The notes added with `addNotes`, oldest first (an empty array when there are none).
+         * Notes of an alarm
+         * @description The notes added to an alarm (`modTime` epoch ms, `modTimeStr` formatted, `noteID` a number).
          */
         get: operations["getAnnotation"];
         put?: never;
@@ -179,8 +458,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Devices with the most alarms
-         * @description Up to ten devices ranked by their number of uncleared alarms; `eventType` narrows to one alarm family.
+         * Top devices by alarm count
+         * @description At most ten devices ranked by uncleared alarms, with the vendor keys (`moname`, `devicename`, `alarmcount`, `status` a number).
          */
         get: operations["getTopDevicesByAlarms"];
         put?: never;
@@ -191,7 +470,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/device/listDevices": {
+    "/api/json/alarm/listAlarms": {
         parameters: {
             query?: never;
             header?: never;
@@ -199,11 +478,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List devices (v1, bare array)
-         * @description Devices matching every filter, as a bare JSON array (what real v1 clients receive). `page` and `rows`
-         *     slice the array; for the paged envelope use `/api/json/v2/device/listDevices`.
+         * List alarms
+         * @description Alarms matching every given filter, newest change first. **Header-only URL:** the key must come in
+         *     the `apiKey` header; a query-string key is rejected with `API_KEY_NOT_IN_HEADER`.
+         *     `alertType=ActiveAlarms` keeps uncleared alarms; the other `alertType` values match the alarm family.
          */
-        get: operations["listDevices"];
+        get: operations["listAlarms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -212,7 +492,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/v2/device/listDevices": {
+    "/api/json/alarm/unAcknowledgeAlarm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unacknowledge alarms
+         * @description Sets `who` back to `Unacknowledged`. Parameters come in the query string (empty body) or a form body.
+         *     An unknown entity answers `ALARM_NOT_FOUND` and changes nothing.
+         */
+        post: operations["unAcknowledgeAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/businessview/getBusinessDetailsView": {
         parameters: {
             query?: never;
             header?: never;
@@ -220,11 +521,250 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List devices (v2, paged)
-         * @description The paged form `{total, page, records, rows}`: `total` pages, the current `page`, `records` matched
-         *     and the page's `rows`. Default `rows` is 25, default sort `displayName` ascending.
+         * Devices of a business view
+         * @description The members of a business view with status and last CPU and memory values.
          */
-        get: operations["listDevicesV2"];
+        get: operations["getBusinessDetailsView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/businessview/getBusinessView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business views
+         * @description Every business view with its worst member status, member count, members not clear (`error`) and uncleared alarms, all strings.
+         */
+        get: operations["getBusinessView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/dashboard/getWidgetsList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Widgets of a dashboard
+         * @description The widgets of a dashboard (the mock has `Network Dashboard`).
+         */
+        get: operations["getWidgetsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/TestMonitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a monitor
+         * @description Polls a monitor template on a device now; the value is the one its series holds.
+         */
+        post: operations["TestMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/addPerformanceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Associate monitors
+         * @description Associates monitor templates (comma list of policy names) to a device, all or nothing.
+         */
+        post: operations["addPerformanceMonitors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/addToGroup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add members to a group
+         * @description Adds devices or interfaces (`selectedMembers`, comma list) to a group of that type, all or nothing.
+         */
+        post: operations["addToGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/deleteDevice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a device
+         * @description Deletes a device with its interfaces, monitors, alarms and events, and takes it out of business views and groups. Administrators only.
+         */
+        post: operations["deleteDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/deletePerformanceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove monitors
+         * @description Removes monitors of a device by pollId (comma list), all or nothing.
+         */
+        post: operations["deletePerformanceMonitors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getAvailabilityGraphData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Availability of a device
+         * @description Up, down, on-maintenance and not-monitored percentages per period, from the device DEVICE-DOWN alarms and downtime schedules in mock time.
+         */
+        get: operations["getAvailabilityGraphData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getCategoryList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Device categories
+         * @description The device categories OpManager knows, key to display name.
+         */
+        post: operations["getCategoryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceAssociatedMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitors of one device
+         * @description The device performance monitors with the vendor keys (`DISPLAYNAME`, `Protocol`, `interval` as a string, `data` instances, `policyName`, `pollId`); values are the last poll of each monitor deterministic series.
+         */
+        get: operations["getDeviceAssociatedMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inventory of one device
+         * @description The hardware inventory fields of one device (vendor keys: `OperatingSystem`, `MACAddress`, `SerialNumber`, `RAM` …, all strings). The vendor names the parameter `deviceName/ipAddress/dnsName`; `name`, `deviceName`, `ipAddress` or `dnsName` are read.
+         */
+        get: operations["getDeviceInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceNotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Custom fields of a device
+         * @description The device custom fields (UDF1 … UDF8) with their values.
+         */
+        get: operations["getDeviceNotes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -253,26 +793,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/device/getDeviceInfo": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Properties of one device
-         * @description Identity, SNMP and inventory properties of one device.
-         */
-        get: operations["getDeviceInfo"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/json/device/getInterfaces": {
         parameters: {
             query?: never;
@@ -282,9 +802,130 @@ export interface paths {
         };
         /**
          * Interfaces of one device
-         * @description The interfaces of one device, as a bare array.
+         * @description The interfaces of one device with counts; ids, indexes and statuses typed as the vendor sends them (mostly strings, `ifIndexNum` a number).
          */
         get: operations["getInterfaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getLastCollectedValues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Last collected values
+         * @description The last poll of every monitor of the devices given by moid, keyed by moid.
+         */
+        get: operations["getLastCollectedValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getPerformanceMonitorDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics of a monitor
+         * @description Minimum, maximum, average, 95th percentile and last value of a monitor series over a period, and its thresholds.
+         */
+        get: operations["getPerformanceMonitorDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getPerformanceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitor templates for a device
+         * @description The performance-monitor templates that fit a device protocol, grouped, with `isSelected` for those associated.
+         */
+        get: operations["getPerformanceMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getPingResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ping a device
+         * @description Ping output as text; a device with an uncleared DEVICE-DOWN alarm times out, others answer with the round trip of their Response Time series.
+         */
+        post: operations["getPingResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getTraceResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Traceroute to a device
+         * @description Traceroute output as text.
+         */
+        post: operations["getTraceResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/listDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List devices (v1, bare array)
+         * @description Devices matching every filter, as a bare JSON array (what real v1 clients receive). `page` and `rows`
+         *     slice the array; for the paged envelope use `/api/json/v2/device/listDevices`.
+         */
+        get: operations["listDevices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -301,8 +942,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List interfaces of every device
-         * @description All interfaces, paged like v2 listDevices (default 25 rows); `deviceName` and `status` (`Up`/`Down`) filter.
+         * List interfaces (paged)
+         * @description Every interface, paged jqGrid style; the paging counts `total`, `page` and `records` are **strings** here (vendor sample), while `statusNum` and `interfaceStatus` are numbers.
          */
         get: operations["listInterfaces"];
         put?: never;
@@ -313,20 +954,20 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/device/getDeviceAssociatedMonitors": {
+    "/api/json/device/setDeviceInfo": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /**
-         * Monitors of one device
-         * @description The performance monitors of one device and how many are down.
-         */
-        get: operations["getDeviceAssociatedMonitors"];
+        get?: never;
         put?: never;
-        post?: never;
+        /**
+         * Change the inventory of a device
+         * @description Sets inventory fields from `values`, a JSON object of known fields (`{"SerialNumber":"X1"}`); an unknown field or a non-string answers an error and changes nothing. Administrators only.
+         */
+        post: operations["setDeviceInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,11 +1006,49 @@ export interface paths {
         put?: never;
         /**
          * Add a device
-         * @description Adds the device at once (real OpManager discovers it in the background) with category `Unknown`
-         *     and status Clear. `deviceName` must be an IPv4 address or host name; an existing name answers
-         *     `DEVICE_ALREADY_EXISTS`. Needs the Administrators privilege. Query string or form body.
+         * @description Adds a device at once (category Unknown, `isNew`) with a Response Time monitor and answers `{"device":{...}}` as the vendor does.
          */
         post: operations["addDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/discovery/addDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addDiscoveryProfile (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addDiscoveryProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/discovery/editDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * editDiscoveryProfile (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["editDiscoveryProfile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -385,7 +1064,7 @@ export interface paths {
         };
         /**
          * Devices that are down
-         * @description Managed devices with an uncleared `DEVICE-DOWN` alarm; clearing or deleting that alarm takes the device off the list.
+         * @description Managed devices with an uncleared `DEVICE-DOWN` alarm, as `{"DownDevices":{"Details":[...]}}`.
          */
         get: operations["getDownDevices"];
         put?: never;
@@ -396,7 +1075,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/events/listEvents": {
+    "/api/json/discovery/getInfrastructureDetailsView": {
         parameters: {
             query?: never;
             header?: never;
@@ -404,10 +1083,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List events
-         * @description Events newest first, filtered by `deviceName`, `severity` (single or comma list) and `entity`.
+         * Devices of one category
+         * @description The devices of a category with status, interface count and last CPU, memory and disk values.
          */
-        get: operations["listEvents"];
+        get: operations["getInfrastructureDetailsView"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,7 +1116,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/admin/listUsers": {
+    "/api/json/events/listEvents": {
         parameters: {
             query?: never;
             header?: never;
@@ -445,10 +1124,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List users
-         * @description Every user account. Needs the Administrators privilege.
+         * List events
+         * @description Events newest first with a count per severity (`severityVsCount`) and per category (`Details`), as the vendor answers. Filters: `deviceName`, `severity` (single or comma list), `entity`, `category`, `eventType`.
          */
-        get: operations["listUsers"];
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -457,7 +1136,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/admin/addUser": {
+    "/api/json/ipam/addSubnet": {
         parameters: {
             query?: never;
             header?: never;
@@ -467,12 +1146,271 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a user
-         * @description Creates a local user. REST API access starts **off**: the new user's keys fail until it is switched on
-         *     (control API `PATCH /__opsmocks/opmanager/users/{userName}`). Needs the Administrators privilege.
-         *     `privilege` is `Administrators` or `Operators` (`Administrator`/`Operator` are accepted). Query string or form body.
+         * addSubnet (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
          */
-        post: operations["addUser"];
+        post: operations["addSubnet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmdevice/editCustomColfromFileImp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * editCustomColfromFileImp (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["editCustomColfromFileImp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmdevice/importDG": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importDG (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importDG"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmdevice/updateHostNamefromFileImp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * updateHostNamefromFileImp (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["updateHostNamefromFileImp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/importConfiglets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importConfiglets (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importConfiglets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/importDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importDevices (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importDevices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/importSSHKey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importSSHKey (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importSSHKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/uploadConfigletFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * uploadConfigletFile (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["uploadConfigletFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/uploadConfigletPreView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * uploadConfigletPreView (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["uploadConfigletPreView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/spm/addSwitch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addSwitch (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addSwitch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/dashboard/getWidgetData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data of a widget
+         * @description One widget data keyed by its id; counts come from the same derived statuses the lists show.
+         */
+        get: operations["getWidgetData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/listDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List devices (v2, paged)
+         * @description The paged form `{total, page, records, rows}`: `total` pages, the current `page`, `records` matched
+         *     and the page's `rows`. Default `rows` is 25, default sort `displayName` ascending.
+         */
+        get: operations["listDevicesV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/discovery/addDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addDiscoveryProfileV2 (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addDiscoveryProfileV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/discovery/editDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * editDiscoveryProfileV2 (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["editDiscoveryProfileV2"];
         delete?: never;
         options?: never;
         head?: never;
@@ -606,6 +1544,243 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description OpManager's answer to a successful write. */
+        ResultMessage: {
+            result: {
+                /** @example Alarm has been successfully Acknowledged */
+                message: string;
+            };
+        };
+        /**
+         * @description OpManager's error answer, sent with HTTP 200. `errorcode` is one of the documented validation codes
+         *     (`DATATYPE_NOT_MATCHED`, `LESS_THAN_MIN_OCCURANCE`, `MORE_THAN_MAX_OCCURANCE`, `MORE_THAN_MAX_LENGTH`,
+         *     `PATTERN_NOT_MATCHED`, `UNABLE_TO_PARSE_DATA_TYPE`) or an opsmocks code for cases OpManager does not document
+         *     (auth failures, missing objects; see decisions/031).
+         */
+        ErrorEnvelope: {
+            error: {
+                /** @description What failed, in words. */
+                message: string;
+                /**
+                 * @description A stable upper-case code.
+                 * @example DATATYPE_NOT_MATCHED
+                 */
+                errorcode: string;
+            };
+        };
+        /** @description getDowntimeSchedule answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDowntimeScheduleResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            statusNum: string;
+            nextscheduledtime: string;
+            description: string;
+            selectDevicesMethod: string;
+            selected: string[];
+            active: boolean;
+        }[];
+        /** @description getLogicalGroupAlerts answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetLogicalGroupAlertsResponse: {
+            alarmId: number;
+            entity: string;
+            name: string;
+            displayName: string;
+            message: string;
+            severity: string;
+            severityString: string;
+            status: number;
+            modTime: string;
+            type: string;
+            groupType: string;
+        }[];
+        /** @description getLogicalGroupInfo answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetLogicalGroupInfoResponse: {
+            GroupDetails: {
+                groupID: string;
+                groupName: string;
+                groupDisplayName: string;
+                description: string;
+                groupType: string;
+                displayGroupType: string;
+                count: string;
+                status: string;
+                statusLabel: string;
+                statusImg: string;
+                deviceDevice_Count: string;
+                alertCount: number;
+                statusChangeCount: number;
+            };
+        };
+        /** @description listAllLogicalGroups answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListAllLogicalGroupsResponse: {
+            groupID: string;
+            groupName: string;
+            groupDisplayName: string;
+            description: string;
+            groupType: string;
+            displayGroupType: string;
+            count: string;
+            status: string;
+            statusLabel: string;
+            statusImg: string;
+            device_Count: string;
+            availability: string;
+        }[];
+        /** @description listDownTimeSchedules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListDownTimeSchedulesResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            statusNum: string;
+            nextscheduledtime: string;
+        }[];
+        /** @description listLogicalGroupMembers answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListLogicalGroupMembersResponse: {
+            name: string;
+            displayname: string;
+            moid: string;
+            type: string;
+            groupType: string;
+            statusStr: string;
+            statusNum: string;
+        }[];
+        /** @description listProbes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListProbesResponse: {
+            probeID: string;
+            name: string;
+            probeDisplayName: string;
+            natName: string;
+            natPort: string;
+            natProtocol: string;
+            serverMode: string;
+            isConnected: string;
+            serverStatus: string;
+            lastContact: string;
+            contactPerson: string;
+            contactEmail: string;
+            deviceCount: string;
+            ipslaCount: string;
+            ncmCount: string;
+            severity: string;
+            status: string;
+            statusImg: string;
+            attr: {
+                name: {
+                    rowspan: string;
+                };
+                deviceCount: {
+                    rowspan: string;
+                };
+                lastContact: {
+                    rowspan: string;
+                };
+            };
+        }[];
+        /**
+         * @description OpManager user privilege (the API's plural names; the UI's `Administrator`/`Operator` are accepted on input).
+         * @enum {string}
+         */
+        Privilege: "Administrators" | "Operators";
+        /** @description An OpManager user (listUsers shape is unpublished; opsmocks shape, decisions/033). */
+        User: {
+            userId: string;
+            userName: string;
+            privilege: components["schemas"]["Privilege"];
+            emailId: string;
+            mobileNo: string;
+            landLine: string;
+            tZone: string;
+            allDevices: boolean;
+            /** @description Whether the user's API keys work. Off for new users. */
+            restApiAccess: boolean;
+            /** @enum {string} */
+            authentication: "local";
+        };
+        UserList: components["schemas"]["User"][];
+        /** @description updateDowntimeSchedule answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        UpdateDowntimeScheduleResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            statusNum: string;
+            nextscheduledtime: string;
+        }[];
+        /** @description Form body of an alarm action (the same fields as the query parameters). */
+        AlarmActionForm: {
+            entity?: string;
+            /** @enum {string} */
+            type?: "single" | "multiple";
+            notes?: string;
+            apiKey?: string;
+        };
+        /** @description alarmProperties answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        AlarmPropertiesResponse: {
+            id: string;
+            entity: string;
+            source: string;
+            displayName: string;
+            category: string;
+            message: string;
+            statusStr: string;
+            stringseverity: string;
+            statusNum: string;
+            severity: string;
+            previousSeverity: string;
+            stringpreviousseverity: string;
+            ALARMCODE: string;
+            EVENTTYPE: string;
+            who: string;
+            modTime: string;
+            createTime: string;
+            strModTime: string;
+            strCreateTime: string;
+            deviceID: number;
+            pollid: string;
+            PRIORITY: string;
+            priority: string;
+            stage: string;
+            GROUPNAME: string;
+            MAPNAME: string;
+            OWNERNAME: string;
+            WEBNMS: string;
+            workflows: unknown[];
+            events: {
+                id: string;
+                source: string;
+                entity: string;
+                text: string;
+                category: string;
+                severity: string;
+                statusStr: string;
+                statusNum: string;
+                imgsrc: string;
+                time: string;
+            }[];
+        };
+        /** @description getAnnotation answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAnnotationResponse: {
+            notes: string;
+            modTime: number;
+            noteID: number;
+            modTimeStr: string;
+            entity: string;
+            who: string;
+        }[];
+        /** @description getTopDevicesByAlarms answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetTopDevicesByAlarmsResponse: {
+            moname: string;
+            devicename: string;
+            ipaddress: string;
+            type: string;
+            category: string;
+            mapname: string;
+            alarmcount: number;
+            status: number;
+        }[];
         /**
          * @description OpManager severity. 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear.
          * @enum {integer}
@@ -658,75 +1833,292 @@ export interface components {
         };
         /** @description A bare JSON array of alarms, newest change first. */
         AlarmList: components["schemas"]["Alarm"][];
-        /**
-         * @description OpManager's error answer, sent with HTTP 200. `errorcode` is one of the documented validation codes
-         *     (`DATATYPE_NOT_MATCHED`, `LESS_THAN_MIN_OCCURANCE`, `MORE_THAN_MAX_OCCURANCE`, `MORE_THAN_MAX_LENGTH`,
-         *     `PATTERN_NOT_MATCHED`, `UNABLE_TO_PARSE_DATA_TYPE`) or an opsmocks code for cases OpManager does not document
-         *     (auth failures, missing objects; see decisions/031).
-         */
-        ErrorEnvelope: {
-            error: {
-                /** @description What failed, in words. */
-                message: string;
-                /**
-                 * @description A stable upper-case code.
-                 * @example DATATYPE_NOT_MATCHED
-                 */
-                errorcode: string;
+        /** @description getBusinessDetailsView answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetBusinessDetailsViewResponse: {
+            BusinessDetailsView: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    IpAddress: string;
+                    type: string;
+                    severity: string;
+                    status: string;
+                    CPUUtilization: number;
+                    MemUtilization: number;
+                }[];
+                TotalRecords: string;
             };
         };
-        /** @description Form body of an alarm action (the same fields as the query parameters). */
-        AlarmActionForm: {
-            entity?: string;
-            /** @enum {string} */
-            type?: "single" | "multiple";
-            notes?: string;
-            apiKey?: string;
-        };
-        /** @description OpManager's answer to a successful write. */
-        ResultMessage: {
-            result: {
-                /** @example Alarm has been successfully Acknowledged */
-                message: string;
+        /** @description getBusinessView answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetBusinessViewResponse: {
+            BusinessView: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    status: string;
+                    total: string;
+                    error: string;
+                    alarms: string;
+                }[];
             };
         };
-        /** @description One alarm with the device it belongs to and its note count (shape chosen by opsmocks; decisions/033). */
-        AlarmProperties: {
-            alarm: components["schemas"]["Alarm"];
-            device: {
-                deviceName: string;
-                displayName: string;
-                ipaddress: string;
-                category: string;
+        /** @description getWidgetsList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWidgetsListResponse: {
+            dashName: string;
+            dashboardID: string;
+            dashDesc: string;
+            isDefaultDashboard: boolean;
+            isDashPropsAvailable: boolean;
+            configureWidget: boolean;
+            editDashboard: boolean;
+            noOfCols: string;
+            colWidths: {
+                colID: string;
+                colWidth: string;
+            }[];
+            widgetList: {
+                widgetID: string;
+                id: string;
+                name: string;
+                desc: string;
                 type: string;
-                vendorName: string;
-            };
-            annotationCount: number;
+                widgetUniqueName: string;
+                width: string;
+                height: string;
+                x: string;
+                y: string;
+            }[];
         };
-        /** @description A note added to an alarm. */
-        Annotation: {
-            notes: string;
-            /** @description The user who added the note. */
-            who: string;
-            modTime: string;
-            modTimeLong: number;
-        };
-        /** @description Notes of an alarm, oldest first. */
-        AnnotationList: components["schemas"]["Annotation"][];
-        /** @description A device and how many alarms it has. */
-        TopDevice: {
+        /** @description TestMonitor answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        TestMonitorResponse: {
             deviceName: string;
+            monitorname: string;
             displayName: string;
-            category: string;
-            alarmCount: number;
+            protocol: string;
+            oid: string;
+            units: string;
+            checkNumeric: string;
+            isMultiple: string;
+            reasons: unknown[];
+            data: number[];
         };
-        /** @description Up to ten devices with the most alarms, most first. */
-        TopDeviceList: components["schemas"]["TopDevice"][];
+        /** @description getAvailabilityGraphData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAvailabilityGraphDataResponse: {
+            uptimeData: {
+                [key: string]: number;
+            };
+            graphData: {
+                seriesname: string;
+                data: (string | number)[][];
+            }[];
+        };
+        /** @description getCategoryList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetCategoryListResponse: {
+            [key: string]: string;
+        };
+        /** @description getDeviceAssociatedMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceAssociatedMonitorsResponse: {
+            deviceProtocol: string;
+            performanceMonitors: {
+                total: number;
+                down: number;
+                statusIcon: string;
+                monitors: {
+                    name: string;
+                    DISPLAYNAME: string;
+                    policyName: string;
+                    pollId: string;
+                    GRAPHID: string;
+                    Protocol: string;
+                    interval: string;
+                    YAXISTEXT: string;
+                    graphType: string;
+                    type: string;
+                    isMultiple: string;
+                    checkNumeric: string;
+                    numericType: string;
+                    sSave: string;
+                    Instance: string;
+                    DisplayColumn: string;
+                    THRESHOLDENABLED: string;
+                    thresholdStatus: string;
+                    thresholdImg: string;
+                    lastCollectedTime: string;
+                    data: {
+                        instance: string;
+                        value: number;
+                    }[];
+                }[];
+            };
+        };
+        /** @description getDeviceInfo answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceInfoResponse: {
+            OperatingSystem: string;
+            MACAddress: string;
+            SoftwareVersion: string;
+            SerialNumber: string;
+            ServiceTag: string;
+            Model: string;
+            Manufacturer: string;
+            HDD: string;
+            RAM: string;
+        };
+        /** @description getDeviceNotes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceNotesResponse: {
+            FIELDNAME: string;
+            ALIASNAME: string;
+            DESCRIPTION: string;
+            DATATYPE: string;
+            FIELDLENGTH: number;
+            ISEDITABLE: boolean;
+            FIELDVALUE: string;
+        }[];
         /**
          * @description Device status as a *string* (unlike alarms). 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear, 7 UnManaged.
          * @enum {string}
          */
         DeviceStatusNum: "1" | "2" | "3" | "4" | "5" | "7";
+        Dial: {
+            name: string;
+            displayName: string;
+            value: number;
+            unit: string;
+        };
+        /** @description A device's snapshot with its dials (CPU, memory, disk) and alarm and availability counts (opsmocks shape; decisions/033). */
+        DeviceSummary: {
+            deviceName: string;
+            displayName: string;
+            ipaddress: string;
+            category: string;
+            statusStr: string;
+            statusNum: components["schemas"]["DeviceStatusNum"];
+            dials: components["schemas"]["Dial"][];
+            availability: {
+                /** @description Percent of the last 24 hours up. */
+                Up: number;
+                Down: number;
+            };
+            activeAlarms: number;
+            interfaceCount: number;
+            monitorCount: number;
+        };
+        /** @description getInterfaces answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfacesResponse: {
+            interfaces: {
+                name: string;
+                displayName: string;
+                trimmedDispName: string;
+                moid: string;
+                ifIndex: string;
+                ifIndexNum: number;
+                ifType: string;
+                type: string;
+                ifAdminStatus: string;
+                ifOperStatus: string;
+                statusStr: string;
+                statusString: string;
+                statusNum: string;
+                status: string;
+                inSpeed: string;
+                outSpeed: string;
+                inTraffic: string;
+                outTraffic: string;
+                errors: string;
+                nfEnabled: string;
+                isSubInterface: string;
+                RouterPortType: string;
+                bgColor: string;
+                imagePath: string;
+            }[];
+            interfaceCount: string;
+            downCount: string;
+        };
+        /** @description getLastCollectedValues answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetLastCollectedValuesResponse: {
+            [key: string]: {
+                Agent: string;
+                ProtocolName: string;
+                Description: string;
+                GraphName: string;
+                PolicyName: string;
+                GraphTypeName: string;
+                GraphId: number;
+                PollId: number;
+                OID: string;
+                YAxisText: string;
+                NumericType: number;
+                DataType: string;
+                data: {
+                    instance: string;
+                    value: number;
+                }[];
+                lastCollectedTime: string;
+                previousSeverity: number;
+                failureThreshold: number;
+                failureCount: number;
+                lastPolledCounterValue: number;
+            }[];
+        };
+        /** @description getPerformanceMonitorDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetPerformanceMonitorDetailsResponse: {
+            statsList: {
+                instance: string;
+                minimumValue: string;
+                maximumValue: string;
+                averageValue: string;
+                percentile: string;
+                lastPolledValue: string;
+            }[];
+            monitors: {
+                id: string;
+                name: string;
+                policyName: string;
+                DISPLAYNAME: string;
+                Description: string;
+                GRAPHID: string;
+                Protocol: string;
+                oid: string;
+                interval: string;
+                YAXISTEXT: string;
+                THRESHOLDENABLED: string;
+                agentName: string;
+                thresholdSet: {
+                    severity: string;
+                    warningThresholdType?: string;
+                    warningThresholdValue?: string;
+                    troubleThresholdType?: string;
+                    troubleThresholdValue?: string;
+                    criticalThresholdType?: string;
+                    criticalThresholdValue?: string;
+                }[];
+            };
+        };
+        /** @description getPerformanceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetPerformanceMonitorsResponse: {
+            [key: string]: {
+                name: string;
+                DISPLAYNAME: string;
+                Description: string;
+                GRAPHID: number;
+                interval: string;
+                Protocol: string;
+                thresholdEnabled: string;
+                isSelected: string;
+                STANDARDNAME: string;
+            }[];
+        };
+        /** @description getPingResponse answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetPingResponseResponse: {
+            PingResponse: {
+                Details: string;
+            };
+        };
+        /** @description getTraceResponse answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetTraceResponseResponse: {
+            TraceResponse: {
+                Details: string;
+            };
+        };
         /** @description One managed device. `deviceName` (often the IP) is what other calls take as `name`. */
         Device: {
             /** @description Device id, a string. */
@@ -754,6 +2146,107 @@ export interface components {
         };
         /** @description The v1 answer, a bare JSON array of devices. */
         DeviceList: components["schemas"]["Device"][];
+        /** @description listInterfaces answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListInterfacesResponse: {
+            total: string;
+            page: string;
+            records: string;
+            rows: {
+                id: string;
+                interfaceName: string;
+                interfaceDisplayName: string;
+                deviceName: string;
+                displayName: string;
+                ipAddress: string;
+                type: string;
+                inSpeed: string;
+                outSpeed: string;
+                statusStr: string;
+                statusNum: number;
+                interfaceStatus: number;
+                adminStatus: string;
+                operStatus: string;
+            }[];
+        };
+        /** @description addDevice answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        AddDeviceResponse: {
+            device: {
+                deviceName: string;
+                deviceIp: string;
+                moid: number;
+                message: string;
+            };
+        };
+        /** @description getDownDevices answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDownDevicesResponse: {
+            DownDevices: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    type: string;
+                    category: string;
+                }[];
+            };
+        };
+        /** @description getInfrastructureDetailsView answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInfrastructureDetailsViewResponse: {
+            InfrastructureDetailsView: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    IpAddress: string;
+                    type: string;
+                    severity: string;
+                    status: string;
+                    intfCount: string;
+                    monitors: {
+                        CPUUtilization: number;
+                        MemoryUtilization: number;
+                        DiskUtilization: number;
+                    };
+                }[];
+                TotalRecords: string;
+            };
+        };
+        /** @description listEvents answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListEventsResponse: {
+            severityVsCount: {
+                [key: string]: number;
+            };
+            List: {
+                displayname: string;
+                text: string;
+                category: string;
+                statusStr: string;
+                statusNum: string;
+                modTimeLong: string;
+                prettyTime: string;
+            }[];
+            Details: {
+                [key: string]: {
+                    value: number;
+                    status: number;
+                    label: string;
+                }[];
+            };
+        };
+        /** @description getWidgetData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWidgetDataResponse: {
+            [key: string]: {
+                Name: string;
+                WidgetName: string;
+                WidgetType: string;
+                WidgetForwardPage: string;
+                WidgetHeaders: string[];
+                WidgetAdditionalData: {
+                    [key: string]: unknown;
+                };
+                Period: string;
+                WidgetData: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
         /** @description The v2 (jqGrid-style) page. `total` is the number of pages, `records` the number of devices matched. */
         DevicePage: {
             total: number;
@@ -761,141 +2254,6 @@ export interface components {
             records: number;
             rows: components["schemas"]["Device"][];
         };
-        Dial: {
-            name: string;
-            displayName: string;
-            value: number;
-            unit: string;
-        };
-        /** @description A device's snapshot with its dials (CPU, memory, disk) and alarm and availability counts (opsmocks shape; decisions/033). */
-        DeviceSummary: {
-            deviceName: string;
-            displayName: string;
-            ipaddress: string;
-            category: string;
-            statusStr: string;
-            statusNum: components["schemas"]["DeviceStatusNum"];
-            dials: components["schemas"]["Dial"][];
-            availability: {
-                /** @description Percent of the last 24 hours up. */
-                Up: number;
-                Down: number;
-            };
-            activeAlarms: number;
-            interfaceCount: number;
-            monitorCount: number;
-        };
-        /** @description A device's properties (opsmocks shape; decisions/033). */
-        DeviceInfo: {
-            id: string;
-            moid: number;
-            deviceName: string;
-            displayName: string;
-            ipaddress: string;
-            category: string;
-            type: string;
-            vendorName: string;
-            dnsName: string;
-            sysDescr: string;
-            location: string;
-            contact: string;
-            managed: boolean;
-            isSNMP: boolean;
-            addedTime: string;
-        };
-        /** @description A network interface of a device. Its alarms use `interfaceName` (`IF-<id>`) as their entity. */
-        Interface: {
-            id: string;
-            moid: number;
-            /** @example IF-1 */
-            interfaceName: string;
-            /** @example GigabitEthernet0/1 */
-            displayName: string;
-            deviceName: string;
-            ifIndex: number;
-            /** @enum {string} */
-            statusStr: "Up" | "Down";
-            statusNum: components["schemas"]["DeviceStatusNum"];
-            ipAddress: string;
-            /** @example 1 Gbps */
-            ifSpeed: string;
-            /** @example 12.5 Mbps */
-            inTraffic: string;
-            outTraffic: string;
-        };
-        /** @description A device's interfaces. */
-        InterfaceList: components["schemas"]["Interface"][];
-        /** @description Interfaces of every device, paged like v2 listDevices. */
-        InterfacePage: {
-            total: number;
-            page: number;
-            records: number;
-            rows: components["schemas"]["Interface"][];
-        };
-        /** @description A performance monitor associated with a device. */
-        Monitor: {
-            id: string;
-            /** @example CPUUSAGE */
-            name: string;
-            /** @example CPU Utilization */
-            displayName: string;
-            deviceName: string;
-            /** @enum {string} */
-            protocol: "SNMP" | "WMI" | "CLI" | "ICMP";
-            /** @description Poll interval in minutes. */
-            interval: number;
-            /** @enum {string} */
-            status: "Up" | "Down";
-            value: number;
-            unit: string;
-        };
-        /** @description The documented `getDeviceAssociatedMonitors` answer. */
-        AssociatedMonitors: {
-            performanceMonitors: {
-                total: number;
-                down: number;
-                monitors: components["schemas"]["Monitor"][];
-            };
-        };
-        /** @description One event (opsmocks shape, modelled on alarms; decisions/033). */
-        Event: {
-            id: string;
-            source: string;
-            deviceName: string;
-            displayName: string;
-            entity: string;
-            alarmCode: string;
-            eventType: string;
-            message: string;
-            category: string;
-            numericSeverity: components["schemas"]["SeverityNumber"];
-            severityString: components["schemas"]["SeverityName"];
-            modTime: string;
-            modTimeLong: number;
-        };
-        /** @description Events, newest first. */
-        EventList: components["schemas"]["Event"][];
-        /**
-         * @description OpManager user privilege (the API's plural names; the UI's `Administrator`/`Operator` are accepted on input).
-         * @enum {string}
-         */
-        Privilege: "Administrators" | "Operators";
-        /** @description An OpManager user (listUsers shape is unpublished; opsmocks shape, decisions/033). */
-        User: {
-            userId: string;
-            userName: string;
-            privilege: components["schemas"]["Privilege"];
-            emailId: string;
-            mobileNo: string;
-            landLine: string;
-            tZone: string;
-            allDevices: boolean;
-            /** @description Whether the user's API keys work. Off for new users. */
-            restApiAccess: boolean;
-            /** @enum {string} */
-            authentication: "local";
-        };
-        UserList: components["schemas"]["User"][];
         /**
          * @description A Custom key or an MCP Server key. Both authenticate the same way in the mock (decisions/032).
          * @enum {string}
@@ -914,7 +2272,10 @@ export interface components {
         /**
          * @description Permission per module; a module left out has `NoAccess` (the UI's default). The modules and their
          *     operations (decisions/034): `Alarms` (alarm/*), `Events` (events/*), `Inventory` (device/*, v2/device/*),
-         *     `Discovery` (discovery/*), `UserManagement` (admin/*). GET operations read, POST operations write.
+         *     `Discovery` (discovery/*), `UserManagement` (admin/* unless below), `BusinessViews` (businessview/*),
+         *     `Dashboard` (dashboard/*), `Reports` (reports/*), `Wireless` (wireless/*), `Settings` (ipam/*, spm/*, downtime
+         *     schedules, probes), `NCM` (ncmsettings/*, ncmdevice/*); logical groups count as `Inventory`. GET operations read,
+         *     POST operations write.
          */
         ModuleAccess: {
             Alarms?: components["schemas"]["ModuleAccessLevel"];
@@ -922,6 +2283,12 @@ export interface components {
             Inventory?: components["schemas"]["ModuleAccessLevel"];
             Discovery?: components["schemas"]["ModuleAccessLevel"];
             UserManagement?: components["schemas"]["ModuleAccessLevel"];
+            BusinessViews?: components["schemas"]["ModuleAccessLevel"];
+            Dashboard?: components["schemas"]["ModuleAccessLevel"];
+            Reports?: components["schemas"]["ModuleAccessLevel"];
+            Wireless?: components["schemas"]["ModuleAccessLevel"];
+            Settings?: components["schemas"]["ModuleAccessLevel"];
+            NCM?: components["schemas"]["ModuleAccessLevel"];
         };
         /**
          * @description An endpoint as the Specific API list names it, `v1/<module>/<operation>` or `v2/<module>/<operation>`.
@@ -1028,11 +2395,6 @@ export interface components {
     };
     parameters: {
         /**
-         * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
-         * @example 1,2,3
-         */
-        AlarmSeverity: string;
-        /**
          * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
          * @example IF-1
          */
@@ -1042,6 +2404,16 @@ export interface components {
          * @example single
          */
         AlarmActionType: "single" | "multiple";
+        /**
+         * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
+         * @example 1,2,3
+         */
+        AlarmSeverity: string;
+        /**
+         * @description The device's `deviceName`.
+         * @example 10.10.0.1
+         */
+        DeviceName: string;
         /**
          * @description Only devices of this category (e.g. `Router`, `Server`).
          * @example Router
@@ -1082,11 +2454,6 @@ export interface components {
          * @example asc
          */
         SortByType: "asc" | "desc";
-        /**
-         * @description The device's `deviceName`.
-         * @example 10.10.0.1
-         */
-        DeviceName: string;
     };
     requestBodies: never;
     headers: never;
@@ -1094,49 +2461,350 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listAlarms: {
+    addDowntimeSchedule: {
+        parameters: {
+            query: {
+                /**
+                 * @description Schedule name.
+                 * @example Patch window
+                 */
+                scheduleName: string;
+                /**
+                 * @description Description.
+                 * @example Monthly patching
+                 */
+                scheduleDesc?: string;
+                /**
+                 * @description `Enabled` (default) or `Disabled`.
+                 * @example Enabled
+                 */
+                status?: string;
+                /**
+                 * @description `OnceOnly` (default), `Daily` or `Weekly`.
+                 * @example OnceOnly
+                 */
+                recurrence?: string;
+                /**
+                 * @description `Device` (default), `BV`, `Category` or `GROUP`.
+                 * @example Device
+                 */
+                selectDevicesMethod?: string;
+                /**
+                 * @description Device names, comma separated (method Device).
+                 * @example 10.20.0.11
+                 */
+                selectedDevices?: string;
+                /**
+                 * @description Business views (method BV).
+                 * @example Web Shop_bv
+                 */
+                selectedBV?: string;
+                /**
+                 * @description Categories (method Category).
+                 * @example Printer
+                 */
+                selectedCateg?: string;
+                /**
+                 * @description Logical groups (method GROUP).
+                 * @example linux-servers-363
+                 */
+                selectedLogicalGroup?: string;
+                /**
+                 * @description Start (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 22:00
+                 */
+                once_startat?: string;
+                /**
+                 * @description End (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 23:30
+                 */
+                once_endat?: string;
+                /**
+                 * @description Start (hh:mm, UTC) for Daily and Weekly.
+                 * @example 01:00
+                 */
+                from_time?: string;
+                /**
+                 * @description End (hh:mm, UTC) for Daily and Weekly.
+                 * @example 02:00
+                 */
+                to_time?: string;
+                /**
+                 * @description First day (yyyy-mm-dd) for Daily and Weekly.
+                 * @example 2030-01-01
+                 */
+                daily_effectfrom?: string;
+                /**
+                 * @description First weekday for Weekly.
+                 * @example Saturday
+                 */
+                startday?: string;
+                /**
+                 * @description Last weekday for Weekly.
+                 * @example Sunday
+                 */
+                endday?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    scheduleName?: string;
+                    scheduleDesc?: string;
+                    status?: string;
+                    recurrence?: string;
+                    selectDevicesMethod?: string;
+                    selectedDevices?: string;
+                    selectedBV?: string;
+                    selectedCateg?: string;
+                    selectedLogicalGroup?: string;
+                    once_startat?: string;
+                    once_endat?: string;
+                    from_time?: string;
+                    to_time?: string;
+                    daily_effectfrom?: string;
+                    startday?: string;
+                    endday?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    addLinuxCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    addUser: {
+        parameters: {
+            query: {
+                /**
+                 * @description Login name, 1-100 characters of letters, digits, `.`, `_`, `-` and `@`.
+                 * @example jdoe
+                 */
+                userName: string;
+                /**
+                 * @description Password, at least 5 characters.
+                 * @example S3cret!pw
+                 */
+                password: string;
+                /**
+                 * @description Administrators or Operators.
+                 * @example Operators
+                 */
+                privilege: "Administrators" | "Operators" | "Administrator" | "Operator";
+                /**
+                 * @description E-mail address.
+                 * @example jdoe@example.com
+                 */
+                emailId?: string;
+                /**
+                 * @description Phone number.
+                 * @example +44 20 7946 0000
+                 */
+                landLine?: string;
+                /**
+                 * @description Mobile number.
+                 * @example +44 7700 900000
+                 */
+                mobileNo?: string;
+                /**
+                 * @description Time zone (default UTC).
+                 * @example UTC
+                 */
+                tZone?: string;
+                /**
+                 * @description Whether the user sees every device (default true).
+                 * @example true
+                 */
+                allDevices?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                    password?: string;
+                    privilege?: string;
+                    emailId?: string;
+                    apiKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user (default: the key owner).
+                 * @example operator
+                 */
+                userName?: string;
+                /**
+                 * @description The current password.
+                 * @example operator
+                 */
+                oldPassword: string;
+                /**
+                 * @description The new password (at least 5 characters).
+                 * @example operator2
+                 */
+                newPassword: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                    oldPassword?: string;
+                    newPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteDownTimeSchedules: {
+        parameters: {
+            query: {
+                /**
+                 * @description Schedule ids, comma separated.
+                 * @example 3
+                 */
+                scheduleId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    scheduleId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user.
+                 * @example guest
+                 */
+                userName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getDowntimeSchedule: {
         parameters: {
             query?: {
                 /**
-                 * @description Only alarms of this device (`deviceName` or `displayName`).
-                 * @example 10.10.0.1
+                 * @description The schedule id.
+                 * @example 1
                  */
-                deviceName?: string;
+                scheduleId?: string;
                 /**
-                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
-                 * @example 1,2,3
+                 * @description The schedule name.
+                 * @example Nightly database backup
                  */
-                severity?: components["parameters"]["AlarmSeverity"];
-                /**
-                 * @description Only alarms of devices in this category.
-                 * @example Router
-                 */
-                category?: string;
-                /**
-                 * @description Only the alarm with this entity.
-                 * @example IF-1
-                 */
-                entity?: string;
-                /**
-                 * @description `ActiveAlarms` (uncleared) or an alarm family such as `Network`, `Server`, `TrapAlarms`.
-                 * @example ActiveAlarms
-                 */
-                alertType?: "ActiveAlarms" | "EventLogAlarms" | "SyslogAlarms" | "TrapAlarms" | "NCMAlarms" | "NFAAlarms" | "WebAlarms" | "FWAAlarms" | "StorageAlarms" | "APMAlarms" | "Server" | "Network" | "Virtualization" | "CorrelatedAlarms";
-                /**
-                 * @description Only alarms changed at or after this time, `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss` (UTC in the mock).
-                 * @example 2024-03-01
-                 */
-                fromTime?: string;
-                /**
-                 * @description Only alarms changed at or before this time (a bare date means the end of that day).
-                 * @example 2024-03-08 23:59:59
-                 */
-                toTime?: string;
-                /**
-                 * @description Central server only; the mock has one probe, `Central`, and answers no alarms for any other.
-                 * @example Central
-                 */
-                probeName?: string;
+                scheduleName?: string;
             };
             header?: never;
             path?: never;
@@ -1144,126 +2812,378 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description A bare array of alarms, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AlarmList"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["GetDowntimeScheduleResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    getLogicalGroupAlerts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLogicalGroupAlertsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getLogicalGroupInfo: {
+        parameters: {
+            query: {
+                /**
+                 * @description The group name (`linux-servers-363`) or display name.
+                 * @example linux-servers-363
+                 */
+                groupName: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 3
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Group
+                 */
+                snapType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLogicalGroupInfoResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listAllLogicalGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAllLogicalGroupsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDownTimeSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDownTimeSchedulesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listLogicalGroupMembers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListLogicalGroupMembersResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listProbes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListProbesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    updateContactDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user (default: the key owner).
+                 * @example operator
+                 */
+                userName?: string;
+                /**
+                 * @description E-mail address.
+                 * @example ops@example.com
+                 */
+                emailId?: string;
+                /**
+                 * @description Land line.
+                 * @example +44 20 7946 0000
+                 */
+                landLine?: string;
+                /**
+                 * @description Mobile number.
+                 * @example +44 7700 900000
+                 */
+                mobileNo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                    emailId?: string;
+                    landLine?: string;
+                    mobileNo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    updateDowntimeSchedule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The schedule id.
+                 * @example 1
+                 */
+                scheduleId?: string;
+                /**
+                 * @description Same as scheduleId.
+                 * @example 1
+                 */
+                MS_INSTANCEID?: string;
+                /**
+                 * @description `Edit` (the only value).
+                 * @example Edit
+                 */
+                operation?: string;
+                /**
+                 * @description Schedule name.
+                 * @example Patch window
+                 */
+                scheduleName: string;
+                /**
+                 * @description Description.
+                 * @example Monthly patching
+                 */
+                scheduleDesc?: string;
+                /**
+                 * @description `Enabled` (default) or `Disabled`.
+                 * @example Enabled
+                 */
+                status?: string;
+                /**
+                 * @description `OnceOnly` (default), `Daily` or `Weekly`.
+                 * @example OnceOnly
+                 */
+                recurrence?: string;
+                /**
+                 * @description `Device` (default), `BV`, `Category` or `GROUP`.
+                 * @example Device
+                 */
+                selectDevicesMethod?: string;
+                /**
+                 * @description Device names, comma separated (method Device).
+                 * @example 10.20.0.11
+                 */
+                selectedDevices?: string;
+                /**
+                 * @description Business views (method BV).
+                 * @example Web Shop_bv
+                 */
+                selectedBV?: string;
+                /**
+                 * @description Categories (method Category).
+                 * @example Printer
+                 */
+                selectedCateg?: string;
+                /**
+                 * @description Logical groups (method GROUP).
+                 * @example linux-servers-363
+                 */
+                selectedLogicalGroup?: string;
+                /**
+                 * @description Start (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 22:00
+                 */
+                once_startat?: string;
+                /**
+                 * @description End (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 23:30
+                 */
+                once_endat?: string;
+                /**
+                 * @description Start (hh:mm, UTC) for Daily and Weekly.
+                 * @example 01:00
+                 */
+                from_time?: string;
+                /**
+                 * @description End (hh:mm, UTC) for Daily and Weekly.
+                 * @example 02:00
+                 */
+                to_time?: string;
+                /**
+                 * @description First day (yyyy-mm-dd) for Daily and Weekly.
+                 * @example 2030-01-01
+                 */
+                daily_effectfrom?: string;
+                /**
+                 * @description First weekday for Weekly.
+                 * @example Saturday
+                 */
+                startday?: string;
+                /**
+                 * @description Last weekday for Weekly.
+                 * @example Sunday
+                 */
+                endday?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    scheduleId?: string;
+                    MS_INSTANCEID?: string;
+                    operation?: string;
+                    scheduleName?: string;
+                    scheduleDesc?: string;
+                    status?: string;
+                    recurrence?: string;
+                    selectDevicesMethod?: string;
+                    selectedDevices?: string;
+                    selectedBV?: string;
+                    selectedCateg?: string;
+                    selectedLogicalGroup?: string;
+                    once_startat?: string;
+                    once_endat?: string;
+                    from_time?: string;
+                    to_time?: string;
+                    daily_effectfrom?: string;
+                    startday?: string;
+                    endday?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateDowntimeScheduleResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     acknowledgeAlarm: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    unAcknowledgeAlarm: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    clearAlarm: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    deleteAlarm: {
         parameters: {
             query: {
                 /**
@@ -1344,13 +3264,13 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @description The alarm entity.
                  * @example IF-1
                  */
-                entity: components["parameters"]["Entity"];
+                entity: string;
                 /**
-                 * @description The device's id (optional).
-                 * @example 1
+                 * @description The device moid; an alarm of another device answers ALARM_NOT_FOUND.
+                 * @example 1001
                  */
                 deviceID?: string;
             };
@@ -1360,18 +3280,18 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The alarm properties, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AlarmProperties"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["AlarmPropertiesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    getAnnotation: {
+    clearAlarm: {
         parameters: {
             query: {
                 /**
@@ -1379,6 +3299,78 @@ export interface operations {
                  * @example IF-1
                  */
                 entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteAlarm: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getAnnotation: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm entity.
+                 * @example IF-1
+                 */
+                entity: string;
             };
             header?: never;
             path?: never;
@@ -1386,13 +3378,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The notes, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AnnotationList"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["GetAnnotationResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1401,10 +3393,10 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description An alarm family (`Network`, `Server`, `TrapAlarms`, ...).
+                 * @description Only alarms of this family (an alertType other than ActiveAlarms).
                  * @example Network
                  */
-                eventType?: components["schemas"]["AlertType"];
+                eventType?: string;
             };
             header?: never;
             path?: never;
@@ -1412,15 +3404,768 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The ranking, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["TopDeviceList"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["GetTopDevicesByAlarmsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+        };
+    };
+    listAlarms: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only alarms of this device (`deviceName` or `displayName`).
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
+                 * @example 1,2,3
+                 */
+                severity?: components["parameters"]["AlarmSeverity"];
+                /**
+                 * @description Only alarms of devices in this category.
+                 * @example Router
+                 */
+                category?: string;
+                /**
+                 * @description Only the alarm with this entity.
+                 * @example IF-1
+                 */
+                entity?: string;
+                /**
+                 * @description `ActiveAlarms` (uncleared) or an alarm family such as `Network`, `Server`, `TrapAlarms`.
+                 * @example ActiveAlarms
+                 */
+                alertType?: "ActiveAlarms" | "EventLogAlarms" | "SyslogAlarms" | "TrapAlarms" | "NCMAlarms" | "NFAAlarms" | "WebAlarms" | "FWAAlarms" | "StorageAlarms" | "APMAlarms" | "Server" | "Network" | "Virtualization" | "CorrelatedAlarms";
+                /**
+                 * @description Only alarms changed at or after this time, `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss` (UTC in the mock).
+                 * @example 2024-03-01
+                 */
+                fromTime?: string;
+                /**
+                 * @description Only alarms changed at or before this time (a bare date means the end of that day).
+                 * @example 2024-03-08 23:59:59
+                 */
+                toTime?: string;
+                /**
+                 * @description Central server only; the mock has one probe, `Central`, and answers no alarms for any other.
+                 * @example Central
+                 */
+                probeName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A bare array of alarms, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmList"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    unAcknowledgeAlarm: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getBusinessDetailsView: {
+        parameters: {
+            query: {
+                /**
+                 * @description The business view name (`Web Shop_bv`) or display name.
+                 * @example Web Shop_bv
+                 */
+                bvName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetBusinessDetailsViewResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getBusinessView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetBusinessViewResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getWidgetsList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The dashboard name.
+                 * @example Network Dashboard
+                 */
+                dashboardName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWidgetsListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    TestMonitor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description The monitor policy.
+                 * @example SNMP-CPUUtilization
+                 */
+                policyName?: string;
+                /**
+                 * @description Same as policyName.
+                 * @example SNMP-CPUUtilization
+                 */
+                graphName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example -1
+                 */
+                instanceName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    policyName?: string;
+                    graphName?: string;
+                    instanceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMonitorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    addPerformanceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description Policy names, comma separated.
+                 * @example PacketLoss
+                 */
+                selectedMonitors: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    selectedMonitors?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    addToGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The group.
+                 * @example power-364
+                 */
+                groupName: string;
+                /**
+                 * @description `Device` or `Interface`.
+                 * @example Device
+                 */
+                groupType: string;
+                /**
+                 * @description Device or interface names, comma separated.
+                 * @example 10.20.0.41
+                 */
+                selectedMembers: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    groupName?: string;
+                    groupType?: string;
+                    selectedMembers?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteDevice: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.99.0.5
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deletePerformanceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description Poll ids, comma separated.
+                 * @example 150
+                 */
+                pollId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    pollId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getAvailabilityGraphData: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                isFluidic?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAvailabilityGraphDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getCategoryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    apiKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCategoryListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getDeviceAssociatedMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceAssociatedMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDeviceInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The device (deviceName, displayName, IP or DNS name).
+                 * @example 10.10.0.1
+                 */
+                name?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                ipAddress?: string;
+                /**
+                 * @description Same as name.
+                 * @example core-rtr-01.example.net
+                 */
+                dnsName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceInfoResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDeviceNotes: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceNotesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getDeviceSummary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device's `deviceName`.
+                 * @example 10.10.0.1
+                 */
+                name: components["parameters"]["DeviceName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceSummary"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getInterfaces: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device (deviceName, displayName or IP).
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getLastCollectedValues: {
+        parameters: {
+            query: {
+                /**
+                 * @description Device moids, comma separated.
+                 * @example 1001,1014
+                 */
+                deviceMOIDList: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLastCollectedValuesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getPerformanceMonitorDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description The monitor policy.
+                 * @example SNMP-CPUUtilization
+                 */
+                policyName?: string;
+                /**
+                 * @description Same as policyName.
+                 * @example SNMP-CPUUtilization
+                 */
+                graphName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                checkNumeric?: string;
+                /**
+                 * @description `Today`, `Last 24 hours` (default), `Last 7 days` or `Last 30 days`.
+                 * @example Last 24 hours
+                 */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPerformanceMonitorDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getPerformanceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                deviceName: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Server
+                 */
+                category?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Linux
+                 */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPerformanceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    getPingResponse: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPingResponseResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getTraceResponse: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTraceResponseResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     listDevices: {
@@ -1484,145 +4229,6 @@ export interface operations {
             };
         };
     };
-    listDevicesV2: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only devices of this category (e.g. `Router`, `Server`).
-                 * @example Router
-                 */
-                category?: components["parameters"]["DeviceCategory"];
-                /**
-                 * @description Only devices of this type.
-                 * @example Cisco 2900 IS Series
-                 */
-                type?: components["parameters"]["DeviceType"];
-                /**
-                 * @description Only devices of this vendor (`vendorName`).
-                 * @example Cisco
-                 */
-                vendor?: components["parameters"]["DeviceVendor"];
-                /**
-                 * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
-                 * @example 1,2
-                 */
-                severity?: components["parameters"]["DeviceSeverity"];
-                /**
-                 * @description Page to return, from 1.
-                 * @example 1
-                 */
-                page?: components["parameters"]["Page"];
-                /**
-                 * @description Rows per page (1-1000). Without it every row comes back.
-                 * @example 25
-                 */
-                rows?: components["parameters"]["Rows"];
-                /**
-                 * @description Device field to sort by, e.g. `displayName`, `deviceName`, `category`, `statusNum`, `ipaddress`.
-                 * @example displayName
-                 */
-                sortByColumn?: components["parameters"]["SortByColumn"];
-                /**
-                 * @description Sort direction.
-                 * @example asc
-                 */
-                sortByType?: components["parameters"]["SortByType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of devices, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DevicePage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getDeviceSummary: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeviceSummary"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getDeviceInfo: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeviceInfo"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getInterfaces: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InterfaceList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
     listInterfaces: {
         parameters: {
             query?: {
@@ -1632,20 +4238,30 @@ export interface operations {
                  */
                 deviceName?: string;
                 /**
-                 * @description Only interfaces in this state.
+                 * @description `Up` or `Down` (operational status).
                  * @example Down
                  */
-                status?: "Up" | "Down";
+                status?: string;
                 /**
-                 * @description Page to return, from 1.
+                 * @description A severity 1-5 or a comma list.
                  * @example 1
                  */
-                page?: components["parameters"]["Page"];
+                severity?: string;
                 /**
-                 * @description Rows per page (1-1000). Without it every row comes back.
-                 * @example 25
+                 * @description Interface type, e.g. `Ethernet`.
+                 * @example Ethernet
                  */
-                rows?: components["parameters"]["Rows"];
+                type?: string;
+                /**
+                 * @description Page number (from 1).
+                 * @example 1
+                 */
+                page?: string;
+                /**
+                 * @description Rows per page (default 25, at most 1000).
+                 * @example 10
+                 */
+                rows?: string;
             };
             header?: never;
             path?: never;
@@ -1653,41 +4269,72 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description One page of interfaces, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InterfacePage"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ListInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    getDeviceAssociatedMonitors: {
+    setDeviceInfo: {
         parameters: {
             query: {
                 /**
-                 * @description The device's `deviceName`.
+                 * @description The device.
                  * @example 10.10.0.1
                  */
-                name: components["parameters"]["DeviceName"];
+                name?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                ipAddress?: string;
+                /**
+                 * @description Same as name.
+                 * @example core-rtr-01.example.net
+                 */
+                dnsName?: string;
+                /**
+                 * @description JSON object of inventory fields.
+                 * @example {"SerialNumber":"FGL120A10AY"}
+                 */
+                values: string;
             };
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    deviceName?: string;
+                    ipAddress?: string;
+                    dnsName?: string;
+                    values?: string;
+                };
+            };
+        };
         responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssociatedMonitors"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     setManaged: {
@@ -1734,17 +4381,17 @@ export interface operations {
         parameters: {
             query: {
                 /**
-                 * @description IP address or host name of the device.
+                 * @description IPv4 address or host name.
                  * @example 10.99.0.5
                  */
                 deviceName: string;
                 /**
-                 * @description The discovery credential to use.
-                 * @example public-v2c
+                 * @description The credential to discover with.
+                 * @example public-v2
                  */
                 credentialName: string;
                 /**
-                 * @description Network mask, dotted (optional).
+                 * @description Dotted network mask.
                  * @example 255.255.255.0
                  */
                 netmask?: string;
@@ -1763,13 +4410,63 @@ export interface operations {
             };
         };
         responses: {
-            /** @description The result message, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["AddDeviceResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    addDiscoveryProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    editDiscoveryProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -1784,35 +4481,25 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The devices, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DeviceList"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["GetDownDevicesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    listEvents: {
+    getInfrastructureDetailsView: {
         parameters: {
-            query?: {
+            query: {
                 /**
-                 * @description Only events of this device.
-                 * @example 10.10.0.1
+                 * @description The category.
+                 * @example Server
                  */
-                deviceName?: string;
-                /**
-                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
-                 * @example 1,2,3
-                 */
-                severity?: components["parameters"]["AlarmSeverity"];
-                /**
-                 * @description Only events of this entity.
-                 * @example IF-1
-                 */
-                entity?: string;
+                categoryName: string;
             };
             header?: never;
             path?: never;
@@ -1820,13 +4507,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The events, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventList"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["GetInfrastructureDetailsViewResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
@@ -1894,93 +4581,444 @@ export interface operations {
             413: components["responses"]["PayloadTooLarge"];
         };
     };
-    listUsers: {
+    listEvents: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Only events of this device.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description A severity 1-5 or a comma list.
+                 * @example 1,2
+                 */
+                severity?: string;
+                /**
+                 * @description Only events of this entity.
+                 * @example IF-1
+                 */
+                entity?: string;
+                /**
+                 * @description Only events of devices of this category.
+                 * @example Router
+                 */
+                category?: string;
+                /**
+                 * @description Only events of this type.
+                 * @example Interface Down
+                 */
+                eventType?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: never;
         responses: {
-            /** @description The users, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UserList"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ListEventsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
         };
     };
-    addUser: {
+    addSubnet: {
         parameters: {
-            query: {
-                /**
-                 * @description Login name, 1-100 characters of letters, digits, `.`, `_`, `-` and `@`.
-                 * @example jdoe
-                 */
-                userName: string;
-                /**
-                 * @description Password, at least 5 characters.
-                 * @example S3cret!pw
-                 */
-                password: string;
-                /**
-                 * @description Administrators or Operators.
-                 * @example Operators
-                 */
-                privilege: "Administrators" | "Operators" | "Administrator" | "Operator";
-                /**
-                 * @description E-mail address.
-                 * @example jdoe@example.com
-                 */
-                emailId?: string;
-                /**
-                 * @description Phone number.
-                 * @example +44 20 7946 0000
-                 */
-                landLine?: string;
-                /**
-                 * @description Mobile number.
-                 * @example +44 7700 900000
-                 */
-                mobileNo?: string;
-                /**
-                 * @description Time zone (default UTC).
-                 * @example UTC
-                 */
-                tZone?: string;
-                /**
-                 * @description Whether the user sees every device (default true).
-                 * @example true
-                 */
-                allDevices?: "true" | "false";
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": {
-                    userName?: string;
-                    password?: string;
-                    privilege?: string;
-                    emailId?: string;
-                    apiKey?: string;
-                };
+                "application/x-www-form-urlencoded": Record<string, never>;
             };
         };
         responses: {
-            /** @description The result message, or the error envelope. */
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    editCustomColfromFileImp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    importDG: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    updateHostNamefromFileImp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    importConfiglets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    importDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    importSSHKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    uploadConfigletFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    uploadConfigletPreView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    addSwitch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getWidgetData: {
+        parameters: {
+            query: {
+                /**
+                 * @description The widget id (id or widgetID of getWidgetsList).
+                 * @example 619
+                 */
+                widgetID: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Infrastructure Snapshot
+                 */
+                widgetName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Grid
+                 */
+                widgetType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWidgetDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    listDevicesV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only devices of this category (e.g. `Router`, `Server`).
+                 * @example Router
+                 */
+                category?: components["parameters"]["DeviceCategory"];
+                /**
+                 * @description Only devices of this type.
+                 * @example Cisco 2900 IS Series
+                 */
+                type?: components["parameters"]["DeviceType"];
+                /**
+                 * @description Only devices of this vendor (`vendorName`).
+                 * @example Cisco
+                 */
+                vendor?: components["parameters"]["DeviceVendor"];
+                /**
+                 * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
+                 * @example 1,2
+                 */
+                severity?: components["parameters"]["DeviceSeverity"];
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Rows per page (1-1000). Without it every row comes back.
+                 * @example 25
+                 */
+                rows?: components["parameters"]["Rows"];
+                /**
+                 * @description Device field to sort by, e.g. `displayName`, `deviceName`, `category`, `statusNum`, `ipaddress`.
+                 * @example displayName
+                 */
+                sortByColumn?: components["parameters"]["SortByColumn"];
+                /**
+                 * @description Sort direction.
+                 * @example asc
+                 */
+                sortByType?: components["parameters"]["SortByType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of devices, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+        };
+    };
+    addDiscoveryProfileV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    editDiscoveryProfileV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];

@@ -3,11 +3,12 @@ import type { Clock } from '../core/clock'
 import { opmError } from './errors'
 import type { Params } from './params'
 import { checkKeyScope, type OperationScope } from './scope'
-import type { OpmanagerStore, StoredUser } from './store'
+import type { UserRecord } from './resources/users'
+import type { OpmanagerStore } from './store'
 import type { ApiKey } from './spec-types'
 
 export interface Caller {
-  user: StoredUser
+  user: UserRecord
   key: ApiKey
 }
 
@@ -31,7 +32,7 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
       'This URL accepts the API key only in the apiKey request header, not as a request parameter.',
     )
   }
-  const lookup = store.lookupKey(value.trim())
+  const lookup = store.keys.lookup(value.trim())
   if (lookup.status === 'retired') {
     throw lookup.reason === 'regenerated'
       ? opmError(
@@ -49,7 +50,7 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
   if (key.expiresAt !== null && clock.now() >= Date.parse(key.expiresAt)) {
     throw opmError('SESSION_EXPIRED', 'API_KEY_EXPIRED', `The API key '${key.name}' expired on ${key.expiresAt}.`)
   }
-  const user = store.userByName(key.userName)
+  const user = store.users.find(key.userName)
   if (!user) throw opmError('UNAUTHENTICATED', 'API_KEY_INVALID', 'The API key is invalid: its user no longer exists.')
   if (!user.restApiAccess) {
     throw opmError(

@@ -2,7 +2,7 @@ import { Clock } from '../core/clock'
 import { createService, type MockService } from '../core/service'
 import { OPMANAGER_CONTROL_OPERATIONS } from './control'
 import { renderOpmanagerError } from './errors'
-import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './operations'
+import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './api'
 import { seedOpmanager, type OpmanagerSeedOptions } from './seed'
 import { OpmanagerStore } from './store'
 
