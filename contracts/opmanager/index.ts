@@ -6,6 +6,10 @@ import { badInputContract } from './bad-input.contract'
 import { controlContract } from './control.contract'
 import { devicesContract } from './devices.contract'
 import { eventsAndUsersContract } from './events-users.contract'
+import { headerOnlyContract } from './header-only.contract'
+import { interfacesContract } from './interfaces.contract'
+import { monitoringContract } from './monitoring.contract'
+import { networkContract } from './network.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
@@ -20,6 +24,10 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     authContract(target)
     alarmsContract(target)
     devicesContract(target)
+    interfacesContract(target)
+    monitoringContract(target)
+    networkContract(target)
+    headerOnlyContract(target)
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)
