@@ -1,7 +1,13 @@
 import type { MockService } from './core/service'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
-import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
+import {
+  createOpmanagerService,
+  opmanagerRateLimitFromEnv,
+  OPMANAGER_ADMIN_API_KEY,
+  OPMANAGER_DEFAULT_PORT,
+  OPMANAGER_SEEDED_KEYS,
+} from './opmanager/service'
 
 /**
  * Every vendor the standalone server and the docs know about. A new vendor adds one entry here;
@@ -58,9 +64,12 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpManager',
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
-    create: () => createOpmanagerService(),
+    create: () => createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(process.env.OPMANAGER_RATE_LIMIT) }),
     describe: (url) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
+      opmanagerRateLimitFromEnv(process.env.OPMANAGER_RATE_LIMIT).perMinute === null
+        ? 'limit: off (OPMANAGER_RATE_LIMIT=on applies the vendor limit of 500 requests a minute per key)'
+        : `limit: ${opmanagerRateLimitFromEnv(process.env.OPMANAGER_RATE_LIMIT).perMinute} requests a minute per key (OPMANAGER_RATE_LIMIT)`,
       `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,
       `try:   curl -s -H 'apiKey: ${OPMANAGER_ADMIN_API_KEY}' '${url}/api/json/alarm/listAlarms?alertType=ActiveAlarms&severity=1'`,
     ],

@@ -10,6 +10,7 @@ import { headerOnlyContract } from './header-only.contract'
 import { interfacesContract } from './interfaces.contract'
 import { monitoringContract } from './monitoring.contract'
 import { networkContract } from './network.contract'
+import { rateLimitContract } from './rate-limit.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
@@ -28,6 +29,7 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     monitoringContract(target)
     networkContract(target)
     headerOnlyContract(target)
+    rateLimitContract(target)
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)

@@ -1497,6 +1497,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__opsmocks/opmanager/rate-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * (opsmocks) Read the per-key rate limit
+         * @description **opsmocks control API, not OpManager.** Whether the vendor's per-key rate limit is on, and its numbers.
+         */
+        get: operations["controlGetRateLimit"];
+        /**
+         * (opsmocks) Switch the per-key rate limit
+         * @description **opsmocks control API, not OpManager.** Turns ManageEngine's per-key rate limit on (`perMinute: 500`,
+         *     `blockSeconds: 60` is the vendor's) or off (`perMinute: null`); every key's count starts again.
+         */
+        put: operations["controlSetRateLimit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__opsmocks/opmanager/users": {
         parameters: {
             query?: never;
@@ -2350,6 +2375,18 @@ export interface components {
             apis?: string[];
             expiresAt?: string | null;
         };
+        /**
+         * @description **opsmocks control API.** The per-key rate limit: `perMinute` requests a minute per API key, after which the key
+         *     is refused (HTTP 429, `API_RATE_LIMIT_EXCEEDED`, `Retry-After`) for `blockSeconds`. ManageEngine documents 500 a
+         *     minute and a one-minute block; the mock starts with the limit off (`perMinute: null`) unless `npm start` runs with
+         *     `OPMANAGER_RATE_LIMIT=on` (or a number). `POST /__opsmocks/reset` restores the start-up setting (decisions/086).
+         */
+        RateLimitSettings: {
+            /** @description Requests a key may make per minute of mock time; `null` = no limit. */
+            perMinute: number | null;
+            /** @description How long a key that went over the limit is refused. */
+            blockSeconds: number;
+        };
         /** @description Switches a user's REST API access. */
         UserAccessUpdate: {
             restApiAccess: boolean;
@@ -2359,6 +2396,20 @@ export interface components {
         /** @description The request body is larger than 1 MiB. Nothing was read or changed. */
         PayloadTooLarge: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The API key went over the rate limit (ManageEngine: 500 requests a minute per key) and is blocked for a minute.
+         *     Only when the limit is switched on (decisions/086); `Retry-After` says how many seconds remain.
+         */
+        RateLimited: {
+            headers: {
+                /** @description Seconds until the key is accepted again. */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -2582,6 +2633,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addLinuxCredential: {
@@ -2607,6 +2659,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addUser: {
@@ -2679,6 +2732,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     changePassword: {
@@ -2724,6 +2778,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     deleteDownTimeSchedules: {
@@ -2757,6 +2812,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     deleteUser: {
@@ -2790,6 +2846,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getDowntimeSchedule: {
@@ -2821,6 +2878,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetDowntimeScheduleResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getLogicalGroupAlerts: {
@@ -2847,6 +2905,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetLogicalGroupAlertsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getLogicalGroupInfo: {
@@ -2883,6 +2942,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetLogicalGroupInfoResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listAllLogicalGroups: {
@@ -2903,6 +2963,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListAllLogicalGroupsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listDownTimeSchedules: {
@@ -2923,6 +2984,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListDownTimeSchedulesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listLogicalGroupMembers: {
@@ -2949,6 +3011,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListLogicalGroupMembersResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listProbes: {
@@ -2969,6 +3032,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListProbesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listUsers: {
@@ -2989,6 +3053,7 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     updateContactDetails: {
@@ -3040,6 +3105,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     updateDowntimeSchedule: {
@@ -3181,6 +3247,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     acknowledgeAlarm: {
@@ -3217,6 +3284,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addNotes: {
@@ -3258,6 +3326,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     alarmProperties: {
@@ -3289,6 +3358,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlarmPropertiesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     clearAlarm: {
@@ -3325,6 +3395,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     deleteAlarm: {
@@ -3361,6 +3432,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getAnnotation: {
@@ -3387,6 +3459,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetAnnotationResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getTopDevicesByAlarms: {
@@ -3413,6 +3486,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetTopDevicesByAlarmsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listAlarms: {
@@ -3474,6 +3548,7 @@ export interface operations {
                     "application/json": components["schemas"]["AlarmList"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     unAcknowledgeAlarm: {
@@ -3510,6 +3585,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getBusinessDetailsView: {
@@ -3536,6 +3612,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetBusinessDetailsViewResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getBusinessView: {
@@ -3556,6 +3633,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetBusinessViewResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getWidgetsList: {
@@ -3582,6 +3660,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetWidgetsListResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     TestMonitor: {
@@ -3633,6 +3712,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addPerformanceMonitors: {
@@ -3672,6 +3752,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addToGroup: {
@@ -3717,6 +3798,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     deleteDevice: {
@@ -3750,6 +3832,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     deletePerformanceMonitors: {
@@ -3789,6 +3872,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getAvailabilityGraphData: {
@@ -3820,6 +3904,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetAvailabilityGraphDataResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getCategoryList: {
@@ -3847,6 +3932,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getDeviceAssociatedMonitors: {
@@ -3873,6 +3959,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetDeviceAssociatedMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getDeviceInfo: {
@@ -3914,6 +4001,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetDeviceInfoResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getDeviceNotes: {
@@ -3940,6 +4028,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetDeviceNotesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getDeviceSummary: {
@@ -3966,6 +4055,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceSummary"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getInterfaces: {
@@ -3992,6 +4082,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getLastCollectedValues: {
@@ -4018,6 +4109,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetLastCollectedValuesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getPerformanceMonitorDetails: {
@@ -4064,6 +4156,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetPerformanceMonitorDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getPerformanceMonitors: {
@@ -4100,6 +4193,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetPerformanceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getPingResponse: {
@@ -4133,6 +4227,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getTraceResponse: {
@@ -4166,6 +4261,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listDevices: {
@@ -4227,6 +4323,7 @@ export interface operations {
                     "application/json": components["schemas"]["DeviceList"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listInterfaces: {
@@ -4278,6 +4375,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     setDeviceInfo: {
@@ -4335,6 +4433,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     setManaged: {
@@ -4375,6 +4474,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addDevice: {
@@ -4420,6 +4520,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addDiscoveryProfile: {
@@ -4445,6 +4546,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     editDiscoveryProfile: {
@@ -4470,6 +4572,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getDownDevices: {
@@ -4490,6 +4593,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetDownDevicesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     getInfrastructureDetailsView: {
@@ -4516,6 +4620,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetInfrastructureDetailsViewResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     addEvent: {
@@ -4579,6 +4684,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     listEvents: {
@@ -4625,6 +4731,7 @@ export interface operations {
                     "application/json": components["schemas"]["ListEventsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     addSubnet: {
@@ -4650,6 +4757,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     editCustomColfromFileImp: {
@@ -4675,6 +4783,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     importDG: {
@@ -4700,6 +4809,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     updateHostNamefromFileImp: {
@@ -4725,6 +4835,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     importConfiglets: {
@@ -4750,6 +4861,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     importDevices: {
@@ -4775,6 +4887,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     importSSHKey: {
@@ -4800,6 +4913,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     uploadConfigletFile: {
@@ -4825,6 +4939,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     uploadConfigletPreView: {
@@ -4850,6 +4965,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     addSwitch: {
@@ -4875,6 +4991,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     getWidgetData: {
@@ -4911,6 +5028,7 @@ export interface operations {
                     "application/json": components["schemas"]["GetWidgetDataResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     listDevicesV2: {
@@ -4972,6 +5090,7 @@ export interface operations {
                     "application/json": components["schemas"]["DevicePage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
         };
     };
     addDiscoveryProfileV2: {
@@ -4997,6 +5116,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     editDiscoveryProfileV2: {
@@ -5022,6 +5142,7 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
     controlListKeys: {
@@ -5171,6 +5292,52 @@ export interface operations {
                 };
             };
             404: components["responses"]["ControlNotFound"];
+        };
+    };
+    controlGetRateLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitSettings"];
+                };
+            };
+        };
+    };
+    controlSetRateLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateLimitSettings"];
+            };
+        };
+        responses: {
+            /** @description The new setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitSettings"];
+                };
+            };
+            400: components["responses"]["ControlBadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     controlListUsers: {

@@ -6,7 +6,7 @@ import { schemaProblems, type BundledSpec } from '../core/spec-schema'
 import { wireUser } from './api/users'
 import { badRequest, keyChanges, keyFromInput } from './keys'
 import type { OpmanagerContext } from './api'
-import type { ApiKeyCreate, ApiKeyUpdate, OperationId, Reply } from './spec-types'
+import type { ApiKeyCreate, ApiKeyUpdate, OperationId, RateLimitSettings, Reply } from './spec-types'
 
 /**
  * The opsmocks control API for OpManager keys and users, under `/__opsmocks/opmanager`. OpManager
@@ -65,6 +65,11 @@ export const OPMANAGER_CONTROL_OPERATIONS: readonly Operation<OpmanagerContext>[
     status: 200,
     json: await store.keys.regenerate(params.keyId!),
   })),
+  control('controlGetRateLimit', 'GET', '/rate-limit', ({ limiter }) => ({ status: 200, json: limiter.settings })),
+  control('controlSetRateLimit', 'PUT', '/rate-limit', ({ limiter }, request) => {
+    limiter.configure(jsonBody<RateLimitSettings>(request, 'RateLimitSettings'))
+    return { status: 200, json: limiter.settings }
+  }),
   control('controlListUsers', 'GET', '/users', ({ store }) => ({ status: 200, json: store.users.all().map(wireUser) })),
   control('controlUpdateUser', 'PATCH', '/users/{userName}', async ({ store }, request, params) => {
     const { restApiAccess } = jsonBody<{ restApiAccess: boolean }>(request, 'UserAccessUpdate')

@@ -19,6 +19,7 @@ export type ModuleAccessLevel = Schemas['ModuleAccessLevel']
 export type SeverityNumber = Schemas['SeverityNumber']
 export type ErrorEnvelope = Schemas['ErrorEnvelope']
 export type ResultMessage = Schemas['ResultMessage']
+export type RateLimitSettings = Schemas['RateLimitSettings']
 
 export type OperationId = keyof operations
 

@@ -4,12 +4,14 @@ import type { Operation } from '../../core/service'
 import { authenticate, type Caller } from '../auth'
 import { Params } from '../params'
 import { scopeOf } from '../scope'
+import type { RateLimiter } from '../rate-limit'
 import type { OpmanagerStore } from '../store'
 import type { ModuleName, OperationId, Reply } from '../spec-types'
 
 export interface OpmanagerContext {
   store: OpmanagerStore
   clock: Clock
+  limiter: RateLimiter
 }
 
 export type Handler<Id extends OperationId> = (context: OpmanagerContext, caller: Caller, params: Params) => Reply<Id> | Promise<Reply<Id>>
@@ -49,7 +51,7 @@ export function operation<Id extends OperationId>(
     path: route.path,
     handle: (context, request) => {
       const params = Params.from(request)
-      return handle(context, authenticate(context.store, context.clock, request, params, scope), params)
+      return handle(context, authenticate(context.store, context.clock, context.limiter, request, params, scope), params)
     },
   }
 }
