@@ -42,6 +42,24 @@ export function devicesContract(target: OpmanagerTarget): void {
       expect(critical.every((device) => device.statusNum === '1')).toBe(true)
     })
 
+    it.runIf(mockOnly)('filters by business view and logical group membership', async () => {
+      const shop = await devices(target, { bvName: 'Web Shop_bv' })
+      expect(shop.map((device) => device.displayName).sort()).toEqual([
+        'app-01',
+        'app-02',
+        'db-01',
+        'db-02',
+        'lb-01',
+        'lb-02',
+        'web-01',
+        'web-02',
+      ])
+      expect(await devices(target, { bvName: 'Web Shop' })).toEqual(shop)
+      expect((await devices(target, { groupName: 'Linux Servers' })).every((device) => device.type === 'Linux')).toBe(true)
+      expect(await devices(target, { bvName: 'No such view' })).toEqual([])
+      expect((await opm(target, V2, { query: { bvName: 'Web Shop_bv' } })).json.records).toBe(8)
+    })
+
     it.runIf(mockOnly)('sorts by sortByColumn and sortByType and slices with page and rows', async () => {
       const sorted = await devices(target, { sortByColumn: 'ipaddress', sortByType: 'desc' })
       expect(sorted[0].ipaddress).toBe('10.70.8.102')

@@ -923,7 +923,14 @@ export interface paths {
         /**
          * List devices (v1, bare array)
          * @description Devices matching every filter, as a bare JSON array (what real v1 clients receive). `page` and `rows`
-         *     slice the array; for the paged envelope use `/api/json/v2/device/listDevices`.
+         *     slice the array; for the paged envelope use `/api/json/v2/device/listDevices`. Further filters: `bvName`
+         *     (members of a business view) and `groupName` (members of a logical group).
+         *
+         *     **Two shapes in the sources (decisions/080).** ManageEngine's reference page shows this URL answering the
+         *     paged object `{"total","page","records","rows":[...]}` (the sample carried in the `opmanager-mcp-server`
+         *     `openapi.json`); the responses recorded from real clients (a Go NOC dashboard's recorded fixture, quoted in
+         *     vendors.md §6) are a bare array of the same device objects, and the captured clients in `wire.md` index the
+         *     answer as a list. The mock keeps what real clients receive here and serves the paged object on the v2 path.
          */
         get: operations["listDevices"];
         put?: never;
@@ -4288,6 +4295,16 @@ export interface operations {
                  */
                 severity?: components["parameters"]["DeviceSeverity"];
                 /**
+                 * @description Only members of this business view (`Web Shop_bv` or its display name).
+                 * @example Web Shop_bv
+                 */
+                bvName?: string;
+                /**
+                 * @description Only members of this logical group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+                /**
                  * @description Page to return, from 1.
                  * @example 1
                  */
@@ -5054,6 +5071,16 @@ export interface operations {
                  * @example 1,2
                  */
                 severity?: components["parameters"]["DeviceSeverity"];
+                /**
+                 * @description Only members of this business view (`Web Shop_bv` or its display name).
+                 * @example Web Shop_bv
+                 */
+                bvName?: string;
+                /**
+                 * @description Only members of this logical group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
                 /**
                  * @description Page to return, from 1.
                  * @example 1
