@@ -30,9 +30,12 @@ export function rateLimitContract(target: OpmanagerTarget): void {
       expect((await controlApi.raw(target, 'GET', '/rate-limit')).json.perMinute).toBeNull()
     })
 
-    it('blocks a key for a minute after 500 requests in a minute, the vendor way, and leaves other keys alone', async () => {
-      await setLimit(target, 500)
-      for (let request = 0; request < 500; request++) {
+    // In process the vendor's own 500 a minute is cheap to reach; over HTTP a smaller limit shows the same rule.
+    const limit = target.name === 'msw' ? 500 : 20
+
+    it(`blocks a key for a minute after ${limit} requests in a minute, the vendor way, and leaves other keys alone`, async () => {
+      await setLimit(target, limit)
+      for (let request = 0; request < limit; request++) {
         const result = await opm(target, '/api/json/admin/listProbes')
         if (result.status !== 200) throw new Error(`request ${request + 1} was refused: ${result.text}`)
       }
@@ -58,6 +61,6 @@ export function rateLimitContract(target: OpmanagerTarget): void {
         expect(second.status, `${method} ${path}`).toBe(429)
         await setLimit(target, 1)
       }
-    })
+    }, 120_000)
   })
 }

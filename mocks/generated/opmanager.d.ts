@@ -4,6 +4,46 @@
  */
 
 export interface paths {
+    "/api/json/admin/addBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a business rule
+         * @description Adds a business-hour rule; `timeSettings` is a JSON object of weekday to `hh:mm-hh:mm`. Administrators only.
+         */
+        post: operations["addBusinessRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addDomain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a Windows domain
+         * @description Adds a Windows domain. Administrators only.
+         */
+        post: operations["addDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/admin/addDowntimeSchedule": {
         parameters: {
             query?: never;
@@ -66,6 +106,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/admin/associateNotificationProfiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Associate notification profiles
+         * @description Associates profiles (ids or names, comma separated) to a device, all or nothing.
+         */
+        post: operations["associateNotificationProfiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/associateServiceMonitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor TCP services
+         * @description Associates TCP service monitors (`SSH(22)` or `SSH`, comma separated) to a device, all or nothing.
+         */
+        post: operations["associateServiceMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/admin/changePassword": {
         parameters: {
             query?: never;
@@ -80,6 +160,46 @@ export interface paths {
          * @description Changes a password after checking the old one; only Administrators may change another user password.
          */
         post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a business rule
+         * @description Deletes a rule. Administrators only.
+         */
+        post: operations["deleteBusinessRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteDomain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a Windows domain
+         * @description Deletes a Windows domain. Administrators only.
+         */
+        post: operations["deleteDomain"];
         delete?: never;
         options?: never;
         head?: never;
@@ -186,6 +306,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/admin/listAllDevicesSpecificURLs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * URL monitors of devices
+         * @description The URL monitors that belong to a device.
+         */
+        get: operations["listAllDevicesSpecificURLs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/admin/listAllLogicalGroups": {
         parameters: {
             query?: never;
@@ -198,6 +338,66 @@ export interface paths {
          * @description Every logical group with its member count and worst member status.
          */
         get: operations["listAllLogicalGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business rules
+         * @description Business-hour rules (opsmocks shape: the vendor publishes no sample).
+         */
+        get: operations["listBusinessRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listCredentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credentials
+         * @description The discovery credentials (addDevice takes one by name). Administrators only.
+         */
+        get: operations["listCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listDeviceTemplates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Device templates
+         * @description One template per device type in the network, with its category, vendor and device count. Administrators only.
+         */
+        get: operations["listDeviceTemplates"];
         put?: never;
         post?: never;
         delete?: never;
@@ -246,6 +446,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/admin/listNotificationProfiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification profiles
+         * @description Every notification profile, or those acting on one device; `isGlobal` and `profileFilter` narrow the list.
+         */
+        get: operations["listNotificationProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/admin/listProbes": {
         parameters: {
             query?: never;
@@ -258,6 +478,46 @@ export interface paths {
          * @description The Enterprise probes with their device counts and status.
          */
         get: operations["listProbes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listScriptMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Script monitor templates
+         * @description The script monitor templates.
+         */
+        get: operations["listScriptMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listURLMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * URL monitors
+         * @description Every URL monitor with its response time (a series in mock time) and an availability breakdown.
+         */
+        get: operations["listURLMonitors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -280,6 +540,26 @@ export interface paths {
         get: operations["listUsers"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a business rule
+         * @description Changes the name, description or hours of a rule. Administrators only.
+         */
+        post: operations["updateBusinessRules"];
         delete?: never;
         options?: never;
         head?: never;
@@ -320,6 +600,46 @@ export interface paths {
          * @description Replaces a schedule (by `scheduleId` or `MS_INSTANCEID`) and answers the schedule list, as the vendor sample. Administrators only.
          */
         post: operations["updateDowntimeSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateNotificationProfileStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable or disable a profile
+         * @description Enables or disables a profile; answers `{"message": …}` without the result wrapper, as the vendor sample.
+         */
+        post: operations["updateNotificationProfileStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/viewBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One business rule
+         * @description A business rule with its hours per weekday (opsmocks shape).
+         */
+        get: operations["viewBusinessRules"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -633,6 +953,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/device/associateProcessMonitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor processes
+         * @description Associates process templates (ids or names, comma separated) to a device, all or nothing.
+         */
+        post: operations["associateProcessMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/device/deleteDevice": {
         parameters: {
             query?: never;
@@ -667,6 +1007,46 @@ export interface paths {
          * @description Removes monitors of a device by pollId (comma list), all or nothing.
          */
         post: operations["deletePerformanceMonitors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getAssociatedProcessMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Process monitors of a device
+         * @description The process templates that fit the device protocol and the processes monitored on it.
+         */
+        get: operations["getAssociatedProcessMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getAssociatedServiceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TCP service monitors of a device
+         * @description The TCP services monitored on a device and the ones it could have.
+         */
+        get: operations["getAssociatedServiceMonitors"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -713,6 +1093,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/device/getClusterDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Virtual clusters
+         * @description The virtual clusters with capacity, DRS and HA.
+         */
+        get: operations["getClusterDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDataCenterDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Datacenters
+         * @description The virtual datacenters with their worst host status.
+         */
+        get: operations["getDataCenterDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/device/getDeviceAssociatedMonitors": {
         parameters: {
             query?: never;
@@ -725,6 +1145,26 @@ export interface paths {
          * @description The device performance monitors with the vendor keys (`DISPLAYNAME`, `Protocol`, `interval` as a string, `data` instances, `policyName`, `pollId`); values are the last poll of each monitor deterministic series.
          */
         get: operations["getDeviceAssociatedMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceAssociatedWindowsServiceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Windows services monitored on a device
+         * @description The Windows services monitored on a device; Critical while the device is down.
+         */
+        get: operations["getDeviceAssociatedWindowsServiceMonitors"];
         put?: never;
         post?: never;
         delete?: never;
@@ -793,6 +1233,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/device/getInterfaceGraphs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Graph of an interface
+         * @description One graph of an interface over a period: series of `[time, value, "formatted"]` and their consolidated min, max, average, current and 95th percentile.
+         */
+        get: operations["getInterfaceGraphs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getInterfaceNotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Custom fields of an interface
+         * @description The interface custom fields (UDF1 … UDF5) with their values (`FIELDVALUE` added to the vendor keys).
+         */
+        get: operations["getInterfaceNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getInterfaceSummary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Summary of an interface
+         * @description Speed, current utilisation and traffic (the same series as the graphs) and the last 24 hours of availability.
+         */
+        get: operations["getInterfaceSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/device/getInterfaces": {
         parameters: {
             query?: never;
@@ -825,6 +1325,66 @@ export interface paths {
          * @description The last poll of every monitor of the devices given by moid, keyed by moid.
          */
         get: operations["getLastCollectedValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getNotificationProfiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification profiles of a device
+         * @description The profiles acting on a device: global ones and those associated to it.
+         */
+        get: operations["getNotificationProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getNutanixDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Nutanix entity
+         * @description A Nutanix VM (vendor keys), host or cluster.
+         */
+        get: operations["getNutanixDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getNutanixVDisks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nutanix virtual disks
+         * @description The virtual disks of the Nutanix VMs, or of one.
+         */
+        get: operations["getNutanixVDisks"];
         put?: never;
         post?: never;
         delete?: never;
@@ -913,6 +1473,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/device/getVMWareDataStores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VMware datastores
+         * @description The datastores of the VMware inventory, or of one vCenter, host or VM.
+         */
+        get: operations["getVMWareDataStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getVMWareHosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ESXi hosts
+         * @description The ESXi hosts, or those of one vCenter.
+         */
+        get: operations["getVMWareHosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getVMWareVMs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VMware VMs
+         * @description The VMs of the VMware inventory, or of one vCenter, host or datastore.
+         */
+        get: operations["getVMWareVMs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/device/listDevices": {
         parameters: {
             query?: never;
@@ -953,6 +1573,46 @@ export interface paths {
          * @description Every interface, paged jqGrid style; the paging counts `total`, `page` and `records` are **strings** here (vendor sample), while `statusNum` and `interfaceStatus` are numbers.
          */
         get: operations["listInterfaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/listSubnets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Subnets
+         * @description The /24 subnets of the devices, keyed `<network>.<probe id>`, with a count of devices per status.
+         */
+        get: operations["listSubnets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/listVirtualDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Virtual entities of a type
+         * @description Hosts, VMs, datastores or clusters of the virtual inventory (`VHOST`, `VM`, `VDATASTORE`, `VCENTER`, `HyperV-Host`, `HyperV-VM`, `Nutanix-Cluster`, `Nutanix-Host`, `Nutanix-VM`), as a list of objects with the vendor keys of each kind.
+         */
+        get: operations["listVirtualDevices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1323,6 +1983,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/reports/getReportsData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generate a report
+         * @description One report (`reportID` 1 All Events, 2 All Down Events, 84 All Alerts, 85 All Down Alerts) over `time`, from the same events and alarms the lists show; `category`, `bview`, `logicalGroup`, `top` and business hours (`isBusinessHour`, `businessRuleID`) narrow it.
+         */
+        get: operations["getReportsData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/reports/getReportsList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reports
+         * @description The reports the mock generates, by category.
+         */
+        get: operations["getReportsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/spm/addSwitch": {
         parameters: {
             query?: never;
@@ -1357,6 +2057,86 @@ export interface paths {
         get: operations["getWidgetData"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getDeviceCompleteDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything about a device
+         * @description Status, response time, packet loss, today's availability and down times, inventory and monitoring details of a device.
+         */
+        get: operations["getDeviceCompleteDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getIntfAtAGlanceReportDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interface at a glance
+         * @description Every graph of an interface over a period (traffic, utilisation, bytes, errors, discards).
+         */
+        get: operations["getIntfAtAGlanceReportDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getIntfBWOutageReportDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interface bandwidth and outage
+         * @description Traffic with its 95th percentile lines, consolidated values and availability of an interface over a period.
+         */
+        get: operations["getIntfBWOutageReportDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getReportData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor report of devices
+         * @description Hourly averages of monitors of devices over a period, keyed `<monitor> - <unit>`, from the monitors' series.
+         */
+        post: operations["getReportData"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1418,6 +2198,86 @@ export interface paths {
          * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
          */
         post: operations["editDiscoveryProfileV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getClientDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients per access point
+         * @description Client counts and throughput per access point, for one SSID or all.
+         */
+        get: operations["getClientDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getSSIDClientList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients per SSID
+         * @description Client counts per SSID of a controller and their total.
+         */
+        get: operations["getSSIDClientList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getWirelessAPList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Access points of a controller
+         * @description The access points of a wireless LAN controller.
+         */
+        get: operations["getWirelessAPList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getWirelessNetworkDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SSIDs of a controller
+         * @description The SSIDs of a wireless LAN controller with AP and client counts.
+         */
+        get: operations["getWirelessNetworkDetails"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1645,6 +2505,19 @@ export interface components {
                 statusChangeCount: number;
             };
         };
+        /** @description listAllDevicesSpecificURLs answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListAllDevicesSpecificURLsResponse: {
+            List: {
+                name: string;
+                urlName: string;
+                url: string;
+                parentName: string;
+                parentDispName: string;
+                status: string;
+                statusNum: string;
+                stringstatus: string;
+            }[];
+        };
         /** @description listAllLogicalGroups answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         ListAllLogicalGroupsResponse: {
             groupID: string;
@@ -1659,6 +2532,27 @@ export interface components {
             statusImg: string;
             device_Count: string;
             availability: string;
+        }[];
+        /** @description listBusinessRules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListBusinessRulesResponse: {
+            businessRuleId: string;
+            businessRuleName: string;
+            description: string;
+        }[];
+        /** @description listCredentials answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListCredentialsResponse: {
+            credentialName: string;
+            credentialType: string;
+            description: string;
+            credentialID: string;
+        }[];
+        /** @description listDeviceTemplates answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListDeviceTemplatesResponse: {
+            templateId: string;
+            deviceType: string;
+            category: string;
+            vendor: string;
+            deviceCount: string;
         }[];
         /** @description listDownTimeSchedules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         ListDownTimeSchedulesResponse: {
@@ -1678,6 +2572,18 @@ export interface components {
             groupType: string;
             statusStr: string;
             statusNum: string;
+        }[];
+        /** @description listNotificationProfiles answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListNotificationProfilesResponse: {
+            profileID: string;
+            profileName: string;
+            profileType: string;
+            profileLabel: string;
+            status: string;
+            isDevice: boolean;
+            hasAssociated: boolean;
+            hasCriteria: boolean;
+            hasSubProfiles: boolean;
         }[];
         /** @description listProbes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         ListProbesResponse: {
@@ -1711,6 +2617,34 @@ export interface components {
                 };
             };
         }[];
+        /** @description listScriptMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListScriptMonitorsResponse: {
+            scriptID: string;
+            graphID: string;
+            graphName: string;
+            executeFrom: string;
+            graphDesc: string;
+        }[];
+        /** @description listURLMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListURLMonitorsResponse: {
+            List: {
+                moID: number;
+                name: string;
+                urlName: string;
+                url: string;
+                statusNum: number;
+                statusStr: string;
+                RESPONSETIME: string;
+                availPercentage: number;
+            }[];
+            Details: {
+                [key: string]: {
+                    Status: number;
+                    Label: string;
+                    Count: number;
+                }[];
+            };
+        };
         /**
          * @description OpManager user privilege (the API's plural names; the UI's `Administrator`/`Operator` are accepted on input).
          * @enum {string}
@@ -1741,6 +2675,19 @@ export interface components {
             statusNum: string;
             nextscheduledtime: string;
         }[];
+        /** @description updateNotificationProfileStatus answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        UpdateNotificationProfileStatusResponse: {
+            message: string;
+        };
+        /** @description viewBusinessRules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ViewBusinessRulesResponse: {
+            businessRuleId: string;
+            businessRuleName: string;
+            description: string;
+            timeSettings: {
+                [key: string]: string;
+            };
+        };
         /** @description Form body of an alarm action (the same fields as the query parameters). */
         AlarmActionForm: {
             entity?: string;
@@ -1934,6 +2881,33 @@ export interface components {
             reasons: unknown[];
             data: number[];
         };
+        /** @description getAssociatedProcessMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAssociatedProcessMonitorsResponse: {
+            protocol: string;
+            Templates: {
+                templateId: string;
+                templateName: string;
+                displayName: string;
+                description: string;
+                protocol: string;
+                associatedDeviceCount: string;
+            }[];
+            AssignedMonitors: {
+                id: string;
+                name: string;
+                proName: string;
+                path: string;
+                cmdLineArgs: string;
+                state: string;
+                statusStr: string;
+                statusIcon: string;
+            }[];
+        };
+        /** @description getAssociatedServiceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAssociatedServiceMonitorsResponse: {
+            selectedServices: string[];
+            remainingServices: string[];
+        };
         /** @description getAvailabilityGraphData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetAvailabilityGraphDataResponse: {
             uptimeData: {
@@ -1948,6 +2922,29 @@ export interface components {
         GetCategoryListResponse: {
             [key: string]: string;
         };
+        /** @description getClusterDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetClusterDetailsResponse: {
+            ENTITY_NAME: string;
+            STATUS: string;
+            STATUS_STR: string;
+            NO_OF_HOSTS: number;
+            NO_OF_DATASTORES: number;
+            NO_OF_NETWORKS: number;
+            TOTAL_CPU_GHZ: number;
+            EFFECTIVE_CPU: number;
+            TOTAL_MEMORY_GB: number;
+            EFFECTIVE_MEMORY: number;
+            DRS_ENABLED: boolean;
+            DAS_ENABLED: boolean;
+        }[];
+        /** @description getDataCenterDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDataCenterDetailsResponse: {
+            ENTITY_NAME: string;
+            STATUS: string;
+            STATUS_STR: string;
+            NO_OF_DATASTORES: number;
+            NO_OF_NETWORKS: number;
+        }[];
         /** @description getDeviceAssociatedMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetDeviceAssociatedMonitorsResponse: {
             deviceProtocol: string;
@@ -1983,6 +2980,13 @@ export interface components {
                 }[];
             };
         };
+        /** @description getDeviceAssociatedWindowsServiceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceAssociatedWindowsServiceMonitorsResponse: {
+            serviceID: string;
+            serviceName: string;
+            displayName: string;
+            status: string;
+        }[];
         /** @description getDeviceInfo answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetDeviceInfoResponse: {
             OperatingSystem: string;
@@ -2033,6 +3037,68 @@ export interface components {
             activeAlarms: number;
             interfaceCount: number;
             monitorCount: number;
+        };
+        /** @description getInterfaceGraphs answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfaceGraphsResponse: {
+            interfaceDetails: {
+                [key: string]: string;
+            };
+            displayName: string;
+            seriesNames: string[];
+            xyTitles: string[];
+            graphData: {
+                seriesname: string;
+                data: (number | string)[][];
+            }[];
+            consolidatedValues: {
+                [key: string]: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+            };
+            suffix: string;
+        };
+        /** @description getInterfaceNotes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfaceNotesResponse: {
+            CUSTOMFIELDID: string;
+            FIELDNAME: string;
+            ALIASNAME: string;
+            DESCRIPTION: string;
+            DATATYPE: string;
+            FIELDLENGTH: number;
+            FIELDVALUE: string;
+        }[];
+        /** @description getInterfaceSummary answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfaceSummaryResponse: {
+            intfDisplayName: string;
+            displayName: string;
+            IntfIpaddress: string;
+            isIPAvailable: boolean;
+            instance: string;
+            moID: string;
+            typeIdDescr: string;
+            inSpeedDisplayValue: string;
+            Util: string;
+            txUtil: string;
+            outTraffic: string;
+            recBandwidth: string;
+            avgOutPackets: string;
+            isSubInterface: string;
+            managed: string;
+            NFA_ID: string;
+            operStateImg: string;
+            availability: {
+                [key: string]: number;
+            };
         };
         /** @description getInterfaces answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetInterfacesResponse: {
@@ -2091,6 +3157,37 @@ export interface components {
                 lastPolledCounterValue: number;
             }[];
         };
+        /** @description getNotificationProfiles answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetNotificationProfilesResponse: {
+            profileId: string;
+            profileName: string;
+            profileLabel: string;
+            actionName: string;
+            actionDisplayName: string;
+            criteriaId: string;
+            isGlobal: boolean;
+            status: string;
+        }[];
+        /** @description getNutanixDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetNutanixDetailsResponse: {
+            ENTITYNAME: string;
+            DISPLAYNAME: string;
+            deviceName: string;
+            clusterName: string;
+            statusNum: number;
+            statusStr: string;
+            STATUS: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description getNutanixVDisks answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetNutanixVDisksResponse: {
+            VDISK_ID: number;
+            UUID: string;
+            CAPACITY: string;
+            DISKADDRESS: string;
+            NFSFILEPATH: string;
+        }[];
         /** @description getPerformanceMonitorDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetPerformanceMonitorDetailsResponse: {
             statsList: {
@@ -2151,6 +3248,57 @@ export interface components {
                 Details: string;
             };
         };
+        /** @description getVMWareDataStores answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetVMWareDataStoresResponse: {
+            Datastore_ID: number;
+            MOID: number;
+            DATASTORENAME: string;
+            deviceName: string;
+            FILESYSTEM_TYPE: string;
+            CAPACITY_MB: number;
+            FREESPACE_MB: number;
+            HostCount: number;
+            DATASTORE_URL: string;
+            IS_ACCESSIBLE: string;
+        }[];
+        /** @description getVMWareHosts answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetVMWareHostsResponse: {
+            NAME: string;
+            DISPLAYNAME: string;
+            VHOST_ID: number;
+            STATUS: string;
+            STATUS_STR: string;
+            OS: string;
+            OS_TYPE: string;
+            NUM_PNIC: number;
+            CPU_SPEED_MHZ: number;
+            MEM_CAPACITY_MB: number;
+            CONNECTION_STATUS: string;
+            POWER_STATE: string;
+            SYSUPTIME: string;
+        }[];
+        /** @description getVMWareVMs answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetVMWareVMsResponse: {
+            VM_ID: number;
+            MOID: number;
+            NAME: string;
+            DISPLAYNAME: string;
+            VIRTUAL_TYPE: string;
+            VHOST_ID: number;
+            OS_NAME: string;
+            NUM_VCPU: number;
+            MEMORY_MB: number;
+            MAX_MEMORY_MB: number;
+            MAX_CPU_MHZ: number;
+            NUM_VDISK: number;
+            NUM_ETHERNET: number;
+            IPADDRESS: string;
+            VM_POWERSTATE: string;
+            VM_CONNECTIONSTATE: string;
+            IS_ORPHANED: string;
+            STATUS: string;
+            STATUS_STR: string;
+        }[];
         /** @description One managed device. `deviceName` (often the IP) is what other calls take as `name`. */
         Device: {
             /** @description Device id, a string. */
@@ -2200,6 +3348,22 @@ export interface components {
                 operStatus: string;
             }[];
         };
+        /** @description listSubnets answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListSubnetsResponse: {
+            [key: string]: {
+                displayName: string;
+                subnetDisplayName: string;
+                data: {
+                    Status: string;
+                    Label: string;
+                    Count: string;
+                }[];
+            };
+        };
+        /** @description listVirtualDevices answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListVirtualDevicesResponse: {
+            [key: string]: unknown;
+        }[];
         /** @description addDevice answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         AddDeviceResponse: {
             device: {
@@ -2262,6 +3426,45 @@ export interface components {
                 }[];
             };
         };
+        /** @description getReportsData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetReportsDataResponse: {
+            ReportGraphName: string;
+            graphDispName: string;
+            forward: string;
+            graphHeaders: string[];
+            graphDetails: (string | number)[][];
+            additionalRespData: {
+                RECORDS: string;
+                SKIPCOLUMNS: number[];
+            };
+            vmClientParams: {
+                RECORDS: number;
+                SKIPCOLUMNS: number[];
+            };
+            clientParams: {
+                time: string;
+                top: number;
+                showType: number;
+                isFavourite: boolean;
+                genAt: string;
+                genAtMilliseconds: number;
+            };
+        }[];
+        /** @description getReportsList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetReportsListResponse: {
+            displayName: string;
+            list: {
+                list: {
+                    id: number;
+                    Name: string;
+                    displayName: string;
+                    desc: string;
+                    url: string;
+                    isCustom: string;
+                    customStatus: string;
+                }[];
+            }[];
+        }[];
         /** @description getWidgetData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetWidgetDataResponse: {
             [key: string]: {
@@ -2279,6 +3482,213 @@ export interface components {
                 }[];
             };
         };
+        /** @description getDeviceCompleteDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceCompleteDetailsResponse: {
+            statusStr: string;
+            statusNum: string;
+            state: string;
+            type: string;
+            vendorName: string;
+            dnsName: string;
+            isStorage: boolean;
+            timeZone: string;
+            format: string;
+            responseTime: string;
+            packetLoss: string;
+            availability: unknown[];
+            todayTimeAvail: {
+                todayStartTime: string;
+                endTimeVal: string;
+            };
+            availdata: {
+                [key: string]: number;
+            };
+            nfadetails: {
+                NFAStatus: string;
+            };
+            ncmdetails: {
+                SUMMARY_NOT_AVAILABLE: boolean;
+            };
+            configBackup: {
+                RunningConfig: Record<string, never>;
+                StartupConfig: Record<string, never>;
+            };
+            opmdetails: {
+                Type: string;
+                Category: string;
+                displayCategory: string;
+                IPAddress: string;
+                DNSName: string;
+                SysDescription: string;
+                PollInterval: string;
+                Monitoring: string;
+                dependentDisplayName: string;
+                UpLinkDependency: string;
+                hardwareInfo: {
+                    MOID: number;
+                    HW_MANUFACTURER: string;
+                    HW_MODEL: string;
+                    HW_SERIALNUMBER: string;
+                    IS_MONITORED: string;
+                    IS_ALARM_SUPPRESSED: string;
+                    ISPDPresent: boolean;
+                    LAST_UPDATED_TIME: string;
+                };
+            };
+        };
+        /** @description getIntfAtAGlanceReportDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetIntfAtAGlanceReportDetailsResponse: {
+            intfDisplayName: string;
+            InterfaceCategory: string;
+            repType: number;
+            Details: {
+                [key: string]: string;
+            };
+            graphData: {
+                inTraffic: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outTraffic: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                inUtilization: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outUtilization: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                totalUtilization: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                inBytes: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outBytes: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                Errors: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                Discards: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+            };
+        };
+        /** @description getIntfBWOutageReportDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetIntfBWOutageReportDetailsResponse: {
+            InterfaceName: string;
+            InterfaceDisplayName: string;
+            deviceName: string;
+            name: string;
+            IfDesc: string;
+            IfAlias: string;
+            IfName: string;
+            IfIndex: string;
+            CircuitID: string;
+            InSpeed: string;
+            OutSpeed: string;
+            repType: number;
+            suffix: string;
+            interfaceDetails: {
+                [key: string]: string;
+            };
+            seriesNames: string[];
+            consolidatedValues: {
+                InTraffic: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+                OutTraffic: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+                Total: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+            };
+            bwChartData: {
+                seriesname: string;
+                isRaw?: boolean;
+                data: (number | string)[][];
+                xyTitles: string[];
+            }[];
+            availData: {
+                [key: string]: number;
+            };
+        };
+        /** @description getReportData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetReportDataResponse: {
+            [key: string]: {
+                seriesname: string;
+                id: string;
+                yaxiscolumnorder: number[];
+                data: (number | string)[][];
+            }[];
+        };
         /** @description The v2 (jqGrid-style) page. `total` is the number of pages, `records` the number of devices matched. */
         DevicePage: {
             total: number;
@@ -2286,6 +3696,37 @@ export interface components {
             records: number;
             rows: components["schemas"]["Device"][];
         };
+        /** @description getClientDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetClientDetailsResponse: {
+            apName: string;
+            APMOName: string;
+            ClientCount: string;
+            TotalBytes: string;
+            advanceMonitoringEnabled: string;
+        }[];
+        /** @description getSSIDClientList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetSSIDClientListResponse: {
+            clientData: {
+                displayName: string;
+                ClientCount: string;
+            }[];
+            clientCount: number;
+        };
+        /** @description getWirelessAPList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWirelessAPListResponse: {
+            apName: string;
+            apDisplayName: string;
+            ipAddress: string;
+            macAddress: string;
+            channels: string;
+            advanceMonitoringEnabled: string;
+            statusNum: string;
+            statusStr: string;
+        }[];
+        /** @description getWirelessNetworkDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWirelessNetworkDetailsResponse: {
+            [key: string]: string;
+        }[];
         /**
          * @description A Custom key or an MCP Server key. Both authenticate the same way in the mock (decisions/032).
          * @enum {string}
@@ -2519,6 +3960,92 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    addBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule name.
+                 * @example Weekend support
+                 */
+                businessRuleName: string;
+                /**
+                 * @description Description.
+                 * @example Saturday and Sunday mornings
+                 */
+                description?: string;
+                /**
+                 * @description JSON object of weekday to hh:mm-hh:mm.
+                 * @example {"Saturday":"08:00-12:00","Sunday":"08:00-12:00"}
+                 */
+                timeSettings: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    businessRuleName?: string;
+                    description?: string;
+                    timeSettings?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addDomain: {
+        parameters: {
+            query: {
+                /**
+                 * @description DNS name of the domain.
+                 * @example lab.example.net
+                 */
+                domainName: string;
+                /**
+                 * @description Its domain controller.
+                 * @example dc-lab.example.net
+                 */
+                domainController: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    domainName?: string;
+                    domainController?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     addDowntimeSchedule: {
         parameters: {
             query: {
@@ -2742,6 +4269,86 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    associateNotificationProfiles: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                deviceName: string;
+                /**
+                 * @description Profile ids or names, comma separated.
+                 * @example 302
+                 */
+                profiles: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    profiles?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    associateServiceMonitor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.21
+                 */
+                deviceName: string;
+                /**
+                 * @description Services, comma separated.
+                 * @example SSH
+                 */
+                serviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    serviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     changePassword: {
         parameters: {
             query: {
@@ -2771,6 +4378,74 @@ export interface operations {
                     userName?: string;
                     oldPassword?: string;
                     newPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule id.
+                 * @example 2
+                 */
+                businessRuleId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    businessRuleId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteDomain: {
+        parameters: {
+            query: {
+                /**
+                 * @description DNS name of the domain.
+                 * @example lab.example.net
+                 */
+                domainName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    domainName?: string;
                 };
             };
         };
@@ -2952,6 +4627,27 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    listAllDevicesSpecificURLs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAllDevicesSpecificURLsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     listAllLogicalGroups: {
         parameters: {
             query?: never;
@@ -2968,6 +4664,69 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListAllLogicalGroupsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listBusinessRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBusinessRulesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCredentialsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listDeviceTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDeviceTemplatesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -3021,6 +4780,43 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    listNotificationProfiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` or `false`.
+                 * @example true
+                 */
+                isGlobal?: string;
+                /**
+                 * @description Part of a profile name or type.
+                 * @example Email
+                 */
+                profileFilter?: string;
+                /**
+                 * @description Only profiles acting on this device.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListNotificationProfilesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     listProbes: {
         parameters: {
             query?: never;
@@ -3037,6 +4833,48 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListProbesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listScriptMonitors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListScriptMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listURLMonitors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListURLMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -3060,6 +4898,58 @@ export interface operations {
                     "application/json": components["schemas"]["UserList"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule id.
+                 * @example 1
+                 */
+                businessRuleId: string;
+                /**
+                 * @description New name.
+                 * @example Office hours
+                 */
+                businessRuleName?: string;
+                /**
+                 * @description New description.
+                 * @example Core hours
+                 */
+                description?: string;
+                /**
+                 * @description New hours.
+                 * @example {"Monday":"08:00-17:00"}
+                 */
+                timeSettings?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    businessRuleId?: string;
+                    businessRuleName?: string;
+                    description?: string;
+                    timeSettings?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -3254,6 +5144,85 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateNotificationProfileStatus: {
+        parameters: {
+            query: {
+                /**
+                 * @description The profile id.
+                 * @example 303
+                 */
+                profileId?: string;
+                /**
+                 * @description The profile name (must match the id when both are sent).
+                 * @example Open a ticket
+                 */
+                profileName?: string;
+                /**
+                 * @description `enable` or `disable`.
+                 * @example enable
+                 */
+                status: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 10.20.0.31
+                 */
+                deviceName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    profileId?: string;
+                    profileName?: string;
+                    status?: string;
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateNotificationProfileStatusResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    viewBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule id.
+                 * @example 1
+                 */
+                businessRuleId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewBusinessRulesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["RateLimited"];
         };
     };
@@ -3808,6 +5777,46 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    associateProcessMonitor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.21
+                 */
+                deviceName: string;
+                /**
+                 * @description Template ids or names, comma separated.
+                 * @example 3
+                 */
+                processId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    processId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
     deleteDevice: {
         parameters: {
             query: {
@@ -3882,6 +5891,60 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    getAssociatedProcessMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.5.20
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAssociatedProcessMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAssociatedServiceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAssociatedServiceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     getAvailabilityGraphData: {
         parameters: {
             query: {
@@ -3942,6 +6005,60 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    getClusterDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted and ignored.
+                 * @example 1
+                 */
+                moID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetClusterDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDataCenterDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted and ignored.
+                 * @example 1
+                 */
+                moID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDataCenterDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     getDeviceAssociatedMonitors: {
         parameters: {
             query: {
@@ -3964,6 +6081,33 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetDeviceAssociatedMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceAssociatedWindowsServiceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.5.10
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceAssociatedWindowsServiceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4065,6 +6209,112 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    getInterfaceGraphs: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+                /**
+                 * @description `traffic` (default), `utilization`, `totalBytes`, `errors` or `discardRate`.
+                 * @example traffic
+                 */
+                graphName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                isFluidic?: string;
+                /**
+                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
+                 * @example Today
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored (custom periods are not modelled).
+                 * @example 2024-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 2024-01-02
+                 */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfaceGraphsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInterfaceNotes: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfaceNotesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInterfaceSummary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfaceSummaryResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     getInterfaces: {
         parameters: {
             query: {
@@ -4114,6 +6364,92 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["GetLastCollectedValuesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getNotificationProfiles: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNotificationProfilesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getNutanixDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The VM, host or cluster.
+                 * @example ntnx-vm-01
+                 */
+                deviceName: string;
+                /**
+                 * @description `Nutanix-VM` (default), `Nutanix-Host` or `Nutanix-Cluster`.
+                 * @example Nutanix-VM
+                 */
+                entityType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNutanixDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getNutanixVDisks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Nutanix VM.
+                 * @example ntnx-vm-01
+                 */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNutanixVDisksResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4271,6 +6607,97 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    getVMWareDataStores: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A vCenter, host or VM.
+                 * @example 10.30.0.11
+                 */
+                name?: string;
+                /**
+                 * @description `VCENTER`, `HOST` or `VM`: what `name` is.
+                 * @example HOST
+                 */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVMWareDataStoresResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getVMWareHosts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A vCenter or host device.
+                 * @example 10.30.0.5
+                 */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVMWareHostsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getVMWareVMs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A vCenter, host or datastore.
+                 * @example 10.30.0.11
+                 */
+                name?: string;
+                /**
+                 * @description `VCENTER`, `HOST` or `DATASTORE`: what `name` is.
+                 * @example HOST
+                 */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVMWareVMsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     listDevices: {
         parameters: {
             query?: {
@@ -4390,6 +6817,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listSubnets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListSubnetsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listVirtualDevices: {
+        parameters: {
+            query: {
+                /**
+                 * @description The entity type.
+                 * @example VHOST
+                 */
+                virtualDeviceType: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListVirtualDevicesResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             429: components["responses"]["RateLimited"];
@@ -4985,6 +7460,105 @@ export interface operations {
             429: components["responses"]["RateLimited"];
         };
     };
+    getReportsData: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The report id (default 84).
+                 * @example 84
+                 */
+                reportID?: string;
+                /**
+                 * @description A period key (default `Last_7_Days`).
+                 * @example Last_7_Days
+                 */
+                time?: string;
+                /**
+                 * @description Only devices of this category.
+                 * @example Router
+                 */
+                category?: string;
+                /**
+                 * @description Only members of this business view.
+                 * @example Web Shop_bv
+                 */
+                bview?: string;
+                /**
+                 * @description Only members of this group.
+                 * @example linux-servers-363
+                 */
+                logicalGroup?: string;
+                /**
+                 * @description At most this many rows (0 = all).
+                 * @example 10
+                 */
+                top?: string;
+                /**
+                 * @description `true` to keep only rows inside the business rule hours.
+                 * @example true
+                 */
+                isBusinessHour?: string;
+                /**
+                 * @description The business rule (with isBusinessHour).
+                 * @example 1
+                 */
+                businessRuleID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReportsDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getReportsList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                isFavouriteNeeded?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                hideintegratedReports?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                hideHardwareReport?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReportsListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
     addSwitch: {
         parameters: {
             query?: never;
@@ -5045,6 +7619,163 @@ export interface operations {
                     "application/json": components["schemas"]["GetWidgetDataResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceCompleteDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceCompleteDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getIntfAtAGlanceReportDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface.
+                 * @example IF-2
+                 */
+                InterfaceName: string;
+                /**
+                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
+                 * @example Today
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored (custom periods are not modelled).
+                 * @example 2024-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 2024-01-02
+                 */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIntfAtAGlanceReportDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getIntfBWOutageReportDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+                /**
+                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
+                 * @example Today
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored (custom periods are not modelled).
+                 * @example 2024-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 2024-01-02
+                 */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIntfBWOutageReportDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getReportData: {
+        parameters: {
+            query: {
+                /**
+                 * @description Devices, comma separated.
+                 * @example 10.20.0.11,10.20.0.12
+                 */
+                deviceList: string;
+                /**
+                 * @description Monitor policies or names, comma separated.
+                 * @example SNMP-CPUUtilization
+                 */
+                monitorList: string;
+                /**
+                 * @description A period key (default `Today`).
+                 * @example twelvehours
+                 */
+                timePeriod?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceList?: string;
+                    monitorList?: string;
+                    timePeriod?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReportDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["RateLimited"];
         };
     };
@@ -5169,6 +7900,119 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getClientDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+                /**
+                 * @description One SSID.
+                 * @example Corp
+                 */
+                ssidName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetClientDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getSSIDClientList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetSSIDClientListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWirelessAPList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWirelessAPListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWirelessNetworkDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWirelessNetworkDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
             429: components["responses"]["RateLimited"];
         };
     };

@@ -88,7 +88,7 @@ const DEVICES: Array<[string, string, string, string, string, string]> = [
   ['dist-sw-fra-02', '10.20.1.2', 'Switch', 'Arista 7050X', 'Arista', 'FRA Rack 3'],
   ['fra-rtr-01', '10.20.0.1', 'Router', 'Cisco ASR 1001-X', 'Cisco', 'FRA Rack 1'],
   ['mon-01', '10.20.0.41', 'Server', 'Linux', 'Dell', 'FRA Rack 7'],
-  ['backup-01', '10.40.0.20', 'Storage', 'Synology RS3621xs+', 'Synology', 'FRA Rack 10'],
+  ['ntnx-01', '10.30.0.31', 'Virtual Device', 'Nutanix AHV', 'Nutanix', 'FRA Rack 11'],
   ['pdu-fra-01', '10.20.6.11', 'PDU', 'APC AP8853', 'APC', 'FRA Rack 5'],
   ['ups-fra-01', '10.20.6.10', 'UPS', 'APC Smart-UPS SRT', 'APC', 'FRA Rack 1'],
   ['aus-rtr-01', '10.70.0.1', 'Router', 'Cisco ISR 4331', 'Cisco', 'AUS Comms Room'],
@@ -332,6 +332,8 @@ export async function seedOpmanager(store: OpmanagerStore, options: OpmanagerSee
 
   await seedAlarms(store, random, pick, now)
   await seedViewsGroupsAndSchedules(store, now)
+  await seedVirtualInventory(store, random)
+  await seedSettingsAndMonitors(store)
   await seedUsersAndKeys(store, options)
 }
 
@@ -474,6 +476,209 @@ async function seedViewsGroupsAndSchedules(store: OpmanagerStore, now: number): 
     selectMethod: 'Category',
     selected: ['UPS'],
   })
+}
+
+/** The vCenter-managed ESXi cluster, the Hyper-V host and the Nutanix node, with their VMs and datastores. */
+async function seedVirtualInventory(store: OpmanagerStore, random: () => number): Promise<void> {
+  const name = (displayName: string) => store.devices.get(displayName).deviceName
+  const esx = ['esx-01', 'esx-02', 'esx-03'].map(name)
+  await store.virtual.addCluster({
+    name: 'FRA-Compute',
+    datacenter: 'Frankfurt',
+    manager: name('vcenter-01'),
+    hypervisor: 'VMware',
+    hosts: esx,
+    drs: true,
+    ha: true,
+  })
+  await store.virtual.addCluster({
+    name: 'FRA-Nutanix',
+    datacenter: 'Frankfurt',
+    manager: name('ntnx-01'),
+    hypervisor: 'Nutanix',
+    hosts: [name('ntnx-01')],
+    drs: false,
+    ha: true,
+  })
+  const uuid = () =>
+    [8, 4, 4, 4, 12].map((length) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('')).join('-')
+  await store.virtual.addDatastore({
+    name: 'fra-vsan',
+    fileSystem: 'vsan',
+    capacityMB: 7_630_000,
+    freeMB: 3_120_000,
+    hosts: esx,
+    uuid: uuid(),
+  })
+  await store.virtual.addDatastore({
+    name: 'fra-nfs-01',
+    fileSystem: 'NFS',
+    capacityMB: 4_190_000,
+    freeMB: 1_870_000,
+    hosts: esx,
+    uuid: uuid(),
+  })
+  await store.virtual.addDatastore({
+    name: 'esx-01-local',
+    fileSystem: 'VMFS',
+    capacityMB: 460_000,
+    freeMB: 410_000,
+    hosts: [esx[0]!],
+    uuid: uuid(),
+  })
+  await store.virtual.addDatastore({
+    name: 'ntnx-container-01',
+    fileSystem: 'NFS',
+    capacityMB: 2_048_000,
+    freeMB: 1_320_000,
+    hosts: [name('ntnx-01')],
+    uuid: uuid(),
+  })
+  // Servers that are VMs keep their device name and address; the rest are VMs OpManager sees only through the host.
+  const vms: Array<
+    [vm: string, host: string, os: string, vcpus: number, memoryGB: number, diskGB: number, powerOn: boolean, datastore: string]
+  > = [
+    ['web-01', 'esx-01', 'Ubuntu Linux (64-bit)', 4, 8, 80, true, 'fra-vsan'],
+    ['app-01', 'esx-01', 'Red Hat Enterprise Linux 9 (64-bit)', 8, 16, 120, true, 'fra-vsan'],
+    ['build-01', 'esx-01', 'Ubuntu Linux (64-bit)', 16, 32, 500, false, 'esx-01-local'],
+    ['web-02', 'esx-02', 'Ubuntu Linux (64-bit)', 4, 8, 80, true, 'fra-vsan'],
+    ['app-02', 'esx-02', 'Red Hat Enterprise Linux 9 (64-bit)', 8, 16, 120, true, 'fra-vsan'],
+    ['jump-01', 'esx-02', 'Microsoft Windows Server 2022 (64-bit)', 2, 8, 60, true, 'fra-nfs-01'],
+    ['mon-01', 'esx-03', 'Ubuntu Linux (64-bit)', 4, 16, 200, true, 'fra-nfs-01'],
+    ['vcenter-01', 'esx-03', 'VMware Photon OS (64-bit)', 4, 19, 400, true, 'fra-vsan'],
+    ['hv-test-01', 'hyperv-01', 'Microsoft Windows Server 2019 (64-bit)', 2, 4, 60, true, ''],
+    ['hv-test-02', 'hyperv-01', 'Microsoft Windows 10 (64-bit)', 2, 4, 60, false, ''],
+    ['ntnx-vm-01', 'ntnx-01', 'CentOS 8 (64-bit)', 2, 6, 150, true, 'ntnx-container-01'],
+    ['ntnx-vm-02', 'ntnx-01', 'CentOS 8 (64-bit)', 2, 6, 150, true, 'ntnx-container-01'],
+  ]
+  for (const [vm, host, os, vcpus, memoryGB, diskGB, powerOn, datastore] of vms) {
+    const device = store.devices.find(vm)
+    const hostDevice = store.devices.get(host)
+    await store.virtual.addVm({
+      name: vm,
+      hypervisor: hostDevice.type.startsWith('VMware') ? 'VMware' : hostDevice.type.startsWith('Nutanix') ? 'Nutanix' : 'HyperV',
+      host: hostDevice.deviceName,
+      os,
+      vcpus,
+      memoryMB: memoryGB * 1024,
+      diskGB,
+      powerOn,
+      ipAddress: device?.ipaddress ?? (powerOn ? `10.31.0.${10 + store.virtual.vms.size}` : ''),
+      datastore,
+      uuid: uuid(),
+    })
+  }
+}
+
+/** Credentials, the Windows domain, notification profiles, business hours, wireless access points and service monitors. */
+async function seedSettingsAndMonitors(store: OpmanagerStore): Promise<void> {
+  for (const [name, type, description] of [
+    ['public-v2c', 'SNMP v2', 'Read-only community of the network gear'],
+    ['snmpv3-noc', 'SNMP v3', 'authPriv user of the NOC'],
+    ['wmi-domain', 'WMI', 'Domain account for Windows servers and desktops'],
+    ['ssh-linux', 'SSH', 'Key-based account for Linux servers'],
+    ['vcenter-ro', 'VMware', 'Read-only vCenter account'],
+  ])
+    await store.settings.addCredential({ name: name!, type: type!, description: description! })
+  await store.settings.addDomain({ name: 'corp.example.net', domainController: 'dc-01.example.net' })
+
+  const byName = (...names: string[]) => names.map((name) => store.devices.get(name).deviceName)
+  await store.notificationProfiles.insert({ name: 'Email the NOC', type: 'Send Email', enabled: true, global: true, devices: [] })
+  await store.notificationProfiles.insert({
+    name: 'Page the on-call engineer',
+    type: 'Send SMS',
+    enabled: true,
+    global: false,
+    devices: byName('core-rtr-01', 'core-rtr-02', 'edge-fw-01', 'edge-fw-02'),
+  })
+  await store.notificationProfiles.insert({
+    name: 'Open a ticket',
+    type: 'Run Program',
+    enabled: false,
+    global: false,
+    devices: byName('db-01', 'db-02'),
+  })
+
+  await store.businessRules.insert({
+    name: 'Office hours',
+    description: 'Monday to Friday, 09:00 to 18:00 UTC',
+    timeSettings: Object.fromEntries(
+      ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'].map((day) => [day, { fromMinute: 540, toMinute: 1080 }]),
+    ),
+  })
+
+  const wlc = store.devices.get('wlc-01')
+  for (let index = 1; index <= 6; index++) {
+    const floor = Math.ceil(index / 2)
+    await store.wireless.insert({
+      name: `ap-${wlc.ipaddress}-0.26.30.${floor}.${index}.1`,
+      displayName: `LON-F${floor}-AP0${index}`,
+      controller: wlc.deviceName,
+      macAddress: `00:1a:1e:0${floor}:0${index}:01`,
+      ipAddress: `10.10.3.${100 + index}`,
+      channels: index % 2 ? '36,40' : '1,6',
+      monitored: index !== 6,
+      ssids: index % 3 === 0 ? ['Corp', 'Guest', 'IoT'] : ['Corp', 'Guest'],
+    })
+  }
+
+  for (const [device, service] of [
+    ['web-01', 'Web(80)'],
+    ['web-01', 'HTTPS(443)'],
+    ['web-02', 'Web(80)'],
+    ['web-02', 'HTTPS(443)'],
+    ['db-01', 'MySQL(3306)'],
+    ['db-02', 'MySQL(3306)'],
+    ['dc-01', 'DNS(53)'],
+    ['dc-01', 'LDAP(389)'],
+    ['exch-01', 'SMTP(25)'],
+  ] as const)
+    await store.serviceMonitors.associate({
+      kind: 'service',
+      deviceName: byName(device)[0]!,
+      name: service,
+      displayName: service,
+      detail: service.replace(/\D/g, ''),
+    })
+  for (const device of ['dc-01', 'exch-01', 'file-01'])
+    for (const [service, displayName] of [
+      ['Spooler', 'Print Spooler'],
+      ['W32Time', 'Windows Time'],
+      ['WinRM', 'Windows Remote Management'],
+    ])
+      await store.serviceMonitors.associate({
+        kind: 'windowsService',
+        deviceName: byName(device)[0]!,
+        name: service!,
+        displayName: displayName!,
+        detail: service!,
+      })
+  await store.serviceMonitors.associate({
+    kind: 'process',
+    deviceName: byName('exch-01')[0]!,
+    name: 'sqlservr.exe',
+    displayName: 'MSSQL',
+    detail: '1',
+  })
+  await store.serviceMonitors.associate({
+    kind: 'process',
+    deviceName: byName('app-01')[0]!,
+    name: 'java',
+    displayName: 'Java',
+    detail: '4',
+  })
+  for (const [name, url, device] of [
+    ['Web Shop', 'https://shop.example.com/', 'lb-01'],
+    ['Shop health', 'https://shop.example.com/health', 'web-01'],
+    ['Intranet', 'https://intranet.example.net/', ''],
+  ] as const)
+    await store.serviceMonitors.associate({
+      kind: 'url',
+      deviceName: device ? byName(device)[0]! : '',
+      name,
+      displayName: name,
+      detail: url,
+    })
 }
 
 async function seedUsersAndKeys(store: OpmanagerStore, options: OpmanagerSeedOptions): Promise<void> {

@@ -67,6 +67,24 @@ export class OpmanagerStore {
   get keys() {
     return this.resources.keys
   }
+  get virtual() {
+    return this.resources.virtual
+  }
+  get notificationProfiles() {
+    return this.resources.notificationProfiles
+  }
+  get businessRules() {
+    return this.resources.businessRules
+  }
+  get wireless() {
+    return this.resources.wireless
+  }
+  get settings() {
+    return this.resources.settings
+  }
+  get serviceMonitors() {
+    return this.resources.serviceMonitors
+  }
 
   clear(): void {
     for (const name of RESOURCE_NAMES) this.resources[name].clear()
@@ -116,6 +134,11 @@ export class OpmanagerStore {
 
   inMaintenance(device: DeviceRecord, at = this.clock.now()): boolean {
     return this.downtimes.all().some((schedule) => this.selects(schedule, device) && Downtimes.windowAt(schedule, at) !== undefined)
+  }
+
+  /** A device is unreachable while it has an uncleared DEVICE-DOWN alarm. */
+  isDown(device: DeviceRecord): boolean {
+    return this.alarms.ofDevice(device.deviceName).some((alarm) => alarm.alarmcode === 'DEVICE-DOWN' && alarm.severity !== 5)
   }
 
   /** Unmanaged and maintained devices raise no alarms. */
@@ -198,6 +221,10 @@ export class OpmanagerStore {
     }
     this.interfaces.removeOfDevice(device.deviceName)
     this.monitors.removeOfDevice(device.deviceName)
+    this.virtual.removeOfHost(device.deviceName)
+    this.wireless.removeOfController(device.deviceName)
+    this.serviceMonitors.removeOfDevice(device.deviceName)
+    await this.notificationProfiles.dropDevice(device.deviceName)
     this.alarms.removeOfDevice(device.deviceName)
     this.events.removeOfDevice(device.deviceName)
     await this.businessViews.dropMember(device.deviceName)

@@ -1,9 +1,7 @@
 import type { DeviceRecord } from '../resources/devices'
 import type { OpmanagerStore } from '../store'
 import { ok, operation } from './operation'
-
-const HOUR = 3_600_000
-const DAY = 24 * HOUR
+import { periods } from './periods'
 
 /** A device is unreachable while it has an uncleared DEVICE-DOWN alarm. */
 function isDown(store: OpmanagerStore, device: DeviceRecord): boolean {
@@ -47,34 +45,12 @@ const getTraceResponse = operation('getTraceResponse', ({ store, clock }, _calle
   })
 })
 
-/** The vendor's periods, as [label, from, to] relative to now (UTC calendar). */
-function periods(now: number): Array<[string, number, number]> {
-  const today = Math.floor(now / DAY) * DAY
-  const weekday = new Date(today).getUTCDay()
-  const thisWeek = today - weekday * DAY
-  const date = new Date(today)
-  const thisMonth = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), 1)
-  const lastMonth = Date.UTC(date.getUTCFullYear(), date.getUTCMonth() - 1, 1)
-  return [
-    ['Last 12 hours', now - 12 * HOUR, now],
-    ['Today', today, now],
-    ['Last 24 hours', now - DAY, now],
-    ['Yesterday', today - DAY, today],
-    ['This week', thisWeek, now],
-    ['Last 7 days', now - 7 * DAY, now],
-    ['Last week', thisWeek - 7 * DAY, thisWeek],
-    ['This month', thisMonth, now],
-    ['Last 30 days', now - 30 * DAY, now],
-    ['Last month', lastMonth, thisMonth],
-  ]
-}
-
 const percent = (part: number, total: number) => (total > 0 ? Math.round((part / total) * 100_000) / 1000 : 0)
 
 const getAvailabilityGraphData = operation('getAvailabilityGraphData', ({ store, clock }, _caller, params) => {
   const device = store.devices.get(params.required('name'))
   const now = clock.now()
-  const rows = periods(now).map(([label, from, to]) => {
+  const rows = periods(now).map(({ label, from, to }) => {
     // Time before the device was added is "Not Monitored", as on the vendor's chart.
     const monitoredFrom = Math.max(from, device.addedAt)
     const span = store.availability(device, monitoredFrom, Math.max(monitoredFrom, to))

@@ -16,8 +16,9 @@ const addDevice = operation(
     const deviceName = params.required('deviceName', { maxLength: 250 })
     if (!IPV4.test(deviceName) && !HOST.test(deviceName))
       throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', "The parameter 'deviceName' must be an IPv4 address or a host name.")
-    params.required('credentialName', { maxLength: 100 })
+    const credentialName = params.required('credentialName', { maxLength: 100 })
     matching('netmask', params.optional('netmask'), IPV4, 'a dotted network mask such as 255.255.255.0')
+    store.settings.credential(credentialName)
     const ip = IPV4.test(deviceName) ? deviceName : ''
     const device = await store.devices.insert({
       moid: store.devices.nextMoid(),

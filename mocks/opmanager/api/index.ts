@@ -14,6 +14,12 @@ import { INTERFACE_OPERATIONS } from './interfaces'
 import { MONITOR_OPERATIONS } from './monitors'
 import type { OpmanagerContext } from './operation'
 import { USER_OPERATIONS } from './users'
+import { VIRTUALIZATION_OPERATIONS } from './virtualization'
+import { NOTIFICATION_OPERATIONS } from './notifications'
+import { REPORT_OPERATIONS } from './reports'
+import { SERVICE_MONITOR_OPERATIONS } from './service-monitors'
+import { SETTINGS_OPERATIONS } from './settings'
+import { WIRELESS_OPERATIONS } from './wireless'
 
 export type { OpmanagerContext } from './operation'
 
@@ -32,5 +38,11 @@ export const OPMANAGER_OPERATIONS: readonly Operation<OpmanagerContext>[] = [
   ...INTERFACE_OPERATIONS,
   ...MONITOR_OPERATIONS,
   ...USER_OPERATIONS,
+  ...VIRTUALIZATION_OPERATIONS,
+  ...NOTIFICATION_OPERATIONS,
+  ...REPORT_OPERATIONS,
+  ...SERVICE_MONITOR_OPERATIONS,
+  ...SETTINGS_OPERATIONS,
+  ...WIRELESS_OPERATIONS,
   ...HEADER_ONLY_OPERATIONS,
 ]

@@ -1,9 +1,9 @@
 import { statusName } from '../format'
 import { Interfaces, type InterfaceRecord } from '../resources/interfaces'
-import { lastSlot, seriesValue } from '../resources/series'
 import type { OpmanagerStore } from '../store'
 import { ok, operation } from './operation'
 import { paging } from './devices'
+import { currentSample, INTERFACE_REPORT_OPERATIONS } from './interface-reports'
 
 /** `1 G`, `100 M` (getInterfaces) and `1 Gbps` (listInterfaces). */
 function speed(bps: number, unit: '' | 'bps'): string {
@@ -11,17 +11,10 @@ function speed(bps: number, unit: '' | 'bps'): string {
   return `${value} ${prefix}${unit}`
 }
 
-const TRAFFIC_POLL_MINUTES = 5
-
-/** Inbound and outbound utilisation (%) now: one deterministic series per interface and direction; 0 when down. */
+/** Inbound and outbound utilisation (%) at the last poll: the same series the interface graphs show. */
 export function utilisation(store: OpmanagerStore, record: InterfaceRecord, now: number): { rx: number; tx: number } {
-  if (store.interfaceStatus(record) === 1 || !record.adminUp) return { rx: 0, tx: 0 }
-  const slot = lastSlot(now, TRAFFIC_POLL_MINUTES)
-  const shape = { base: 18, swing: 12, noise: 6, min: 0, max: 100 }
-  return {
-    rx: seriesValue(shape, store.monitors.seed, 100_000 + record.moid, 0, slot),
-    tx: seriesValue(shape, store.monitors.seed, 100_000 + record.moid, 1, slot),
-  }
+  const { rx, tx } = currentSample(store, record, now)
+  return { rx, tx }
 }
 
 function traffic(bps: number, percent: number): string {
@@ -116,4 +109,4 @@ const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) 
   })
 })
 
-export const INTERFACE_OPERATIONS = [getInterfaces, listInterfaces]
+export const INTERFACE_OPERATIONS = [getInterfaces, listInterfaces, ...INTERFACE_REPORT_OPERATIONS]

@@ -4,6 +4,7 @@ import { Monitors, type MonitorRecord, type MonitorTemplate } from '../resources
 import type { OpmanagerStore } from '../store'
 import type { SuccessBody } from '../spec-types'
 import { ok, operation, result } from './operation'
+import { periodParam } from './periods'
 
 function thresholdStatus(template: MonitorTemplate, values: readonly number[]) {
   if (!template.thresholds) return { status: 'Not Enabled', image: 'images/thresholdNonConfigured.gif' }
@@ -126,22 +127,13 @@ const getLastCollectedValues = operation('getLastCollectedValues', ({ store, clo
   return ok(out)
 })
 
-const PERIODS = new Map([
-  ['Today', 0],
-  ['Last 24 hours', 86_400_000],
-  ['Last 7 days', 7 * 86_400_000],
-  ['Last 30 days', 30 * 86_400_000],
-])
-
 const getPerformanceMonitorDetails = operation('getPerformanceMonitorDetails', ({ store, clock }, _caller, params) => {
   const device = store.devices.get(params.required('name'))
   const record = store.monitors.get(device.deviceName, params.optional('policyName') ?? params.required('graphName'))
   const template = store.monitors.templateOf(record)
   const now = clock.now()
-  const period = params.oneOf('period', [...PERIODS.keys()]) ?? 'Last 24 hours'
-  const span = PERIODS.get(period)!
-  const from = span === 0 ? Math.floor(now / 86_400_000) * 86_400_000 : now - span
-  const statsList = store.monitors.samples(record, from, now).map(({ instance, points }) => {
+  const { from, to } = periodParam(params, now)
+  const statsList = store.monitors.samples(record, from, to).map(({ instance, points }) => {
     const values = points.map(([, value]) => value)
     const sorted = [...values].sort((a, b) => a - b)
     const average = values.length ? Math.round(values.reduce((sum, value) => sum + value, 0) / values.length) : 0

@@ -16,9 +16,11 @@ export interface GroupRecord {
 /** Logical groups of devices or interfaces. */
 export class Groups {
   readonly table = new Table<GroupRecord>(recordSchema('group'))
+  #created = 0
 
   clear(): void {
     this.table.clear()
+    this.#created = 0
   }
 
   all(): readonly GroupRecord[] {
@@ -37,7 +39,7 @@ export class Groups {
 
   /** groupIDs start at 363 like the vendor's samples; the name is the display name slugged plus the id. */
   async insert(values: Omit<GroupRecord, 'id' | 'groupName'>): Promise<GroupRecord> {
-    const id = String(362 + Number(this.table.nextId()))
+    const id = String(363 + this.#created++)
     const slug = values.displayName.toLowerCase().replace(/[^a-z0-9]+/g, '-')
     return this.table.insert({ ...values, id, groupName: `${slug}-${id}` })
   }

@@ -10,6 +10,12 @@ import { MONITOR_TEMPLATES } from './monitor-templates'
 import { Monitors } from './monitors'
 import { Probes } from './probes'
 import { Users } from './users'
+import { VirtualInventory } from './virtual'
+import { BusinessRules } from './business-rules'
+import { NotificationProfiles } from './notification-profiles'
+import { ServiceMonitors } from './service-monitors'
+import { Settings } from './settings'
+import { Wireless } from './wireless'
 
 /**
  * The one list of OpManager resources. Each module owns its records and rules; store.ts joins them
@@ -28,6 +34,12 @@ export const RESOURCE_NAMES = [
   'probes',
   'users',
   'keys',
+  'virtual',
+  'notificationProfiles',
+  'businessRules',
+  'wireless',
+  'settings',
+  'serviceMonitors',
 ] as const
 
 export type ResourceName = (typeof RESOURCE_NAMES)[number]
@@ -45,6 +57,12 @@ export function createResources() {
     probes: new Probes(),
     users: new Users(),
     keys: new Keys(),
+    virtual: new VirtualInventory(),
+    notificationProfiles: new NotificationProfiles(),
+    businessRules: new BusinessRules(),
+    wireless: new Wireless(),
+    settings: new Settings(),
+    serviceMonitors: new ServiceMonitors(),
   } satisfies Record<ResourceName, { clear(): void }>
 }
 
