@@ -10,7 +10,10 @@ import { headerOnlyContract } from './header-only.contract'
 import { interfacesContract } from './interfaces.contract'
 import { monitoringContract } from './monitoring.contract'
 import { networkContract } from './network.contract'
+import { notificationsAndReportsContract } from './notifications-reports.contract'
 import { rateLimitContract } from './rate-limit.contract'
+import { settingsAndWirelessContract } from './settings-wireless.contract'
+import { virtualizationContract } from './virtualization.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
@@ -28,6 +31,9 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     interfacesContract(target)
     monitoringContract(target)
     networkContract(target)
+    virtualizationContract(target)
+    notificationsAndReportsContract(target)
+    settingsAndWirelessContract(target)
     headerOnlyContract(target)
     rateLimitContract(target)
     eventsAndUsersContract(target)

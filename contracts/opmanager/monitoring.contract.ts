@@ -102,4 +102,80 @@ export function monitoringContract(target: OpmanagerTarget): void {
       )
     })
   })
+
+  describe.runIf(mockOnly)('service, process, URL and script monitors', () => {
+    beforeAll(() => target.control!.reset())
+
+    it('associateServiceMonitor moves a TCP service from the remaining to the selected ones', async () => {
+      const before = (await opm(target, '/api/json/device/getAssociatedServiceMonitors', { query: { name: '10.20.0.21' } })).json
+      expect(before.selectedServices).toEqual([])
+      expect(
+        (await action(target, '/api/json/admin/associateServiceMonitor', { deviceName: '10.20.0.21', serviceName: 'SSH,Web(80)' })).json,
+      ).toEqual({
+        result: { message: 'Service Monitor associated successfully' },
+      })
+      const after = (await opm(target, '/api/json/device/getAssociatedServiceMonitors', { query: { name: '10.20.0.21' } })).json
+      expect(after.selectedServices).toEqual(['SSH(22)', 'Web(80)'])
+      expect(after.remainingServices).not.toContain('SSH(22)')
+      expect(after.selectedServices.length + after.remainingServices.length).toBe(before.remainingServices.length)
+      expect(
+        errorcodeOf(await action(target, '/api/json/admin/associateServiceMonitor', { deviceName: '10.20.0.21', serviceName: 'Gopher' })),
+      ).toBe('SERVICE_NOT_FOUND')
+    })
+
+    it('process monitors offer the templates of the device protocol and list the assigned processes', async () => {
+      const exchange = (await opm(target, '/api/json/device/getAssociatedProcessMonitors', { query: { deviceName: '10.10.5.20' } })).json
+      expect(exchange.protocol).toBe('WMI')
+      expect(exchange.AssignedMonitors).toEqual([expect.objectContaining({ name: 'MSSQL', proName: 'sqlservr.exe', statusStr: 'Clear' })])
+      expect(
+        (await action(target, '/api/json/device/associateProcessMonitor', { deviceName: '10.20.0.21', processId: 'nginx' })).json.result,
+      ).toBeDefined()
+      const app = (await opm(target, '/api/json/device/getAssociatedProcessMonitors', { query: { deviceName: '10.20.0.21' } })).json
+      expect(app.AssignedMonitors.map((monitor: any) => monitor.proName)).toEqual(['java', 'nginx'])
+      expect(app.Templates.every((template: any) => template.protocol === 'CLI')).toBe(true)
+    })
+
+    it('Windows service and URL monitors go Critical / Service Down while their device is down', async () => {
+      const services = async () =>
+        (await opm(target, '/api/json/device/getDeviceAssociatedWindowsServiceMonitors', { query: { name: '10.10.5.10' } })).json as any[]
+      expect((await services()).map((service) => service.status)).toEqual(['Clear', 'Clear', 'Clear'])
+      await action(target, '/api/json/events/addEvent', {
+        source: '10.10.5.10',
+        severity: '1',
+        message: 'dc-01 is down',
+        alarmCode: 'DEVICE-DOWN',
+        entity: '1020_DEVICE-DOWN',
+      })
+      expect((await services()).map((service) => service.status)).toEqual(['Critical', 'Critical', 'Critical'])
+      await action(target, '/api/json/events/addEvent', {
+        source: '10.20.4.1',
+        severity: '1',
+        message: 'lb-01 is down',
+        alarmCode: 'DEVICE-DOWN',
+        entity: '1013_DEVICE-DOWN',
+      })
+      const urls = (await opm(target, '/api/json/admin/listURLMonitors')).json
+      expect(urls.List.find((url: any) => url.urlName === 'Web Shop')).toMatchObject({
+        statusStr: 'Service Down',
+        RESPONSETIME: 'No Response',
+        statusNum: 4,
+      })
+      expect(urls.List.find((url: any) => url.urlName === 'Intranet')).toMatchObject({
+        statusNum: 5,
+        RESPONSETIME: expect.stringMatching(/^\d+ ms$/),
+      })
+      const deviceUrls = (await opm(target, '/api/json/admin/listAllDevicesSpecificURLs')).json.List as any[]
+      expect(deviceUrls.map((url) => url.parentDispName).sort()).toEqual(['lb-01', 'web-01'])
+    })
+
+    it('lists the script monitor templates', async () => {
+      const scripts = (await opm(target, '/api/json/admin/listScriptMonitors')).json as any[]
+      expect(scripts.length).toBeGreaterThan(0)
+      expect(scripts[0]).toMatchObject({
+        scriptID: expect.any(String),
+        graphName: expect.any(String),
+        executeFrom: expect.stringMatching(/^[01]$/),
+      })
+    })
+  })
 }
