@@ -21,11 +21,8 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
     access: "PRIVILEGES[params.oneOf('privilege', Object.keys(PRIVILEGES)) ?? params.required('privilege')]",
     why: 'oneOf admits only the own keys',
   },
-  { file: 'mocks/opscenter/operations.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
-  { file: 'mocks/opscenter/seed.ts', access: 'keyspaces[name]', why: 'seed names' },
-  { file: 'mocks/opscenter/seed.ts', access: 'keyspaceBytes[name]', why: 'seed names' },
+  { file: 'mocks/opscenter/resources/users.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
   { file: 'mocks/opscenter/store.ts', access: 'draft.permissions[id]', why: 'delete of an own key found with Object.hasOwn' },
-  { file: 'mocks/opscenter/store.ts', access: 'runtime.bestPractice[rule]', why: 'write after ownValue found the rule' },
   {
     file: 'mocks/opsview/config-query.ts',
     access: '(record as Record<string, unknown>)[column]',
