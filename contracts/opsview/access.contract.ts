@@ -52,6 +52,68 @@ export function accessContract(target: OpsviewTarget): void {
       }
     })
 
+    it('returns 403 for every monitoring view when the role has neither VIEWALL nor VIEWSOME', async () => {
+      for (const path of [
+        '/rest/event',
+        '/rest/detail?hostname=web01',
+        '/rest/graph?hsm=web01::HTTP::time',
+        '/rest/status/viewport',
+        '/rest/status/performancemetric',
+        '/rest/runtime/service',
+        '/rest/runtime/hosttemplate',
+        '/rest/runtime/performancemetric',
+        '/rest/runtime/monitoringcluster',
+        '/rest/runtime/network',
+      ]) {
+        const result = await rawCall(target, path, { headers: nobody.headers })
+        expect(result.status, path).toBe(403)
+      }
+    })
+
+    it('never names a host outside the viewer host groups in any monitoring view', async () => {
+      const hidden = ['opsview', 'collector01', 'core-sw01', 'core-sw02', 'edge-fw01', 'db01', 'db02', 'db03', 'app01', 'mq01', 'backup01']
+      for (const path of [
+        '/rest/status/host',
+        '/rest/status/service?includeperfdata=1',
+        '/rest/status/hostgroup',
+        '/rest/status/viewport',
+        '/rest/status/performancemetric?rows=all',
+        '/rest/event?rows=all',
+        '/rest/graph?hostname=%25&duration=1h',
+        '/rest/runtime/service?rows=all',
+        '/rest/runtime/performancemetric',
+        '/rest/runtime/network',
+        '/rest/downtime',
+      ]) {
+        const result = await rawCall(target, path, { headers: viewer.headers })
+        expect(result.status, path).toBeLessThan(500)
+        if (result.status !== 200) continue
+        const names = JSON.stringify(result.json).match(/"[^"]*"/g) ?? []
+        for (const host of hidden)
+          expect(
+            names.some((text) => text === `"${host}"` || text.startsWith(`"${host}::`)),
+            `${path} names ${host}`,
+          ).toBe(false)
+      }
+    })
+
+    it('returns 403 for business service status to a role without BSM', async () => {
+      for (const path of ['/rest/status/bsmservice', '/rest/status/bsmcomponent']) {
+        expect((await rawCall(target, path, { headers: nobody.headers })).status, path).toBe(403)
+      }
+    })
+
+    it('returns 403 for plugin and Opspack uploads without ADMINACCESS', async () => {
+      for (const path of ['/rest/config/plugin/upload', '/rest/config/hosttemplate/upload', '/rest/config/plugin/import']) {
+        const result = await rawCall(target, path, {
+          method: 'POST',
+          headers: { ...operator.headers, 'Content-Type': 'multipart/form-data; boundary=x' },
+          body: '--x\r\nContent-Disposition: form-data; name="file"; filename="check_x"\r\n\r\n#!/bin/sh\r\n--x--\r\n',
+        })
+        expect(result.status, path).toBe(403)
+      }
+    })
+
     it('returns 403 when the viewer reads contacts, one by one or by exists', async () => {
       expect(
         (

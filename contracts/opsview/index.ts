@@ -6,6 +6,8 @@ import { configWriteContract } from './config-write.contract'
 import { configTypesContract } from './config-types.contract'
 import { reloadContract } from './reload.contract'
 import { runtimeContract } from './runtime.contract'
+import { monitoringContract } from './monitoring.contract'
+import { uploadsContract } from './uploads.contract'
 import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
 import spec from '../../mocks/generated/opsview.openapi.json'
@@ -27,6 +29,8 @@ export function opsviewContracts(target: OpsviewTarget): void {
     reloadContract(target)
     statusContract(target)
     runtimeContract(target)
+    monitoringContract(target)
+    uploadsContract(target)
     accessContract(target)
     faultsContract(target, { method: 'GET', path: '/rest', messageOf: (json) => json.message })
     robustnessContract(target, {

@@ -17,9 +17,9 @@ export interface RealTargetOptions<C> {
 /**
  * A real vendor server; read-only unless the run allows writes. Its responses are checked against the
  * spec without failing the run: every difference goes to the fidelity report and a summary line, which
- * is where the mock (built from the spec) and the real vendor disagree. A field the spec does not list is
- * an unknown field (path and type), reported apart from real schema violations (decisions/052). The coverage report lists the
- * documented operationId × status pairs the run saw.
+ * is where the mock (built from the spec) and the real vendor disagree. The coverage report lists the
+ * documented operationId × status pairs the run saw. A field the spec does not list is an unknown field
+ * (path and type), reported apart from real schema violations.
  */
 export function realTarget<C>(options: RealTargetOptions<C>): ContractTarget<C> {
   const differences: Array<{ request: string } & ResponseDifference> = []

@@ -8,8 +8,24 @@ import { moduleFor } from './config/registry'
 import type { StoredRecord } from './config/module'
 import { listConfig } from './config-query'
 import { readOpsviewBody, readParams } from './request-body'
-import { acknowledge, bodyFields, createDowntime, deleteDowntimes, listDowntimes } from './runtime'
-import { listHostgroupStatus, listHostStatus, listServiceStatus } from './status'
+import { acknowledge, bodyFields, createDowntime, deleteDowntimes, describe, listDowntimes, select } from './runtime'
+import { listHostgroupStatus, listHostStatus, listServiceStatus, type StatusView } from './status'
+import type { MonitoringEngine } from './monitoring/engine'
+import type { UploadArea } from './uploads'
+import { listEvents } from './monitoring/events'
+import { graph, listMetricStatus, listRuntimeMetrics } from './monitoring/perf'
+import {
+  bsmComponents,
+  bsmServices,
+  detail,
+  groupsBelow,
+  runtimeClusters,
+  runtimeHosttemplates,
+  runtimeNetwork,
+  runtimeServices,
+  serviceRefs,
+  viewport,
+} from './monitoring/views'
 import type { OpsviewStore, Principal } from './store'
 import type { operations } from '../generated/opsview'
 import type { ConfigObject, ConfigTypeName, Reply } from './spec-types'
@@ -17,6 +33,10 @@ import type { ConfigObject, ConfigTypeName, Reply } from './spec-types'
 export interface OpsviewContext {
   store: OpsviewStore
   sessions: SessionStore
+  /** The estate in mock time: check results, events, performance data. */
+  monitoring: MonitoringEngine
+  /** Staged and imported plugin and Opspack uploads. */
+  uploads: UploadArea
   version: { opsview_version: string; opsview_build: string; opsview_edition: 'community' | 'enterprise' | 'commercial'; uuid: string }
 }
 
@@ -40,7 +60,12 @@ function withPrincipal<Id extends OperationId>(
     params: Record<string, string>,
   ) => Reply<Id> | Promise<Reply<Id>>,
 ): Handler<Id> {
-  return (context, request, params) => handle(context, authenticate(context.store, context.sessions, request), request, params)
+  return (context, request, params) => {
+    const principal = authenticate(context.store, context.sessions, request)
+    // Catch the estate up with mock time before anything reads it.
+    context.monitoring.advance()
+    return handle(context, principal, request, params)
+  }
 }
 
 const ok = <T>(json: T) => ({ status: 200 as const, json })
@@ -340,9 +365,10 @@ const reload = operation(
   'reload',
   'POST',
   '/rest/reload',
-  withPrincipal(async ({ store }, principal) => {
+  withPrincipal(async ({ store, monitoring }, principal) => {
     requireAnyAccess(principal, ['RELOADACCESS'], 'reloading')
     await store.reload()
+    monitoring.sync()
     return reloadStatus(store)
   }),
 )
@@ -353,19 +379,19 @@ const listHostStatusOp = operation(
   'listHostStatus',
   'GET',
   '/rest/status/host',
-  withPrincipal(({ store }, principal, request) => ok(listHostStatus(store, principal, request.query))),
+  withPrincipal((context, principal, request) => ok(listHostStatus(context, principal, request.query))),
 )
 const listServiceStatusOp = operation(
   'listServiceStatus',
   'GET',
   '/rest/status/service',
-  withPrincipal(({ store }, principal, request) => ok(listServiceStatus(store, principal, request.query))),
+  withPrincipal((context, principal, request) => ok(listServiceStatus(context, principal, request.query))),
 )
 const listHostgroupStatusOp = operation(
   'listHostgroupStatus',
   'GET',
   '/rest/status/hostgroup',
-  withPrincipal(({ store }, principal, request) => ok(listHostgroupStatus(store, principal, request.query))),
+  withPrincipal((context, principal, request) => ok(listHostgroupStatus(context, principal, request.query))),
 )
 
 const listDowntimesOp = operation(
@@ -378,24 +404,219 @@ const createDowntimeOp = operation(
   'createDowntime',
   'POST',
   '/rest/downtime',
-  withPrincipal(({ store }, principal, request) =>
-    ok(createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-  ),
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    const result = createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))
+    monitoring.noteDowntimesChanged()
+    return ok(result)
+  }),
 )
 const deleteDowntimesOp = operation(
   'deleteDowntimes',
   'DELETE',
   '/rest/downtime',
-  withPrincipal(({ store }, principal, request) =>
-    ok(deleteDowntimes(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-  ),
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    const now = store.clock.nowSeconds()
+    const running = [...store.downtimes.values()].filter((record) => record.start <= now && record.end > now)
+    const before = new Map(running.map((record) => [record.id, { hostIds: [...record.hostIds], serviceIds: [...record.serviceIds] }]))
+    const result = deleteDowntimes(store, principal, request.query, bodyFields(readOpsviewBody(request)))
+    for (const record of running) {
+      const after = store.downtimes.get(record.id)
+      const was = before.get(record.id)!
+      const ended = [
+        ...was.hostIds.filter((id) => !after?.hostIds.includes(id)).map((hostId) => ({ hostId })),
+        ...result.list.services
+          .filter((service) => was.serviceIds.includes(service.id) && !after?.serviceIds.includes(service.id))
+          .map((service) => ({ hostId: hostIdOf(store, service.id), serviceId: service.id })),
+      ]
+      monitoring.noteDowntimeCancelled(ended, { author: record.author, comment: record.comment, start: record.start, end: record.end }, now)
+    }
+    return ok(result)
+  }),
 )
 const acknowledgeOp = operation(
   'acknowledge',
   'POST',
   '/rest/acknowledge',
-  withPrincipal(({ store }, principal, request) => ok(acknowledge(store, principal, request.query, bodyFields(readOpsviewBody(request))))),
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    const body = bodyFields(readOpsviewBody(request))
+    const result = acknowledge(store, principal, request.query, body)
+    const objects = [
+      ...result.list.hosts.map((host) => ({ hostId: host.id })),
+      ...result.list.services.map((service) => ({ hostId: hostIdOf(store, service.id), serviceId: service.id })),
+    ]
+    monitoring.noteAcknowledged(objects, principal.contact.name, String(body.comment), store.clock.nowSeconds())
+    return ok(result)
+  }),
 )
+
+function hostIdOf(store: OpsviewStore, serviceId: string): string {
+  for (const runtime of store.runtime.values()) if (runtime.services.some((service) => service.id === serviceId)) return runtime.hostId
+  return ''
+}
+
+function assertAction(principal: Principal): void {
+  requireAnyAccess(principal, ['ACTIONALL', 'ACTIONSOME'], 'acknowledging or rechecking')
+}
+
+const listAcknowledgeableOp = operation(
+  'listAcknowledgeable',
+  'GET',
+  '/rest/acknowledge',
+  withPrincipal((context, principal, request) => {
+    assertAction(principal)
+    return ok(listServiceStatus(context, principal, request.query, 'acknowledge'))
+  }),
+)
+
+const listRecheckableOp = operation(
+  'listRecheckable',
+  'GET',
+  '/rest/recheck',
+  withPrincipal((context, principal, request) => {
+    assertAction(principal)
+    return ok(listServiceStatus(context, principal, request.query, 'recheck'))
+  }),
+)
+
+const recheckOp = operation(
+  'recheck',
+  'POST',
+  '/rest/recheck',
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    assertAction(principal)
+    const selection = select(store, principal, request.query, bodyFields(readOpsviewBody(request)))
+    if (!selection.hostIds.length && !selection.services.length) throw new MockError('BAD_REQUEST', 'No objects chosen for recheck')
+    monitoring.recheck(
+      [...selection.hostIds.map((hostId) => ({ hostId })), ...selection.services.map(({ hostId, serviceId }) => ({ hostId, serviceId }))],
+      store.clock.nowSeconds(),
+    )
+    return ok(describe(store, selection))
+  }),
+)
+
+const listEventsOp = operation(
+  'listEvents',
+  'GET',
+  '/rest/event',
+  withPrincipal((context, principal, request) => {
+    requireAnyAccess(principal, ['VIEWALL', 'VIEWSOME', 'ADMINACCESS'], 'viewing events')
+    return ok(listEvents(context.store, context.monitoring, principal, request.query, groupsBelow(context)))
+  }),
+)
+
+const getDetailOp = operation(
+  'getDetail',
+  'GET',
+  '/rest/detail',
+  withPrincipal((context, principal, request) => ok(detail(context, principal, request.query))),
+)
+
+const getGraphOp = operation(
+  'getGraph',
+  'GET',
+  '/rest/graph',
+  withPrincipal((context, principal, request) =>
+    ok(graph(context.monitoring, serviceRefs(context, principal), request.query, context.store.clock.nowSeconds())),
+  ),
+)
+
+const listViewportStatusOp = operation(
+  'listViewportStatus',
+  'GET',
+  '/rest/status/viewport',
+  withPrincipal((context, principal, request) => ok(viewport(context, principal, request.query))),
+)
+
+const getViewportStatusOp = operation(
+  'getViewportStatus',
+  'GET',
+  '/rest/status/viewport/{keyword}',
+  withPrincipal((context, principal, request, params) => ok(viewport(context, principal, request.query, params.keyword!))),
+)
+
+const listBsmServiceStatusOp = operation(
+  'listBsmServiceStatus',
+  'GET',
+  '/rest/status/bsmservice',
+  withPrincipal((context, principal, request) => ok(bsmServices(context, principal, request.query))),
+)
+
+const listBsmComponentStatusOp = operation(
+  'listBsmComponentStatus',
+  'GET',
+  '/rest/status/bsmcomponent',
+  withPrincipal((context, principal, request) => ok(bsmComponents(context, principal, request.query))),
+)
+
+const listMetricStatusOp = operation(
+  'listMetricStatus',
+  'GET',
+  '/rest/status/performancemetric',
+  withPrincipal((context, principal, request) =>
+    ok(listMetricStatus(context.monitoring, serviceRefs(context, principal), request.query, groupsBelow(context))),
+  ),
+)
+
+const listRuntimeServicesOp = operation(
+  'listRuntimeServices',
+  'GET',
+  '/rest/runtime/service',
+  withPrincipal((context, principal, request) => ok(runtimeServices(context, principal, request.query))),
+)
+
+const listRuntimeHosttemplatesOp = operation(
+  'listRuntimeHosttemplates',
+  'GET',
+  '/rest/runtime/hosttemplate',
+  withPrincipal((context, principal, request) => ok(runtimeHosttemplates(context, principal, request.query))),
+)
+
+const listRuntimeMetricsOp = operation(
+  'listRuntimeMetrics',
+  'GET',
+  '/rest/runtime/performancemetric',
+  withPrincipal((context, principal, request) =>
+    ok(listRuntimeMetrics(serviceRefs(context, principal), request.query, groupsBelow(context))),
+  ),
+)
+
+const listRuntimeMonitoringClustersOp = operation(
+  'listRuntimeMonitoringClusters',
+  'GET',
+  '/rest/runtime/monitoringcluster',
+  withPrincipal((context, principal) => ok(runtimeClusters(context, principal))),
+)
+
+const getRuntimeNetworkOp = operation(
+  'getRuntimeNetwork',
+  'GET',
+  '/rest/runtime/network',
+  withPrincipal((context, principal, request) => ok(runtimeNetwork(context, principal, request.query))),
+)
+
+const uploadPluginOp = operation(
+  'uploadPlugin',
+  'POST',
+  '/rest/config/plugin/upload',
+  withPrincipal(({ store, uploads }, principal, request) => ok(uploads.uploadPlugin(store, principal, request))),
+)
+
+const importPluginOp = operation(
+  'importPlugin',
+  'POST',
+  '/rest/config/plugin/import',
+  withPrincipal(async ({ store, uploads }, principal, request) => ok(await uploads.importPlugin(store, principal, request))),
+)
+
+const uploadOpspackOp = operation(
+  'uploadOpspack',
+  'POST',
+  '/rest/config/hosttemplate/upload',
+  withPrincipal(({ uploads }, principal, request) => ok(uploads.uploadOpspack(principal, request))),
+)
+
+/** Status views read through this: the store for configuration and runtime, the engine for check times. */
+export type { StatusView }
 
 /** The Opsview operation table: one row per spec operation, named by its operationId. */
 export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
@@ -424,6 +645,25 @@ export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
   createDowntimeOp,
   deleteDowntimesOp,
   acknowledgeOp,
+  listAcknowledgeableOp,
+  listRecheckableOp,
+  recheckOp,
+  listEventsOp,
+  getDetailOp,
+  getGraphOp,
+  listViewportStatusOp,
+  getViewportStatusOp,
+  listBsmServiceStatusOp,
+  listBsmComponentStatusOp,
+  listMetricStatusOp,
+  listRuntimeServicesOp,
+  listRuntimeHosttemplatesOp,
+  listRuntimeMetricsOp,
+  listRuntimeMonitoringClustersOp,
+  getRuntimeNetworkOp,
+  uploadPluginOp,
+  importPluginOp,
+  uploadOpspackOp,
 ]
 
 function singleString(value: unknown): string | undefined {

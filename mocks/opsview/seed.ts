@@ -349,7 +349,8 @@ const SERVICE_OUTPUT: Record<ServiceState, string> = {
 
 export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> {
   const random = seededRandom(seed)
-  const now = store.clock.nowSeconds()
+  // The reset time (not a fresh clock read), so the seed and the check engine share one time base.
+  const now = store.lastReload
   const add = (type: ConfigTypeName, fields: Fields, id?: string) => store.config.create(type, fields, id === undefined ? {} : { id })
 
   for (const [name, id] of Object.entries(ACCESS_IDS)) await add('access', { name }, String(id))
