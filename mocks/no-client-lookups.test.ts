@@ -16,11 +16,6 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   { file: 'mocks/core/spec-schema.ts', access: 'spec.components?.schemas?.[name]', why: 'schema names from code' },
   { file: 'mocks/opmanager/params.ts', access: 'fields[name]', why: 'prototype-less field objects (paramsToFields, readBody)' },
   { file: 'mocks/opmanager/params.ts', access: 'this.#fields[name]', why: 'parameter names from code; fields prototype-less' },
-  {
-    file: 'mocks/opmanager/operations.ts',
-    access: "PRIVILEGES[params.oneOf('privilege', Object.keys(PRIVILEGES)) ?? params.required('privilege')]",
-    why: 'oneOf admits only the own keys',
-  },
   { file: 'mocks/opscenter/resources/users.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
   { file: 'mocks/opscenter/store.ts', access: 'draft.permissions[id]', why: 'delete of an own key found with Object.hasOwn' },
   {
@@ -41,6 +36,16 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   { file: 'mocks/opsview/config-store.ts', access: 'values[field]', why: 'written after the field was found writable with Object.hasOwn' },
   { file: 'mocks/opsview/config-store.ts', access: 'record[field]', why: 'field names of the type module (for…in over its own fields)' },
   { file: 'mocks/opsview/config-store.ts', access: 'fields[field]', why: 'field names of the type module (for…in over its own fields)' },
+  {
+    file: 'mocks/opsview/config-store.ts',
+    access: 'moduleFor(type).mirrors![field]',
+    why: 'keys of the mirrored map, each found with Object.hasOwn',
+  },
+  { file: 'mocks/opsview/config-store.ts', access: 'moduleFor(from).fields[via]', why: 'field names declared by the type module' },
+  { file: 'mocks/opsview/config-store.ts', access: 'other[via]', why: 'field names declared by the type module' },
+  { file: 'mocks/opsview/monitoring/perf.ts', access: 'units[match[2]!]', why: 'unit restricted by the regular expression' },
+  { file: 'mocks/opmanager/api/monitors.ts', access: 'out[moid]', why: 'written only for a MOID naming an existing device' },
+  { file: 'mocks/opmanager/api/reports.ts', access: 'out[key]', why: 'keys built from seeded monitor templates' },
   { file: 'mocks/opsview/runtime.ts', access: 'body[name]', why: 'selector and field names from code' },
   {
     file: 'mocks/opsview/runtime.ts',
