@@ -1,4 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import { createServer as createTlsServer } from 'node:https'
 import type { AddressInfo, Socket } from 'node:net'
 import { MAX_BODY_BYTES, serializeBody, type MockRequest, type MockResponse, type SerializedBody } from '../core/exchange'
 import type { MockService } from '../core/service'
@@ -9,10 +10,9 @@ import { hostGuard, type HostGuard } from './host-guard'
  * and no msw in between (that layer alone caps throughput near 11k req/s; see peers.md §4.7).
  * Nothing a client sends can end the process: every failure while answering becomes a 500 or a closed socket.
  */
-export function createRequestListener(
-  service: MockService,
-  guard: HostGuard = () => undefined,
-): (req: IncomingMessage, res: ServerResponse) => void {
+export type RequestListener = (req: IncomingMessage, res: ServerResponse) => void
+
+export function createRequestListener(service: MockService, guard: HostGuard = () => undefined): RequestListener {
   return (req, res) => {
     trackInFlight(req, res)
     const refusal = guard(req.headers.host)
@@ -177,20 +177,26 @@ export interface ListenOptions {
   /** More names the Host header may carry (a LAN name behind `--host 0.0.0.0`); `*` allows any. */
   allowedHosts?: readonly string[]
   timeouts?: Partial<ServerTimeouts>
+  /** Serve HTTPS with this PEM certificate and key. */
+  tls?: { cert: string; key: string }
+  /** Wraps the service's listener (CORS, request log); without it nothing sits in front of the service. */
+  wrap?: (listener: RequestListener) => RequestListener
 }
 
 export async function listen(service: MockService, options: ListenOptions = {}): Promise<RunningServer> {
-  const { port = 0, host = '127.0.0.1', allowedHosts = [] } = options
+  const { port = 0, host = '127.0.0.1', allowedHosts = [], tls, wrap } = options
   const timeouts = { ...DEFAULT_TIMEOUTS, ...options.timeouts }
-  const server = createServer(
-    {
-      keepAliveTimeout: timeouts.keepAliveMs,
-      headersTimeout: timeouts.headersMs,
-      requestTimeout: timeouts.requestMs,
-      connectionsCheckingInterval: timeouts.checkIntervalMs,
-    },
-    createRequestListener(service, hostGuard(host, allowedHosts)),
-  )
+  const serverOptions = {
+    keepAliveTimeout: timeouts.keepAliveMs,
+    headersTimeout: timeouts.headersMs,
+    requestTimeout: timeouts.requestMs,
+    connectionsCheckingInterval: timeouts.checkIntervalMs,
+  }
+  const inner = createRequestListener(service, hostGuard(host, allowedHosts))
+  const listener = wrap ? wrap(inner) : inner
+  const server: Server = tls
+    ? createTlsServer({ ...serverOptions, cert: tls.cert, key: tls.key }, listener)
+    : createServer(serverOptions, listener)
   server.setTimeout(timeouts.idleMs, (socket) => socket.destroy())
   server.on('clientError', onClientError)
   await new Promise<void>((resolve, reject) => {
@@ -202,7 +208,7 @@ export async function listen(service: MockService, options: ListenOptions = {}):
   })
   const actualPort = (server.address() as AddressInfo).port
   return {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
+    url: `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${actualPort}`,
     port: actualPort,
     server,
     close: () =>
