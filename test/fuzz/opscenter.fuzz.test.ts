@@ -1,7 +1,7 @@
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { createOpscenterService } from '../../mocks/opscenter/service'
-import { basic } from '../../mocks/testing/call'
+import { basic } from '../support/call'
 import { fuzzVendor, storeState } from './spec-fuzz'
 
 fuzzVendor({

@@ -1,7 +1,7 @@
 import spec from '../../mocks/generated/opsview.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { createOpsviewService } from '../../mocks/opsview/service'
-import { call } from '../../mocks/testing/call'
+import { call } from '../support/call'
 import { fuzzVendor, storeState } from './spec-fuzz'
 
 fuzzVendor({

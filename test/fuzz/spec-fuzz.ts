@@ -4,7 +4,7 @@ import { createSpecValidator } from '../../contracts/support/spec-validator'
 import { MAX_BODY_BYTES } from '../../mocks/core/exchange'
 import type { MockService } from '../../mocks/core/service'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { call, type CallResult } from '../../mocks/testing/call'
+import { call, type CallResult } from '../support/call'
 
 /**
  * Property-based fuzzing driven by a vendor's spec (issue 8). Every operation gets requests built from its own
