@@ -153,3 +153,17 @@ describe('only answers the spec allows (defect 10)', () => {
     expect(result.status).toBe(415)
   })
 })
+
+describe('sessions stay bounded and go away on reset (defect 8)', () => {
+  it('keeps at most 1,000 sessions for a client that logs in on every call, and none after reset', async () => {
+    for (let i = 0; i < 1500; i++) {
+      await call(opsview.service, 'POST', '/rest/login', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'initial' }),
+      })
+    }
+    expect(opsview.sessions.size).toBe(1000)
+    expect((await call(opsview.service, 'POST', '/__opsmocks/reset')).status).toBe(200)
+    expect(opsview.sessions.size).toBe(0)
+  })
+})
