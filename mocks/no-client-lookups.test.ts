@@ -43,7 +43,6 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   },
   { file: 'mocks/opsview/config-store.ts', access: 'moduleFor(from).fields[via]', why: 'field names declared by the type module' },
   { file: 'mocks/opsview/config-store.ts', access: 'other[via]', why: 'field names declared by the type module' },
-  { file: 'mocks/opsview/monitoring/perf.ts', access: 'units[match[2]!]', why: 'unit restricted by the regular expression' },
   { file: 'mocks/opmanager/api/monitors.ts', access: 'out[moid]', why: 'written only for a MOID naming an existing device' },
   { file: 'mocks/opmanager/api/reports.ts', access: 'out[key]', why: 'keys built from seeded monitor templates' },
   { file: 'mocks/opsview/runtime.ts', access: 'body[name]', why: 'selector and field names from code' },
@@ -58,6 +57,33 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   { file: 'mocks/server/config-file.ts', access: 'file[command]', why: 'command names from the command table' },
   { file: 'mocks/server/node-adapter.ts', access: 'req.headers[name]', why: 'header names from code' },
   { file: 'mocks/server/options.ts', access: 'env[envName]', why: 'variable names from the option table' },
+  { file: 'mocks/opmanager/api/monitors.ts', access: 'out[moid]', why: 'written only for MOIDs that name a device (numeric text)' },
+  { file: 'mocks/opmanager/api/reports.ts', access: 'out[key]', why: 'keys built from a seeded template name and unit' },
+  {
+    file: 'mocks/opsview/config-query.ts',
+    access: '(record as Record<string, unknown>)[column]',
+    why: 'columns checked against the spec schema',
+  },
+  { file: 'mocks/opsview/config-store.ts', access: 'result[field]', why: 'field names from the type module schema' },
+  { file: 'mocks/opsview/config-store.ts', access: 'module.fields[field]', why: 'field names from the type module schema' },
+  { file: 'mocks/opsview/config-store.ts', access: 'merged[field]', why: 'required field names from the type module' },
+  {
+    file: 'mocks/opsview/config-store.ts',
+    access: 'moduleFor(from).fields[field]',
+    why: 'field names from the referrer index, built from module fields',
+  },
+  {
+    file: 'mocks/opsview/config-store.ts',
+    access: 'referrer[field]',
+    why: 'field names from the referrer index, built from module fields',
+  },
+  {
+    file: 'mocks/opsview/config-store.ts',
+    access: 'values[field]',
+    why: 'written after Object.hasOwn(module.fields, field) found it writable',
+  },
+  { file: 'mocks/opsview/config-store.ts', access: 'record[field]', why: 'for-in over the module field table' },
+  { file: 'mocks/opsview/config-store.ts', access: 'fields[field]', why: 'for-in over the module field table' },
 ]
 
 interface Finding {
