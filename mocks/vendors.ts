@@ -1,4 +1,5 @@
 import type { MockService } from './core/service'
+import type { OptionSpec, OptionValue } from './server/options'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
 import {
@@ -9,9 +10,12 @@ import {
   OPMANAGER_SEEDED_KEYS,
 } from './opmanager/service'
 
+/** An option's resolved value (flag > environment > config file > default), by option name. */
+export type VendorSettings = (name: string) => OptionValue | undefined
+
 /**
  * Every vendor the standalone server and the docs know about. A new vendor adds one entry here;
- * the CLI, the benchmark and the browser page read this list.
+ * the CLI (its options and `--help` included), the benchmark and the browser page read this list.
  */
 export interface VendorEntry {
   name: 'opsview' | 'opscenter' | 'opmanager'
@@ -19,9 +23,11 @@ export interface VendorEntry {
   defaultPort: number
   /** Environment variable that overrides the port. */
   portEnv: string
-  create(): Promise<{ service: MockService }>
+  /** The vendor's own `opsmocks start` options (besides its port). */
+  options: readonly OptionSpec[]
+  create(settings: VendorSettings): Promise<{ service: MockService }>
   /** Lines printed under the URL at start-up: credentials and how to use them. */
-  describe(url: string): string[]
+  describe(url: string, settings: VendorSettings): string[]
 }
 
 export const VENDORS: readonly VendorEntry[] = [
@@ -30,7 +36,16 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'Opsview',
     defaultPort: OPSVIEW_DEFAULT_PORT,
     portEnv: 'OPSVIEW_PORT',
-    create: () => createOpsviewService({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL') }),
+    options: [
+      {
+        name: 'opsview-session-ttl',
+        type: 'seconds',
+        env: 'OPSVIEW_SESSION_TTL',
+        default: 3600,
+        description: 'Opsview token lifetime, extended by every use (sliding)',
+      },
+    ],
+    create: (settings) => createOpsviewService({ sessionTtlSeconds: settings('opsview-session-ttl') as number }),
     describe: (url) => [
       `users: ${OPSVIEW_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.role})`).join(', ')}`,
       `try:   curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"initial"}' ${url}/rest/login`,
@@ -41,20 +56,45 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpsCenter',
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
-    // OPSCENTER_AUTH=off serves it as OpsCenter ships: no login needed (decisions/020).
-    create: () =>
+    options: [
+      // off serves it as OpsCenter ships: no login needed (decisions/020).
+      {
+        name: 'opscenter-auth',
+        type: 'choice',
+        values: ['on', 'off'],
+        env: 'OPSCENTER_AUTH',
+        default: 'on',
+        description: 'OpsCenter authentication',
+      },
+      {
+        name: 'opscenter-basic-auth',
+        type: 'choice',
+        values: ['accept', 'reject'],
+        env: 'OPSCENTER_BASIC_AUTH',
+        default: 'accept',
+        description: 'HTTP Basic credentials without a session (reject: 401 as OpsCenter 5.x)',
+      },
+      {
+        name: 'opscenter-session-ttl',
+        type: 'seconds',
+        env: 'OPSCENTER_SESSION_TTL',
+        defaultText: 'never expires',
+        description: 'OpsCenter session lifetime',
+      },
+    ],
+    create: (settings) =>
       createOpscenterService({
-        authEnabled: !isOff(process.env.OPSCENTER_AUTH),
-        basicAuth: process.env.OPSCENTER_BASIC_AUTH === 'reject' ? 'reject' : 'accept',
-        sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL'),
+        authEnabled: settings('opscenter-auth') !== 'off',
+        basicAuth: settings('opscenter-basic-auth') === 'reject' ? 'reject' : 'accept',
+        sessionTtlSeconds: settings('opscenter-session-ttl') as number | undefined,
       }),
-    describe: (url) => [
-      isOff(process.env.OPSCENTER_AUTH)
-        ? 'auth:  off (OPSCENTER_AUTH=off): every call works without a session'
-        : 'auth:  on (OPSCENTER_AUTH=off disables it); send the sessionid as the opscenter-session header, or HTTP Basic credentials' +
-          (process.env.OPSCENTER_BASIC_AUTH === 'reject'
-            ? ' (rejected: OPSCENTER_BASIC_AUTH=reject)'
-            : ' (OPSCENTER_BASIC_AUTH=reject refuses those)'),
+    describe: (url, settings) => [
+      settings('opscenter-auth') === 'off'
+        ? 'auth:  off (--opscenter-auth off): every call works without a session'
+        : 'auth:  on (--opscenter-auth off disables it); send the sessionid as the opscenter-session header, or HTTP Basic credentials' +
+          (settings('opscenter-basic-auth') === 'reject'
+            ? ' (rejected: --opscenter-basic-auth reject)'
+            : ' (--opscenter-basic-auth reject refuses those)'),
       `users: ${OPSCENTER_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.roles.join('+')})`).join(', ')}`,
       `try:   curl -s -X POST -d '{"username":"admin","password":"admin"}' ${url}/login`,
     ],
@@ -64,26 +104,26 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpManager',
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
-    create: () => createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(process.env.OPMANAGER_RATE_LIMIT) }),
-    describe: (url) => [
+    options: [
+      // Off by default so front-end polling and the benchmark are never throttled (decisions/086).
+      {
+        name: 'opmanager-rate-limit',
+        type: 'string',
+        placeholder: 'off|on|N',
+        env: 'OPMANAGER_RATE_LIMIT',
+        default: 'off',
+        description: "ManageEngine's per-key rate limit: off, on (500 requests a minute, then blocked a minute) or N a minute",
+      },
+    ],
+    create: (settings) =>
+      createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(String(settings('opmanager-rate-limit') ?? 'off')) }),
+    describe: (url, settings) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
-      opmanagerRateLimitFromEnv(process.env.OPMANAGER_RATE_LIMIT).perMinute === null
-        ? 'limit: off (OPMANAGER_RATE_LIMIT=on applies the vendor limit of 500 requests a minute per key)'
-        : `limit: ${opmanagerRateLimitFromEnv(process.env.OPMANAGER_RATE_LIMIT).perMinute} requests a minute per key (OPMANAGER_RATE_LIMIT)`,
+      opmanagerRateLimitFromEnv(String(settings('opmanager-rate-limit') ?? 'off')).perMinute === null
+        ? 'limit: off (--opmanager-rate-limit on applies the vendor limit of 500 requests a minute per key)'
+        : `limit: ${opmanagerRateLimitFromEnv(String(settings('opmanager-rate-limit'))).perMinute} requests a minute per key (--opmanager-rate-limit)`,
       `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,
       `try:   curl -s -H 'apiKey: ${OPMANAGER_ADMIN_API_KEY}' '${url}/api/json/alarm/listAlarms?alertType=ActiveAlarms&severity=1'`,
     ],
   },
 ]
-
-export function numberFromEnv(name: string): number | undefined {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return undefined
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`[opsmocks] ${name} must be a non-negative number, got "${raw}"`)
-  return value
-}
-
-function isOff(value: string | undefined): boolean {
-  return ['off', 'false', '0', 'no', 'disabled'].includes((value ?? '').trim().toLowerCase())
-}

@@ -1,5 +1,7 @@
+import spec from '../generated/opmanager.openapi.json'
 import { Clock } from '../core/clock'
 import { createService, type MockService } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
 import { OPMANAGER_CONTROL_OPERATIONS } from './control'
 import { renderOpmanagerError } from './errors'
 import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './api'
@@ -54,6 +56,7 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
     context,
     clock,
     renderError: renderOpmanagerError,
+    spec: spec as unknown as BundledSpec,
     reset,
   })
   return { service, store, reset: service.reset }

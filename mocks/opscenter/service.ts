@@ -1,6 +1,8 @@
+import spec from '../generated/opscenter.openapi.json'
 import { Clock } from '../core/clock'
 import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
 import { renderOpscenterError } from './errors'
 import { OPSCENTER_OPERATIONS, type OpscenterContext } from './operations'
@@ -71,6 +73,7 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     context,
     clock,
     renderError: renderOpscenterError,
+    spec: spec as unknown as BundledSpec,
     reset,
   })
   return { service, store, sessions, authEnabled, reset: service.reset }
