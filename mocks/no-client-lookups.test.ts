@@ -43,8 +43,6 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   },
   { file: 'mocks/opsview/config-store.ts', access: 'moduleFor(from).fields[via]', why: 'field names declared by the type module' },
   { file: 'mocks/opsview/config-store.ts', access: 'other[via]', why: 'field names declared by the type module' },
-  { file: 'mocks/opmanager/api/monitors.ts', access: 'out[moid]', why: 'written only for a MOID naming an existing device' },
-  { file: 'mocks/opmanager/api/reports.ts', access: 'out[key]', why: 'keys built from seeded monitor templates' },
   { file: 'mocks/opsview/runtime.ts', access: 'body[name]', why: 'selector and field names from code' },
   {
     file: 'mocks/opsview/runtime.ts',
@@ -57,8 +55,6 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   { file: 'mocks/server/config-file.ts', access: 'file[command]', why: 'command names from the command table' },
   { file: 'mocks/server/node-adapter.ts', access: 'req.headers[name]', why: 'header names from code' },
   { file: 'mocks/server/options.ts', access: 'env[envName]', why: 'variable names from the option table' },
-  { file: 'mocks/opmanager/api/monitors.ts', access: 'out[moid]', why: 'written only for MOIDs that name a device (numeric text)' },
-  { file: 'mocks/opmanager/api/reports.ts', access: 'out[key]', why: 'keys built from a seeded template name and unit' },
   {
     file: 'mocks/opsview/config-query.ts',
     access: '(record as Record<string, unknown>)[column]',
