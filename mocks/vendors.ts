@@ -2,7 +2,13 @@ import type { MockService } from './core/service'
 import type { OptionSpec, OptionValue } from './server/options'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
-import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
+import {
+  createOpmanagerService,
+  opmanagerRateLimitFromEnv,
+  OPMANAGER_ADMIN_API_KEY,
+  OPMANAGER_DEFAULT_PORT,
+  OPMANAGER_SEEDED_KEYS,
+} from './opmanager/service'
 
 /** An option's resolved value (flag > environment > config file > default), by option name. */
 export type VendorSettings = (name: string) => OptionValue | undefined
@@ -98,12 +104,28 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpManager',
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
-    options: [],
-    create: () => createOpmanagerService(),
-    describe: (url) => [
+    options: [
+      {
+        name: 'opmanager-rate-limit',
+        type: 'string',
+        placeholder: 'off|on|N',
+        env: 'OPMANAGER_RATE_LIMIT',
+        default: 'off',
+        description: "OpManager's per-key limit: on = the vendor's 500 requests a minute (then blocked for a minute), N = N a minute",
+      },
+    ],
+    create: (settings) => createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string) }),
+    describe: (url, settings) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
+      rateLimitLine(opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string).perMinute),
       `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,
       `try:   curl -s -H 'apiKey: ${OPMANAGER_ADMIN_API_KEY}' '${url}/api/json/alarm/listAlarms?alertType=ActiveAlarms&severity=1'`,
     ],
   },
 ]
+
+function rateLimitLine(perMinute: number | null): string {
+  return perMinute === null
+    ? 'limit: off (--opmanager-rate-limit on applies the vendor limit of 500 requests a minute per key)'
+    : `limit: ${perMinute} requests a minute per key (--opmanager-rate-limit)`
+}

@@ -6,6 +6,14 @@ import { badInputContract } from './bad-input.contract'
 import { controlContract } from './control.contract'
 import { devicesContract } from './devices.contract'
 import { eventsAndUsersContract } from './events-users.contract'
+import { headerOnlyContract } from './header-only.contract'
+import { interfacesContract } from './interfaces.contract'
+import { monitoringContract } from './monitoring.contract'
+import { networkContract } from './network.contract'
+import { notificationsAndReportsContract } from './notifications-reports.contract'
+import { rateLimitContract } from './rate-limit.contract'
+import { settingsAndWirelessContract } from './settings-wireless.contract'
+import { virtualizationContract } from './virtualization.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
@@ -20,6 +28,14 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     authContract(target)
     alarmsContract(target)
     devicesContract(target)
+    interfacesContract(target)
+    monitoringContract(target)
+    networkContract(target)
+    virtualizationContract(target)
+    notificationsAndReportsContract(target)
+    settingsAndWirelessContract(target)
+    headerOnlyContract(target)
+    rateLimitContract(target)
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)

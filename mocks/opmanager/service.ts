@@ -4,7 +4,8 @@ import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
 import { OPMANAGER_CONTROL_OPERATIONS } from './control'
 import { renderOpmanagerError } from './errors'
-import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './operations'
+import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './api'
+import { RateLimiter, VENDOR_RATE_LIMIT, type RateLimitSettings } from './rate-limit'
 import { seedOpmanager, type OpmanagerSeedOptions } from './seed'
 import { OpmanagerStore } from './store'
 
@@ -12,7 +13,13 @@ import { OpmanagerStore } from './store'
  * The OpManager mock without any transport: what the standalone server runs. It does not import msw,
  * so `npm start` does not pay for loading it (see index.ts for the MSW handlers).
  */
-export type OpmanagerMockOptions = OpmanagerSeedOptions
+export interface OpmanagerMockOptions extends OpmanagerSeedOptions {
+  /**
+   * ManageEngine's per-key rate limit (decisions/086). Off (`perMinute: null`) unless given here or by
+   * OPMANAGER_RATE_LIMIT in `npm start`; `{ ...VENDOR_RATE_LIMIT }` is the vendor's 500 a minute.
+   */
+  rateLimit?: RateLimitSettings
+}
 
 export interface OpmanagerService {
   readonly service: MockService
@@ -21,6 +28,7 @@ export interface OpmanagerService {
 }
 
 export const OPMANAGER_DEFAULT_PORT = 8060
+export { VENDOR_RATE_LIMIT as OPMANAGER_VENDOR_RATE_LIMIT, rateLimitFromEnv as opmanagerRateLimitFromEnv } from './rate-limit'
 export {
   ADMIN_API_KEY as OPMANAGER_ADMIN_API_KEY,
   OPERATOR_API_KEY as OPMANAGER_OPERATOR_API_KEY,
@@ -32,9 +40,11 @@ export {
 export async function createOpmanagerService(options: OpmanagerMockOptions = {}): Promise<OpmanagerService> {
   const clock = new Clock()
   const store = new OpmanagerStore(clock)
-  const context: OpmanagerContext = { store, clock }
+  const limiter = new RateLimiter(options.rateLimit ?? { perMinute: null, blockSeconds: VENDOR_RATE_LIMIT.blockSeconds })
+  const context: OpmanagerContext = { store, clock, limiter }
   const reset = async () => {
     clock.reset()
+    limiter.reset()
     store.clear()
     await seedOpmanager(store, options)
   }

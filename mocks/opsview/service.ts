@@ -4,10 +4,13 @@ import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
+import { followContactChanges } from './auth'
 import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
 import { OpsviewStore } from './store'
+import { MonitoringEngine } from './monitoring/engine'
+import { UploadArea } from './uploads'
 
 /**
  * The Opsview mock without any transport: what the standalone server runs. It does not import msw,
@@ -24,6 +27,8 @@ export interface OpsviewService {
   readonly service: MockService
   readonly store: OpsviewStore
   readonly sessions: SessionStore
+  /** The estate in mock time; `advance()` catches it up with the clock (every request does). */
+  readonly monitoring: MonitoringEngine
   reset(): Promise<void>
 }
 
@@ -34,15 +39,20 @@ export { SEEDED_USERS as OPSVIEW_SEEDED_USERS }
 export async function createOpsviewService(options: OpsviewMockOptions = {}): Promise<OpsviewService> {
   const clock = new Clock()
   const store = new OpsviewStore(clock)
+  const monitoring = new MonitoringEngine(store)
+  const uploads = new UploadArea()
   const sessions = new SessionStore({
     clock,
     ttlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
     sliding: true,
     newToken: () => randomHex(40),
   })
+  followContactChanges(store, sessions)
   const context: OpsviewContext = {
     store,
     sessions,
+    monitoring,
+    uploads,
     version: {
       opsview_version: '6.8.8',
       opsview_build: '6.8.8.202306191345',
@@ -54,7 +64,9 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     clock.reset()
     sessions.clear()
     store.clear()
+    uploads.clear()
     await seedOpsview(store, options.seed)
+    monitoring.reset(options.seed ?? 1)
   }
   await reset()
   const service = createService({
@@ -66,5 +78,5 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     spec: spec as unknown as BundledSpec,
     reset,
   })
-  return { service, store, sessions, reset: service.reset }
+  return { service, store, sessions, monitoring, reset: service.reset }
 }
