@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { call, loginAs, NO_PERMISSION, type OpscenterSession, type OpscenterTarget } from './target'
 
@@ -61,6 +62,47 @@ export function clusterSettingsContract(target: OpscenterTarget): void {
       const viewer = await loginAs(target, target.credentials.viewer!)
       const result = await call(target, 'PUT', `/cluster-configs/${cluster}/partial`, { session: viewer, body: '{"jmx":{"port":"1"}}' })
       expect(result.json).toEqual(NO_PERMISSION)
+    })
+  })
+
+  describe('getDiagnosticsTarball', () => {
+    const download = async (path: string) => {
+      const response = await target.fetch(`${target.baseUrl}${path}`, { headers: admin.headers })
+      return { status: response.status, type: response.headers.get('content-type'), bytes: new Uint8Array(await response.arrayBuffer()) }
+    }
+
+    it('answers a gzip stream', async () => {
+      const result = await download(`/${cluster}/diagnostics.tar.gz`)
+      expect(result.status).toBe(200)
+      expect([result.bytes[0], result.bytes[1]]).toEqual([0x1f, 0x8b])
+    })
+
+    it.runIf(mockOnly)("holds a tar of OpsCenter's view and every node's files, agreeing with the API", async () => {
+      const tar = new Uint8Array(gunzipSync((await download(`/${cluster}/diagnostics.tar.gz`)).bytes))
+      const files = new Map<string, string>()
+      const decoder = new TextDecoder()
+      const field = (from: number, length: number) => decoder.decode(tar.subarray(from, from + length)).replace(/\0.*$/s, '')
+      for (let offset = 0; offset < tar.length && tar[offset] !== 0;) {
+        const size = parseInt(field(offset + 124, 12), 8)
+        expect(field(offset + 257, 6)).toBe('ustar')
+        const prefix = field(offset + 345, 155)
+        files.set(
+          prefix ? `${prefix}/${field(offset, 100)}` : field(offset, 100),
+          decoder.decode(tar.subarray(offset + 512, offset + 512 + size)),
+        )
+        offset += 512 + Math.ceil(size / 512) * 512
+      }
+      const nodes = (await get(`/${cluster}/nodes`)).json
+      for (const node of nodes) expect(files.has(`${cluster}-diagnostics/nodes/${node.node_ip}/nodetool/status`), node.node_ip).toBe(true)
+      expect(JSON.parse(files.get(`${cluster}-diagnostics/opscenterd/cluster_config.json`)!)).toEqual(
+        (await get(`/cluster-configs/${cluster}`)).json,
+      )
+      expect(files.get(`${cluster}-diagnostics/nodes/10.0.1.11/nodetool/status`)).toMatch(/DN\s+10\.0\.2\.13/)
+      expect(files.get(`${cluster}-diagnostics/nodes/10.0.2.13/logs/cassandra/system.log`)).toContain('Node 10.0.2.13 is down')
+    })
+
+    it.runIf(mockOnly)('answers 404 for a cluster that does not exist', async () => {
+      expect((await download('/No_Such_Cluster/diagnostics.tar.gz')).status).toBe(404)
     })
   })
 

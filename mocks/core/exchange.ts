@@ -20,6 +20,8 @@ export interface MockResponse {
   /** A JSON-serialisable body, or a pre-serialised text body when `text` is set. */
   json?: unknown
   text?: string
+  /** A binary body (an archive); its content type comes from `headers`, else application/octet-stream. */
+  bytes?: Uint8Array
 }
 
 export function jsonResponse(status: number, json: unknown, headers?: Record<string, string | string[]>): MockResponse {
@@ -28,7 +30,7 @@ export function jsonResponse(status: number, json: unknown, headers?: Record<str
 
 export interface SerializedBody {
   contentType: string | undefined
-  payload: string
+  payload: string | Uint8Array
 }
 
 const serialized = new WeakMap<MockResponse, SerializedBody>()
@@ -48,6 +50,7 @@ export function serializeBody(response: MockResponse): SerializedBody {
 }
 
 function serializeOnce(response: MockResponse): SerializedBody {
+  if (response.bytes !== undefined) return { contentType: 'application/octet-stream', payload: response.bytes }
   if (response.text !== undefined) return { contentType: 'text/plain; charset=utf-8', payload: String(response.text) }
   if (response.json === undefined) return { contentType: undefined, payload: '' }
   const payload = stringify(response.json) as string | undefined

@@ -34,7 +34,9 @@ export function mockRequest(method: string, pathAndQuery: string, init: CallInit
 /** Calls a service in-process and serialises the answer as the adapters do. */
 export async function call(service: MockService, method: string, pathAndQuery: string, init: CallInit = {}): Promise<CallResult> {
   const response = await service.handle(mockRequest(method, pathAndQuery, init))
-  const { contentType, payload } = serializeBody(response)
+  const { contentType, payload: raw } = serializeBody(response)
+  // Binary bodies (archives) read as latin1 text, one character per byte.
+  const payload = typeof raw === 'string' ? raw : Buffer.from(raw).toString('latin1')
   let json: unknown
   try {
     json = payload ? JSON.parse(payload) : undefined

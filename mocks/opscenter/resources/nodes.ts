@@ -4,6 +4,7 @@ import { onCluster, ok, type ResourceHandlers } from '../handler'
 import { PERMISSION } from '../permissions'
 import type { ClusterRuntime } from '../store'
 import type { Node } from '../spec-types'
+import { diagnosticsTarball } from '../world/diagnostics'
 import { nodeOf } from '../world/requests'
 
 const VIEW = PERMISSION.viewCluster
@@ -28,6 +29,7 @@ export const nodeHandlers: ResourceHandlers<
   | 'getClusterProperty'
   | 'getStorageCapacity'
   | 'getKeyspacesDataSize'
+  | 'getDiagnosticsTarball'
 > = {
   listNodes: onCluster(VIEW, ({ store, clusterId }) => ok(store.runtimeOf(clusterId).nodes)),
 
@@ -61,6 +63,17 @@ export const nodeHandlers: ResourceHandlers<
     const gb = (bytes: number) => Math.round((bytes / 1024 ** 3) * 100) / 100
     return ok({ free_gb: gb(total - used), used_gb: gb(used), reporting_nodes: reporting.length })
   }),
+
+  // A binary body: the generated reply type knows JSON bodies only, hence the cast.
+  getDiagnosticsTarball: onCluster(
+    VIEW,
+    async ({ store, clusterId }) =>
+      ({
+        status: 200,
+        bytes: await diagnosticsTarball(store, clusterId),
+        headers: { 'content-type': 'application/gzip', 'content-disposition': `attachment; filename="${clusterId}-diagnostics.tar.gz"` },
+      }) as never,
+  ),
 
   getKeyspacesDataSize: onCluster(VIEW, ({ store, clusterId }) => ok(dataSize(store.runtimeOf(clusterId)))),
 }
