@@ -6,12 +6,14 @@ import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { COMMANDS, COMMON_OPTIONS } from '../../mocks/server/commands'
 
 /** The CLI's options as a user meets them: help, mistakes, config file and precedence, log, CORS, TLS. */
 const CLI = fileURLToPath(new URL('../../dist/server/cli.js', import.meta.url))
 const running: ChildProcess[] = []
+// Each test starts real server processes; on a loaded 2-core machine a start can take several seconds.
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 30_000 })
 
 afterEach(async () => {
   await Promise.all(
