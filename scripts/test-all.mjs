@@ -1,6 +1,6 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
-//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract + fuzz)
-//   → the real-vendor suites against the built server → the npm package (pack, install, use) → status coverage
+//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract)
+//   → the real-vendor suites against the built server → the fuzz suite → the npm package (pack, install, use) → status coverage
 //   → docs → Playwright e2e
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
@@ -96,14 +96,24 @@ if (built) {
     'unit',
     '--project',
     'contract',
-    '--project',
-    'fuzz',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${reports}/vitest.json`,
   ])
   countVitest(`${reports}/vitest.json`)
   await realSuitesAgainstTheServer()
+  // Its own step, so its CPU does not compete with the timed server-start tests of the step above.
+  step('fuzz: every operation of the three specs (seeded, bounded)', 'npx', [
+    '--no-install',
+    'vitest',
+    'run',
+    '--project',
+    'fuzz',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/vitest-fuzz.json`,
+  ])
+  countVitest(`${reports}/vitest-fuzz.json`)
   step('the npm package: pack, install into a fresh project, use', 'npx', [
     '--no-install',
     'vitest',

@@ -27,6 +27,9 @@ export function backupsContract(target: OpscenterTarget): void {
       expect(Object.keys((await get(`${C}/backups/shop`)).json)).toEqual([tag])
       expect((await get(`${C}/backups/nope`)).status).toBe(404)
       expect((await get(`${C}/backups?last_seen=nope`)).status).toBe(404)
+      // An amount that is not a positive integer is the client's mistake (found by the fuzz suite, issue 8).
+      expect((await get(`${C}/backups?amount=%25x`)).status).toBe(400)
+      expect((await get(`${C}/backups?amount=0`)).status).toBe(400)
     })
 
     it('runs a backup: in progress in the activity, listed once its request finishes', async () => {

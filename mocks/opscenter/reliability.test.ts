@@ -59,3 +59,22 @@ describe('deep nesting is a 400, not a stack overflow (defect 6)', () => {
     expect(JSON.stringify(list.json)).not.toContain('opsmocks-deep')
   })
 })
+
+describe('found by the fuzz suite', () => {
+  it('refuses a job schedule whose interval runs past year 9999, and keeps listing schedules', async () => {
+    const body = JSON.stringify({
+      first_run_date: '2026-11-30',
+      first_run_time: '18:00:00',
+      timezone: 'GMT',
+      interval: 1e308,
+      interval_unit: 'days',
+      job_params: { type: 'backup', keyspaces: ['shop'] },
+    })
+    expect((await as('admin', 'POST', '/Test_Cluster/job-schedules', { body })).status).toBe(400)
+    expect((await as('admin', 'GET', '/Test_Cluster/job-schedules')).status).toBe(200)
+  })
+
+  it('answers an amount of backups that is not a positive integer with a documented 400', async () => {
+    expect((await as('admin', 'GET', '/Test_Cluster/backups?amount=%25x')).status).toBe(400)
+  })
+})

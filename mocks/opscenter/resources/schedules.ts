@@ -1,6 +1,7 @@
 import spec from '../../generated/opscenter.openapi.json'
 import { isPlainObject } from '../../core/body'
 import { MockError } from '../../core/mock-error'
+import { isSupportedEpochSeconds, requireSupportedTime } from '../../core/time'
 import { schemaProblems, type BundledSpec } from '../../core/spec-schema'
 import { created, done, onCluster, ok, type ClusterCall, type ResourceHandlers } from '../handler'
 import { PERMISSION, requirePermission } from '../permissions'
@@ -69,6 +70,14 @@ function checkedSchedule(call: ClusterCall, body: unknown, previous: ScheduleRec
     Number.isNaN(firstRun(schedule))
   )
     throw new MockError('BAD_REQUEST', "'first_run_date' must be YYYY-MM-DD and 'first_run_time' HH:MM:SS")
+  // Range-checked before storing: a step of 1e308 days once made every read of the schedule a 500 (issue 8).
+  const step = schedule.interval * UNIT_SECONDS[schedule.interval_unit]
+  requireSupportedTime(firstRun(schedule), `first run ${schedule.first_run_date} ${schedule.first_run_time}`)
+  if (!Number.isFinite(step) || step < 1 || !isSupportedEpochSeconds(firstRun(schedule) + step))
+    throw new MockError(
+      'BAD_REQUEST',
+      `'interval' ${schedule.interval} ${schedule.interval_unit} must be positive and end before year 10000`,
+    )
   if (!['GMT', 'UTC'].includes(schedule.timezone))
     throw new MockError('BAD_REQUEST', `Timezone '${schedule.timezone}' is not supported; use GMT or UTC`)
   const type = schedule.job_params?.type
