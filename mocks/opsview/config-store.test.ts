@@ -2,10 +2,14 @@ import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { Clock } from '../core/clock'
 import { MockError } from '../core/mock-error'
+import { schemaProblems, type BundledSpec } from '../core/spec-schema'
+import spec from '../generated/opsview.openapi.json'
 import { CONFIG_REGISTRY } from './config/registry'
 import { ConfigStore } from './config-store'
 import { OpsviewStore } from './store'
 import { seedOpsview } from './seed'
+
+const bundled = spec as unknown as BundledSpec
 
 async function seeded() {
   const store = new OpsviewStore(new Clock())
@@ -39,6 +43,17 @@ describe('ConfigStore', () => {
     }
     expect(config.typeNamed('monitoringserver')).toBe('monitoringcluster')
     expect(config.typeNamed('constructor')).toBeUndefined()
+  })
+
+  it('seeds only objects its spec schema allows (the seed skips the write-time check for a fast cold start)', async () => {
+    const { config } = await seeded()
+    const problems: string[] = []
+    for (const type of Object.keys(CONFIG_REGISTRY)) {
+      const canonical = config.typeNamed(type)!
+      for (const record of config.all(canonical))
+        problems.push(...schemaProblems(bundled, config.module(canonical).schemaName, config.present(canonical, record)))
+    }
+    expect(problems).toEqual([])
   })
 
   it('emits only refs that point at objects it serves', async () => {

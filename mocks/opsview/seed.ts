@@ -351,7 +351,8 @@ export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> 
   const random = seededRandom(seed)
   // The reset time (not a fresh clock read), so the seed and the check engine share one time base.
   const now = store.lastReload
-  const add = (type: ConfigTypeName, fields: Fields, id?: string) => store.config.create(type, fields, id === undefined ? {} : { id })
+  const add = (type: ConfigTypeName, fields: Fields, id?: string) =>
+    store.config.create(type, fields, id === undefined ? { unchecked: true } : { id, unchecked: true })
 
   for (const [name, id] of Object.entries(ACCESS_IDS)) await add('access', { name }, String(id))
   for (const name of TIMEZONES) await add('timezone', { name })
