@@ -9,6 +9,8 @@ export default defineConfig({
     projects: [
       { extends: true, test: { name: 'unit', include: ['mocks/**/*.test.ts', 'scripts/**/*.test.ts', 'contracts/**/*.test.ts'] } },
       { extends: true, test: { name: 'contract', include: ['test/contract/**/*.test.ts'] } },
+      // Spec-driven property-based fuzzing (issue 8): seeded and bounded; FUZZ_RUNS=500 for a longer search.
+      { extends: true, test: { name: 'fuzz', include: ['test/fuzz/**/*.test.ts'], testTimeout: 120_000 } },
       // npm pack + install into a fresh project (minutes, network-free from npm's cache): its own npm test step.
       { extends: true, test: { name: 'package', include: ['test/package/*.test.ts'], testTimeout: 300_000, hookTimeout: 900_000 } },
     ],

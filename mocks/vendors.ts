@@ -105,6 +105,7 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
     options: [
+      // Off by default so front-end polling and the benchmark are never throttled (decisions/086).
       {
         name: 'opmanager-rate-limit',
         type: 'string',

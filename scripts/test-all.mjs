@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
-//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract)
+//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract + fuzz)
 //   → the real-vendor suites against the built server → the npm package (pack, install, use) → status coverage
 //   → docs → Playwright e2e
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
@@ -96,6 +96,8 @@ if (built) {
     'unit',
     '--project',
     'contract',
+    '--project',
+    'fuzz',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${reports}/vitest.json`,

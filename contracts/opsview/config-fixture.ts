@@ -53,5 +53,17 @@ export function configFixture(target: OpsviewTarget) {
     return object
   }
 
-  return { admin, api, json, count, created, createHostgroup }
+  /** Creates an object of ours (deleted after the suite) and returns it as answered. */
+  async function create<T extends { id: string; name: string } = { id: string; name: string; [field: string]: unknown }>(
+    type: string,
+    body: Record<string, unknown>,
+  ): Promise<T> {
+    const result = await rawCall(target, `/rest/config/${type}`, json(body))
+    expect(result.status, `creating a ${type}: ${JSON.stringify(result.json)}`).toBe(200)
+    const object = createdObject<T>(result.json)
+    created.push({ type, id: object.id })
+    return object
+  }
+
+  return { admin, api, json, count, created, createHostgroup, create }
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import spec from '../../mocks/generated/opsview.openapi.json'
 import { uniqueName } from '../support/target'
 import { configFixture } from './config-fixture'
-import { rawCall, type OpsviewTarget, createdObject, identified } from './target'
+import { rawCall, type OpsviewTarget, identified } from './target'
 
 /** Every `objecttype` the spec documents, read from the spec itself so a new type is covered here at once. */
 const OBJECT_TYPES = (spec as unknown as { components: { parameters: { ObjectType: { schema: { enum: string[] } } } } }).components
@@ -19,7 +19,7 @@ export function configTypesContract(target: OpsviewTarget): void {
   const writes = target.allowWrites
 
   describe('configuration: every object type', () => {
-    const { admin: session, api, json, created, createHostgroup } = configFixture(target)
+    const { admin: session, api, json, createHostgroup, create } = configFixture(target)
     let admin: ReturnType<typeof session>
     beforeAll(() => {
       admin = session()
@@ -113,36 +113,18 @@ export function configTypesContract(target: OpsviewTarget): void {
     describe.runIf(writes)('relationships', () => {
       it('attaches a service check to a host with an exception, and the check lists the host', async () => {
         const group = await createHostgroup()
-        const servicegroup = await api().POST('/rest/config/{objecttype}', {
-          params: { path: { objecttype: 'servicegroup' } },
-          headers: admin.headers,
-          body: { name: uniqueName('opsmocks-sg') },
+        const servicegroupId = (await create('servicegroup', { name: uniqueName('opsmocks-sg') })).id
+        const check = await create('servicecheck', {
+          name: uniqueName('opsmocks-check'),
+          servicegroup: { id: servicegroupId },
+          args: '-w 1 -c 2',
         })
-        const servicegroupId = createdObject(servicegroup.data).id
-        const check = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'servicecheck' } },
-              headers: admin.headers,
-              body: { name: uniqueName('opsmocks-check'), servicegroup: { id: servicegroupId }, args: '-w 1 -c 2' },
-            })
-          ).data,
-        )
-        const host = createdObject<{ id: string; servicechecks: unknown[] }>(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'host' } },
-              headers: admin.headers,
-              body: {
-                name: uniqueName('opsmocks-host'),
-                ip: '192.0.2.10',
-                hostgroup: { id: group.id },
-                servicechecks: [{ name: check.name, exception: '-w 5 -c 9' }],
-              },
-            })
-          ).data,
-        )
-        created.push({ type: 'host', id: host.id }, { type: 'servicecheck', id: check.id }, { type: 'servicegroup', id: servicegroupId })
+        const host = await create('host', {
+          name: uniqueName('opsmocks-host'),
+          ip: '192.0.2.10',
+          hostgroup: { id: group.id },
+          servicechecks: [{ name: check.name, exception: '-w 5 -c 9' }],
+        })
         expect(host.servicechecks).toEqual([
           {
             name: check.name,
@@ -153,7 +135,7 @@ export function configTypesContract(target: OpsviewTarget): void {
           },
         ])
         const read = await rawCall(target, `/rest/config/servicecheck/${check.id}`, { headers: admin.headers })
-        expect(read.json.object.hosts).toEqual([{ name: (host as unknown as { name: string }).name, ref: `/rest/config/host/${host.id}` }])
+        expect(read.json.object.hosts).toEqual([{ name: host.name, ref: `/rest/config/host/${host.id}` }])
         const groupRead = await rawCall(target, `/rest/config/servicegroup/${servicegroupId}`, { headers: admin.headers })
         expect(groupRead.json.object.servicechecks).toEqual([{ name: check.name, ref: `/rest/config/servicecheck/${check.id}` }])
       })
@@ -161,22 +143,13 @@ export function configTypesContract(target: OpsviewTarget): void {
       it.runIf(mockOnly)('makes attached checks the host services in status after a reload', async () => {
         const group = await createHostgroup()
         const name = uniqueName('opsmocks-host')
-        const host = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'host' } },
-              headers: admin.headers,
-              body: {
-                name,
-                ip: '192.0.2.11',
-                hostgroup: { id: group.id },
-                hosttemplates: [{ name: 'Web Server' }],
-                servicechecks: [{ name: 'SSH' }],
-              },
-            })
-          ).data,
-        )
-        created.push({ type: 'host', id: host.id })
+        const host = await create('host', {
+          name,
+          ip: '192.0.2.11',
+          hostgroup: { id: group.id },
+          hosttemplates: [{ name: 'Web Server' }],
+          servicechecks: [{ name: 'SSH' }],
+        })
         await api().POST('/rest/reload', { headers: admin.headers })
         const status = await rawCall(target, `/rest/status/service?hostname=${name}`, { headers: admin.headers })
         const services = (status.json.list[0].services as Array<{ name: string }>).map((service) => service.name)
@@ -185,50 +158,35 @@ export function configTypesContract(target: OpsviewTarget): void {
 
       it('tags a host with a hashtag and the hashtag lists the host', async () => {
         const group = await createHostgroup()
-        const keyword = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'keyword' } },
-              headers: admin.headers,
-              body: { name: uniqueName('opsmocks-tag') },
-            })
-          ).data,
-        )
-        const host = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'host' } },
-              headers: admin.headers,
-              body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.12', hostgroup: { id: group.id }, keywords: [{ id: keyword.id }] },
-            })
-          ).data,
-        )
-        created.push({ type: 'keyword', id: keyword.id }, { type: 'host', id: host.id })
+        const keyword = await create('keyword', { name: uniqueName('opsmocks-tag') })
+        const host = await create('host', {
+          name: uniqueName('opsmocks-host'),
+          ip: '192.0.2.12',
+          hostgroup: { id: group.id },
+          keywords: [{ id: keyword.id }],
+        })
         const read = await rawCall(target, `/rest/config/keyword/${keyword.id}`, { headers: admin.headers })
         expect(read.json.object.hosts).toEqual([{ name: host.name, ref: `/rest/config/host/${host.id}` }])
       })
     })
 
+    describe.runIf(writes)('updateConfigObject', () => {
+      it("writes a hashtag's hosts, and the hosts carry the hashtag", async () => {
+        const group = await createHostgroup()
+        const host = await create('host', { name: uniqueName('opsmocks-host'), ip: '192.0.2.14', hostgroup: { id: group.id } })
+        const keyword = await create('keyword', { name: uniqueName('opsmocks-tag'), hosts: [{ id: host.id }] })
+        const tagged = await rawCall(target, `/rest/config/host/${host.id}`, { headers: admin.headers })
+        expect(tagged.json.object.keywords).toEqual([{ name: keyword.name, ref: `/rest/config/keyword/${keyword.id}` }])
+        const cleared = await rawCall(target, `/rest/config/keyword/${keyword.id}`, json({ hosts: [] }, 'PUT'))
+        expect(cleared.json.object.hosts).toEqual([])
+        expect((await rawCall(target, `/rest/config/host/${host.id}`, { headers: admin.headers })).json.object.keywords).toEqual([])
+      })
+    })
+
     describe.runIf(writes)('deleteConfigObject', () => {
       it('refuses to delete a service group its checks still belong to, and deletes it once empty', async () => {
-        const servicegroup = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'servicegroup' } },
-              headers: admin.headers,
-              body: { name: uniqueName('opsmocks-sg') },
-            })
-          ).data,
-        )
-        const check = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'servicecheck' } },
-              headers: admin.headers,
-              body: { name: uniqueName('opsmocks-check'), servicegroup: { id: servicegroup.id } },
-            })
-          ).data,
-        )
+        const servicegroup = await create('servicegroup', { name: uniqueName('opsmocks-sg') })
+        const check = await create('servicecheck', { name: uniqueName('opsmocks-check'), servicegroup: { id: servicegroup.id } })
         const refused = await rawCall(target, `/rest/config/servicegroup/${servicegroup.id}`, { method: 'DELETE', headers: admin.headers })
         expect(refused.status).toBe(400)
         await rawCall(target, `/rest/config/servicecheck/${check.id}`, { method: 'DELETE', headers: admin.headers })
@@ -279,21 +237,12 @@ export function configTypesContract(target: OpsviewTarget): void {
         const group = await createHostgroup()
         const missing = await bulk('hostgroup', [group.id, '999999'])
         expect(missing.status).toBe(404)
-        const host = createdObject(
-          (
-            await api().POST('/rest/config/{objecttype}', {
-              params: { path: { objecttype: 'host' } },
-              headers: admin.headers,
-              body: { name: uniqueName('opsmocks-host'), ip: '192.0.2.13', hostgroup: { id: group.id } },
-            })
-          ).data,
-        )
+        const host = await create('host', { name: uniqueName('opsmocks-host'), ip: '192.0.2.13', hostgroup: { id: group.id } })
         const other = await createHostgroup()
         const inUse = await bulk('hostgroup', [other.id, group.id])
         expect(inUse.status).toBe(400)
         expect(inUse.json.message).toMatch(/still contains hosts/)
         expect((await rawCall(target, `/rest/config/hostgroup/${other.id}`, { headers: admin.headers })).status).toBe(200)
-        created.push({ type: 'host', id: host.id })
       })
 
       it('answers 400 without any id parameter', async () => {

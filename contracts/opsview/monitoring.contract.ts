@@ -277,6 +277,13 @@ export function monitoringContract(target: OpsviewTarget): void {
         const shop = services.json.list.find((item: { name: string }) => item.name === 'Online Shop')
         expect(shop.components.list.map((item: { name: string }) => item.name)).toEqual(['Web Farm', 'MySQL Cluster', 'Core Network'])
         expect(shop.status).toBe(shop.components_failed ? 'OFFLINE' : 'OPERATIONAL')
+        for (const component of components.json.list as Array<{ availability: number; status: string }>) {
+          expect(component.availability).toBeGreaterThanOrEqual(0)
+          expect(component.availability).toBeLessThanOrEqual(100)
+          if (component.status === 'FAILED') expect(component.availability).toBeLessThan(100)
+        }
+        const lowest = Math.min(...shop.components.list.map((component: { availability: number }) => component.availability))
+        expect(shop.availability).toBeLessThanOrEqual(lowest)
       })
       it('returns 400 for bad filters and 403 without BSM access', async () => {
         expect((await get('/rest/status/bsmservice?bs_status=sideways', admin)).status).toBe(400)

@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import spec from '../generated/opmanager.openapi.json'
-import { createSpecValidator } from '../../contracts/support/spec-validator'
 import { MAX_BODY_BYTES } from '../core/exchange'
 import type { BundledSpec } from '../core/spec-schema'
-import { call, type CallInit, type CallResult } from '../testing/call'
+import { specCheckedCall, type CallInit, type CallResult } from '../../test/support/call'
 import { createOpmanagerService, type OpmanagerService } from './service'
 
 /** Issue 8's OpManager defects (the control API's clock and body limits), each reproduced as reported. */
-const validator = createSpecValidator(spec as unknown as BundledSpec)
+const checkedCall = specCheckedCall(spec as unknown as BundledSpec)
 const JSON_TYPE = { 'content-type': 'application/json' }
 let opmanager: OpmanagerService
 
@@ -16,16 +15,7 @@ beforeEach(async () => {
 })
 
 async function send(method: string, path: string, init: CallInit = {}): Promise<CallResult> {
-  const result = await call(opmanager.service, method, path, init)
-  const problems = validator.check({
-    method,
-    path: path.split('?')[0]!,
-    status: result.status,
-    contentType: result.contentType,
-    body: result.body,
-  })
-  expect(problems, `${method} ${path.slice(0, 80)} answered ${result.status} ${result.body.slice(0, 200)}`).toEqual([])
-  return result
+  return checkedCall(opmanager.service, method, path, init)
 }
 
 async function createKey(): Promise<string> {

@@ -1,12 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import spec from '../generated/opscenter.openapi.json'
-import { createSpecValidator } from '../../contracts/support/spec-validator'
 import type { BundledSpec } from '../core/spec-schema'
-import { basic, call, type CallInit, type CallResult } from '../testing/call'
+import { basic, specCheckedCall, type CallInit, type CallResult } from '../../test/support/call'
 import { createOpscenterService, type OpscenterService } from './service'
 
 /** Issue 8's OpsCenter defects, each reproduced as it was reported. */
-const validator = createSpecValidator(spec as unknown as BundledSpec)
+const checkedCall = specCheckedCall(spec as unknown as BundledSpec)
 const PROTOTYPE_NAMES = ['toString', 'constructor', 'hasOwnProperty', 'valueOf', '__proto__', '__defineGetter__', 'isPrototypeOf']
 let opscenter: OpscenterService
 
@@ -15,16 +14,7 @@ beforeEach(async () => {
 })
 
 async function as(user: 'admin' | 'testuser', method: string, path: string, init: CallInit = {}): Promise<CallResult> {
-  const result = await call(opscenter.service, method, path, { ...init, headers: { ...basic(user, user), ...init.headers } })
-  const problems = validator.check({
-    method,
-    path: path.split('?')[0]!,
-    status: result.status,
-    contentType: result.contentType,
-    body: result.body,
-  })
-  expect(problems, `${method} ${path.slice(0, 80)} answered ${result.status} ${result.body.slice(0, 200)}`).toEqual([])
-  return result
+  return checkedCall(opscenter.service, method, path, { ...init, headers: { ...basic(user, user), ...init.headers } })
 }
 
 describe('names of Object.prototype members are just names (defects 1 and 5)', () => {

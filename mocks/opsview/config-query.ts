@@ -29,7 +29,7 @@ export interface ListSource<R> {
 }
 
 const PLAIN: ListSource<unknown> = {
-  value: (record, column) => (record as Record<string, unknown>)[column],
+  value: (record, column) => (Object.hasOwn(record as object, column) ? (record as Record<string, unknown>)[column] : undefined),
   present: (record) => record as Record<string, unknown>,
 }
 

@@ -117,6 +117,20 @@ describe('ConfigStore', () => {
     })
   })
 
+  it("writes a mirrored list on the other side: a hashtag's hosts are the hosts whose keywords name it", async () => {
+    const { config } = await seeded()
+    const tag = await config.create('keyword', { name: 'edge', hosts: [{ name: 'edge-fw01' }, { name: 'core-sw01' }] })
+    expect((config.present('host', config.byName('host', 'edge-fw01')!).keywords as Array<{ name: string }>).map((k) => k.name)).toContain(
+      'edge',
+    )
+    await config.update('keyword', tag.id, { hosts: [{ name: 'core-sw01' }] })
+    expect(config.present('keyword', config.get('keyword', tag.id)!).hosts).toEqual([{ name: 'core-sw01', ref: '/rest/config/host/3' }])
+    expect(
+      (config.present('host', config.byName('host', 'edge-fw01')!).keywords as Array<{ name: string }>).map((k) => k.name),
+    ).not.toContain('edge')
+    expect(config.isUncommitted('host', config.byName('host', 'edge-fw01')!.id)).toBe(true)
+  })
+
   it('keeps a write-only secret out of the record and copies it to a clone', async () => {
     const store = await seeded()
     const admin = store.config.byName('contact', 'admin')!

@@ -27,6 +27,13 @@ export interface ConfigChange {
   after: StoredRecord | undefined
 }
 
+interface Normalised {
+  values: Record<string, unknown>
+  secrets: Map<string, string>
+  /** Written mirror fields: the `from` objects that are to reference the record. */
+  mirrored: Map<string, ObjectRef[]>
+}
+
 export interface WriteOptions {
   /** A clone starts from this record's fields. */
   base?: StoredRecord
@@ -196,8 +203,8 @@ export class ConfigStore {
 
   /** The text of a column for searching and sorting: own fields from the record, derived ones computed. */
   columnValue(type: ConfigTypeName, record: StoredRecord, column: string, scope?: Scope): unknown {
-    const derive = moduleFor(type).derived?.[column]
-    if (derive && Object.hasOwn(moduleFor(type).derived!, column)) return derive(record, this.reader(scope))
+    const derived = moduleFor(type).derived
+    if (derived && Object.hasOwn(derived, column)) return derived[column]!(record, this.reader(scope))
     if (column === 'uncommitted') return this.isUncommitted(type, record.id) ? '1' : '0'
     return Object.hasOwn(record, column) ? record[column] : undefined
   }
@@ -218,7 +225,7 @@ export class ConfigStore {
 
   async create(type: ConfigTypeName, input: Record<string, unknown>, options: WriteOptions = {}): Promise<StoredRecord> {
     const module = moduleFor(type)
-    const { values, secrets } = this.#normalise(type, input)
+    const { values, secrets, mirrored } = this.#normalise(type, input)
     const merged: Record<string, unknown> = { ...(options.base ? ownFields(options.base) : module.defaults(this.reader())), ...values }
     for (const field of module.required) {
       if (merged[field] === undefined) throw new MockError('BAD_REQUEST', `Missing required field '${field}' for ${type}`)
@@ -233,6 +240,7 @@ export class ConfigStore {
     return this.#transaction(() => {
       this.#setLastId(type, Math.max(this.#lastId.get(type)!, Number(key) || 0))
       this.#put(type, key, record)
+      this.#applyMirrors(type, record, mirrored)
       for (const [field, value] of secrets) this.#setSecret(`${type}/${key}/${field}`, value)
       if (options.base) {
         for (const field of secretFields(module)) {
@@ -247,7 +255,7 @@ export class ConfigStore {
 
   async update(type: ConfigTypeName, key: string, input: Record<string, unknown>): Promise<StoredRecord> {
     const current = this.#existing(type, key)
-    const { values, secrets } = this.#normalise(type, input)
+    const { values, secrets, mirrored } = this.#normalise(type, input)
     if (values.name !== undefined && values.name !== current.name) {
       if (moduleFor(type).identity === 'name') throw new MockError('BAD_REQUEST', `A ${type} cannot be renamed`)
       this.#assertNameFree(type, String(values.name))
@@ -255,6 +263,7 @@ export class ConfigStore {
     const record = this.#finish(type, { ...current, ...values })
     return this.#transaction(() => {
       this.#put(type, key, record)
+      this.#applyMirrors(type, record, mirrored)
       for (const [field, value] of secrets) this.#setSecret(`${type}/${key}/${field}`, value)
       this.#changed(type, key)
       return record
@@ -348,10 +357,11 @@ export class ConfigStore {
     return record
   }
 
-  #normalise(type: ConfigTypeName, input: Record<string, unknown>): { values: Record<string, unknown>; secrets: Map<string, string> } {
+  #normalise(type: ConfigTypeName, input: Record<string, unknown>): Normalised {
     const module = moduleFor(type)
     const values: Record<string, unknown> = {}
     const secrets = new Map<string, string>()
+    const mirrored = new Map<string, ObjectRef[]>()
     const context = {
       resolve: (target: ConfigTypeName, selector: RefSelector) => this.#resolve(target, selector),
       nextAttributeValueId: () => String(++this.#lastAttributeValueId),
@@ -360,6 +370,11 @@ export class ConfigStore {
       if (field === 'id' || field === 'ref' || field === 'uncommitted') continue
       // Own properties only: `__proto__` or `constructor` in a body must not reach Object.prototype.
       const kind = Object.hasOwn(module.fields, field) ? module.fields[field]! : undefined
+      const mirror = module.mirrors && Object.hasOwn(module.mirrors, field) ? module.mirrors[field]! : undefined
+      if (mirror) {
+        mirrored.set(field, normaliseField(type, field, { kind: 'refs', target: mirror.from }, raw, context) as ObjectRef[])
+        continue
+      }
       if (!kind) {
         if (module.derived && Object.hasOwn(module.derived, field)) continue // read-only, sent back by clients that PUT what they read
         throw new MockError('BAD_REQUEST', `Unknown field '${field}' for ${type}`)
@@ -368,7 +383,30 @@ export class ConfigStore {
       if (kind.kind === 'secret') secrets.set(field, value as string)
       else if (value !== undefined) values[field] = value
     }
-    return { values, secrets }
+    return { values, secrets, mirrored }
+  }
+
+  /** Makes exactly the `from` objects listed in a written mirror field reference the record. */
+  #applyMirrors(type: ConfigTypeName, record: StoredRecord, mirrored: Map<string, ObjectRef[]>): void {
+    for (const [field, wanted] of mirrored) {
+      const { from, field: via } = moduleFor(type).mirrors![field]!
+      const kind = moduleFor(from).fields[via]!
+      const wantedKeys = new Set(wanted.map(refKeyOf))
+      const current = this.referrers(from, via, type, record.id)
+      for (const other of current) {
+        if (wantedKeys.has(other.id)) continue
+        this.#put(from, other.id, Object.freeze({ ...other, [via]: withoutRef(kind, other[via], record.ref) }) as StoredRecord)
+        this.#changed(from, other.id)
+      }
+      const currentKeys = new Set(current.map((other) => other.id))
+      for (const key of wantedKeys) {
+        if (currentKeys.has(key)) continue
+        const other = this.get(from, key)!
+        const list = [...((other[via] as ObjectRef[] | undefined) ?? []), { name: record.name, ref: record.ref }]
+        this.#put(from, key, Object.freeze({ ...other, [via]: list }) as StoredRecord)
+        this.#changed(from, key)
+      }
+    }
   }
 
   #resolve(target: ConfigTypeName, selector: RefSelector): ObjectRef | undefined {

@@ -1,13 +1,12 @@
 import { beforeEach, describe, expect, it } from 'vitest'
 import spec from '../generated/opsview.openapi.json'
-import { createSpecValidator } from '../../contracts/support/spec-validator'
 import type { BundledSpec } from '../core/spec-schema'
 import { MAX_BODY_BYTES } from '../core/exchange'
-import { call, type CallInit, type CallResult } from '../testing/call'
+import { call, specCheckedCall, type CallInit, type CallResult } from '../../test/support/call'
 import { createOpsviewService, type OpsviewService } from './service'
 
 /** Issue 8's Opsview defects, each reproduced as it was reported. */
-const validator = createSpecValidator(spec as unknown as BundledSpec)
+const checkedCall = specCheckedCall(spec as unknown as BundledSpec)
 let opsview: OpsviewService
 const tokens = new Map<string, string>()
 
@@ -27,19 +26,10 @@ async function as(user: 'admin' | 'operator' | 'viewer', method: string, path: s
     token = (login.json as { token: string }).token
     tokens.set(user, token)
   }
-  const result = await call(opsview.service, method, path, {
+  return checkedCall(opsview.service, method, path, {
     ...init,
     headers: { 'x-opsview-username': user, 'x-opsview-token': token, ...init.headers },
   })
-  const problems = validator.check({
-    method,
-    path: path.split('?')[0]!,
-    status: result.status,
-    contentType: result.contentType,
-    body: result.body,
-  })
-  expect(problems, `${method} ${path.slice(0, 80)} answered ${result.status} ${result.body.slice(0, 200)}`).toEqual([])
-  return result
 }
 
 describe('LIKE patterns cannot freeze the mock (defect 2)', () => {
@@ -161,5 +151,19 @@ describe('only answers the spec allows (defect 10)', () => {
   it('answers deleteDowntimes with a body it cannot read as the spec documents', async () => {
     const result = await as('operator', 'DELETE', '/rest/downtime', { headers: { 'content-type': 'text/plain' }, body: 'hst.hostname=x' })
     expect(result.status).toBe(415)
+  })
+})
+
+describe('sessions stay bounded and go away on reset (defect 8)', () => {
+  it('keeps at most 1,000 sessions for a client that logs in on every call, and none after reset', async () => {
+    for (let i = 0; i < 1500; i++) {
+      await call(opsview.service, 'POST', '/rest/login', {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'initial' }),
+      })
+    }
+    expect(opsview.sessions.size).toBe(1000)
+    expect((await call(opsview.service, 'POST', '/__opsmocks/reset')).status).toBe(200)
+    expect(opsview.sessions.size).toBe(0)
   })
 })

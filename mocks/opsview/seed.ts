@@ -1,6 +1,7 @@
 import { seededRandom } from '../core/random'
 import { ACCESS_IDS, type AccessName } from './access'
 import { iconFile } from './config/kinds'
+import { ROLE_ALL_FLAGS } from './config/role'
 import type { HostRecord, HostRuntime, OpsviewStore, ServiceRuntime } from './store'
 import type { ConfigTypeName, ServiceState } from './spec-types'
 
@@ -320,33 +321,24 @@ const ROLES: Array<{ id: string; fields: Fields }> = [
 ]
 
 function allFlags(value: '0' | '1'): Fields {
-  return Object.fromEntries(
-    [
-      'all_hostgroups',
-      'all_servicegroups',
-      'all_keywords',
-      'all_bsm_view',
-      'all_bsm_edit',
-      'all_bsm_components',
-      'all_monitoringservers',
-      'all_remotely_managed_clusters',
-    ].map((field) => [field, value]),
-  )
+  return Object.fromEntries(ROLE_ALL_FLAGS.map((field) => [field, value]))
 }
 
-const CONTACT_DETAILS: Record<string, Fields> = {
-  admin: {
-    fullname: 'Admin user',
-    description: 'System Administrator',
-    sharednotificationprofiles: named(['Receive all alerts during work hours']),
-  },
-  operator: {
-    fullname: 'Olivia Operator',
-    description: 'Night shift',
-    sharednotificationprofiles: named(['Production problems, any time']),
-  },
-  viewer: { fullname: 'Victor Viewer', description: '' },
-}
+const CONTACT_DETAILS = new Map<string, Fields>(
+  Object.entries({
+    admin: {
+      fullname: 'Admin user',
+      description: 'System Administrator',
+      sharednotificationprofiles: named(['Receive all alerts during work hours']),
+    },
+    operator: {
+      fullname: 'Olivia Operator',
+      description: 'Night shift',
+      sharednotificationprofiles: named(['Production problems, any time']),
+    },
+    viewer: { fullname: 'Victor Viewer', description: '' },
+  }),
+)
 
 const SERVICE_OUTPUT: Record<ServiceState, string> = {
   ok: 'OK - all checks passed',
@@ -450,7 +442,7 @@ export async function seedOpsview(store: OpsviewStore, seed = 1): Promise<void> 
           { name: 'EMAIL', value: `${user.username}@example.com` },
           { name: 'PAGER', value: '' },
         ],
-        ...CONTACT_DETAILS[user.username],
+        ...CONTACT_DETAILS.get(user.username),
       },
       String(index + 1),
     )

@@ -132,17 +132,19 @@ describe('node adapter', () => {
       expect(await withHost(host), host).toMatch(/^HTTP\/1.1 403/)
   })
 
-  it('refuses control writes a page on another origin sends, and accepts them from curl and same-origin pages', async () => {
+  it('refuses control writes a page on another origin sends, and accepts them from curl, same-origin and loopback pages', async () => {
     const server = await serve(testService())
     const post = (headers: Record<string, string>) =>
       fetch(`${server.url}/__opsmocks/reset`, { method: 'POST', headers }).then((response) => response.status)
     expect(await post({})).toBe(200)
     expect(await post({ origin: server.url })).toBe(200)
     expect(await post({ 'sec-fetch-site': 'same-origin' })).toBe(200)
-    expect(await post({ origin: 'https://attacker.example' })).toBe(403)
+    expect(await post({ origin: 'http://localhost:5173', 'sec-fetch-site': 'same-site' })).toBe(200)
+    expect(await post({ origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'cross-site' })).toBe(200)
+    expect(await post({ origin: 'https://attacker.example', 'sec-fetch-site': 'cross-site' })).toBe(403)
+    expect(await post({ origin: 'http://rebound.attacker.example:4010' })).toBe(403)
     expect(await post({ origin: 'null' })).toBe(403)
     expect(await post({ 'sec-fetch-site': 'cross-site' })).toBe(403)
-    expect(await post({ 'sec-fetch-site': 'same-site' })).toBe(403)
     expect((await fetch(`${server.url}/__opsmocks/health`, { headers: { origin: 'https://attacker.example' } })).status).toBe(200)
   })
 })

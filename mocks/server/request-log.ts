@@ -21,7 +21,8 @@ export function withRequestLog(vendor: string, format: LogFormat, write: (chunk:
   }
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now()
-    res.once('finish', () => {
+    // `on`, not `once`: a response finishes once, and once() allocates a wrapper per request.
+    res.on('finish', () => {
       if (!pending.length) setImmediate(flush)
       pending.push(formatLine(format, vendor, req.method ?? 'GET', redactUrl(req.url ?? '/'), res.statusCode, performance.now() - started))
     })
@@ -29,8 +30,20 @@ export function withRequestLog(vendor: string, format: LogFormat, write: (chunk:
   }
 }
 
+let lastMillis = -1
+let lastIso = ''
+/** The current time as ISO 8601, formatted once per millisecond however many requests end in it. */
+function isoNow(): string {
+  const now = Date.now()
+  if (now !== lastMillis) {
+    lastMillis = now
+    lastIso = new Date(now).toISOString()
+  }
+  return lastIso
+}
+
 export function formatLine(format: LogFormat, vendor: string, method: string, path: string, status: number, ms: number): string {
-  const time = new Date().toISOString()
+  const time = isoNow()
   const rounded = Math.round(ms * 10) / 10
   if (format === 'json') return `${JSON.stringify({ time, vendor, method, path, status, ms: rounded })}\n`
   return `${time} ${vendor} ${method} ${path} ${status} ${rounded}ms\n`

@@ -142,7 +142,10 @@ function listenerWrapper(options: ResolvedOptions): (vendor: string) => ((listen
   }
   const logOn = options.get<boolean>('log') === true || options.sources.get('log-format') !== 'default'
   const format = options.get<LogFormat>('log-format')!
-  const write = (chunk: string) => process.stdout.write(chunk)
+  // A closed stdout (`opsmocks start --log | head`) ends the log, never the server.
+  let stdoutOpen = true
+  if (logOn) process.stdout.on('error', () => (stdoutOpen = false))
+  const write = (chunk: string) => void (stdoutOpen && process.stdout.write(chunk))
   if (!cors && !logOn) return () => undefined
   return (vendor) => (listener) => {
     const withCorsHeaders = cors ? withCors(cors, listener) : listener

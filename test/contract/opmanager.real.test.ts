@@ -1,21 +1,5 @@
-import spec from '../../mocks/generated/opmanager.openapi.json'
-import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { opmanagerContracts } from '../../contracts/opmanager'
-import { realTarget, skipRealVendor } from '../support/targets'
-
-const { OPMANAGER_URL, OPMANAGER_API_KEY } = process.env
+import { realVendorSuite } from '../support/targets'
 
 // Strictly read-only against a real OpManager: every write and control-API test is mock-only.
-if (OPMANAGER_URL && OPMANAGER_API_KEY) {
-  opmanagerContracts(
-    realTarget({
-      vendor: 'opmanager',
-      spec: spec as unknown as BundledSpec,
-      baseUrl: OPMANAGER_URL,
-      credentials: { adminKey: OPMANAGER_API_KEY },
-      allowWrites: false,
-    }),
-  )
-} else {
-  skipRealVendor('OpManager', ['OPMANAGER_URL', 'OPMANAGER_API_KEY'], 'read-only')
-}
+// Against the server in OPMANAGER_URL with its credentials (contracts/support/real-vendors.ts); skipped without them.
+realVendorSuite('opmanager')

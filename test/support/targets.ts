@@ -7,6 +7,9 @@ import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { httpControl, StatusCoverage, validatingFetch, type ContractTarget } from '../../contracts/support/target'
 import { createSpecValidator as buildValidator, type SpecValidator } from '../../contracts/support/spec-validator'
 import { startServerProcess, type ServerProcess } from '../../contracts/support/server-process'
+import { realTarget } from '../../contracts/support/real-target'
+import { REAL_VENDOR_NEEDS, realCredentials, type ContractVendor } from '../../contracts/support/real-vendors'
+import { CONTRACT_SUITES } from '../../contracts'
 
 /**
  * Each mock run records which documented operationId × status pairs it saw and writes them to
@@ -108,7 +111,32 @@ export function httpTarget<C>(options: {
   return target
 }
 
-export { realTarget } from '../../contracts/support/real-target'
+export { realTarget }
+
+/**
+ * The vendor's contract suite against the real server its environment names (REAL_VENDOR_NEEDS), or,
+ * without that environment, one line saying what to set and a skipped placeholder.
+ */
+export function realVendorSuite(vendor: ContractVendor): void {
+  const needs = REAL_VENDOR_NEEDS[vendor]
+  const variables = [needs.urlEnv, ...needs.credentials.map((credential) => credential.env)]
+  const writesEnv = 'writesEnv' in needs ? needs.writesEnv : undefined
+  if (variables.some((name) => !process.env[name])) {
+    skipRealVendor(needs.title, variables, writesEnv ? `${writesEnv}=1 lets it create and delete its own objects` : 'read-only')
+    return
+  }
+  const suite = CONTRACT_SUITES[vendor]
+  const values = Object.fromEntries(needs.credentials.map((credential) => [credential.option, process.env[credential.env]!]))
+  suite.register(
+    realTarget({
+      vendor,
+      spec: suite.spec,
+      baseUrl: process.env[needs.urlEnv]!,
+      credentials: realCredentials(vendor, values),
+      allowWrites: writesEnv !== undefined && process.env[writesEnv] === '1',
+    }),
+  )
+}
 
 /** Without the environment for a real vendor: one line saying why, and a skipped placeholder. */
 export function skipRealVendor(title: string, needs: readonly string[], hint = ''): void {

@@ -53,3 +53,16 @@ export function consolidate(series: Series, format: (value: number) => string = 
     '95thpercRawVal': String(p95),
   }
 }
+
+/** The vendor's availability breakdown in percent; the states the mock does not model stay at zero. */
+export function availabilityBreakdown(percent: { up: number; down: number; maintenance?: number }) {
+  return {
+    Up: percent.up,
+    Down: percent.down,
+    'On Maintenance': percent.maintenance ?? 0,
+    'Dependent Unavailable': 0,
+    'On Hold': 0,
+    'Not Monitored': 0,
+    'Parent Down': 0,
+  }
+}

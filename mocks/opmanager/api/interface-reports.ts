@@ -3,7 +3,7 @@ import type { Params } from '../params'
 import { Interfaces, type InterfaceRecord } from '../resources/interfaces'
 import { seriesValue, slots } from '../resources/series'
 import type { OpmanagerStore } from '../store'
-import { consolidate, point, type Series } from './graphs'
+import { availabilityBreakdown, consolidate, point, type Series } from './graphs'
 import { ok, operation } from './operation'
 import { periodParam } from './periods'
 
@@ -163,15 +163,7 @@ const getInterfaceSummary = operation('getInterfaceSummary', ({ store, clock }, 
     managed: String(device.managed),
     NFA_ID: '',
     operStateImg: `<img alt="" src="${statusImage(status)}" border="0" align="absMiddle">`,
-    availability: {
-      Up: Math.round((100 - downPercent) * 100) / 100,
-      Down: downPercent,
-      'Dependent Unavailable': 0,
-      'On Hold': 0,
-      'Not Monitored': 0,
-      'Parent Down': 0,
-      'On Maintenance': 0,
-    },
+    availability: availabilityBreakdown({ up: Math.round((100 - downPercent) * 100) / 100, down: downPercent }),
   })
 })
 
@@ -317,15 +309,7 @@ const getIntfBWOutageReportDetails = operation('getIntfBWOutageReportDetails', (
     seriesNames: bwChartData.map((item) => item.seriesname),
     consolidatedValues: consolidated,
     bwChartData,
-    availData: {
-      Up: Math.round((100 - downPercent) * 100) / 100,
-      Down: downPercent,
-      'Dependent Unavailable': 0,
-      'On Hold': 0,
-      'Not Monitored': 0,
-      'Parent Down': 0,
-      'On Maintenance': 0,
-    },
+    availData: availabilityBreakdown({ up: Math.round((100 - downPercent) * 100) / 100, down: downPercent }),
   })
 })
 

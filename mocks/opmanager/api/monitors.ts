@@ -94,37 +94,40 @@ const getLastCollectedValues = operation('getLastCollectedValues', ({ store, clo
   if (list.some((item) => !/^[0-9]+$/.test(item)))
     throw opmError('BAD_REQUEST', 'DATATYPE_NOT_MATCHED', "The parameter 'deviceMOIDList' must be a comma-separated list of device MOIDs.")
   const now = clock.now()
-  const out: SuccessBody<'getLastCollectedValues'> = {}
+  const out = new Map<string, SuccessBody<'getLastCollectedValues'>[string]>()
   for (const moid of list) {
     const device = store.devices.byMoid(Number(moid))
     if (!device) continue
-    out[moid] = store.monitors.ofDevice(device.deviceName).map((record) => {
-      const template = store.monitors.templateOf(record)
-      const last = store.monitors.last(record, now)
-      const previous = store.monitors.last(record, last.at - 1)
-      return {
-        Agent: device.dnsName,
-        ProtocolName: template.protocol,
-        Description: template.description,
-        GraphName: template.policyName,
-        PolicyName: template.policyName,
-        GraphTypeName: template.instances.length > 1 ? 'multiplenode' : 'multiple',
-        GraphId: template.graphId,
-        PollId: record.pollId,
-        OID: template.oid,
-        YAxisText: template.unit,
-        NumericType: 1,
-        DataType: '1',
-        data: last.values,
-        lastCollectedTime: formatOpmTime(last.at),
-        previousSeverity: Math.max(...previous.values.map((item) => Monitors.severityOf(template, item.value))),
-        failureThreshold: 1,
-        failureCount: 0,
-        lastPolledCounterValue: 0,
-      }
-    })
+    out.set(
+      moid,
+      store.monitors.ofDevice(device.deviceName).map((record) => {
+        const template = store.monitors.templateOf(record)
+        const last = store.monitors.last(record, now)
+        const previous = store.monitors.last(record, last.at - 1)
+        return {
+          Agent: device.dnsName,
+          ProtocolName: template.protocol,
+          Description: template.description,
+          GraphName: template.policyName,
+          PolicyName: template.policyName,
+          GraphTypeName: template.instances.length > 1 ? 'multiplenode' : 'multiple',
+          GraphId: template.graphId,
+          PollId: record.pollId,
+          OID: template.oid,
+          YAxisText: template.unit,
+          NumericType: 1,
+          DataType: '1',
+          data: last.values,
+          lastCollectedTime: formatOpmTime(last.at),
+          previousSeverity: Math.max(...previous.values.map((item) => Monitors.severityOf(template, item.value))),
+          failureThreshold: 1,
+          failureCount: 0,
+          lastPolledCounterValue: 0,
+        }
+      }),
+    )
   }
-  return ok(out)
+  return ok(Object.fromEntries(out))
 })
 
 const getPerformanceMonitorDetails = operation('getPerformanceMonitorDetails', ({ store, clock }, _caller, params) => {

@@ -4,7 +4,7 @@ import type { Params } from '../params'
 import { BusinessRules, WEEK_DAYS, type BusinessRuleRecord, type TimeSettings } from '../resources/business-rules'
 import type { DeviceRecord } from '../resources/devices'
 import type { OpmanagerStore } from '../store'
-import type { SeverityNumber } from '../spec-types'
+import type { SeverityNumber, SuccessBody } from '../spec-types'
 import { ok, operation, result } from './operation'
 import { periodParam } from './periods'
 
@@ -164,10 +164,7 @@ const getReportData = operation('getReportData', ({ store, clock }, _caller, par
     clock.now(),
     'Today',
   )
-  const out: Record<
-    string,
-    Array<{ seriesname: string; id: string; data: Array<[number, number, string]>; yaxiscolumnorder: number[] }>
-  > = {}
+  const out = new Map<string, SuccessBody<'getReportData'>[string]>()
   for (const name of wanted) {
     const template = store.monitors.templates().find((item) => item.policyName === name || item.displayName === name)
     if (!template) throw opmError('NOT_FOUND', 'MONITOR_NOT_FOUND', `No performance monitor named '${name}'.`)
@@ -181,7 +178,8 @@ const getReportData = operation('getReportData', ({ store, clock }, _caller, par
         const hour = Math.floor(at / HOUR) * HOUR
         hours.set(hour, [...(hours.get(hour) ?? []), value])
       }
-      ;(out[key] ??= []).push({
+      if (!out.has(key)) out.set(key, [])
+      out.get(key)!.push({
         seriesname: device.displayName,
         id: String(record.pollId),
         yaxiscolumnorder: [0],
@@ -193,7 +191,8 @@ const getReportData = operation('getReportData', ({ store, clock }, _caller, par
       })
     }
   }
-  return ok(out)
+  const body: SuccessBody<'getReportData'> = Object.fromEntries(out)
+  return ok(body)
 })
 
 // ---- business rules ----------------------------------------------------------------------------------------

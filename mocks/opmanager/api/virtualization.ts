@@ -5,6 +5,7 @@ import type { DatastoreRecord, VirtualMachineRecord } from '../resources/virtual
 import type { OpmanagerStore } from '../store'
 import type { SeverityNumber } from '../spec-types'
 import { deviceNameParam } from './devices'
+import { availabilityBreakdown } from './graphs'
 import { ok, operation } from './operation'
 
 const DAY = 86_400_000
@@ -356,15 +357,7 @@ const getDeviceCompleteDetails = operation('getDeviceCompleteDetails', ({ store,
     packetLoss: String(loss ? store.monitors.last(loss, now).values[0]!.value : 0),
     availability: downs,
     todayTimeAvail: { todayStartTime: String(today), endTimeVal: String(now) },
-    availdata: {
-      Up: percent(span.up),
-      Down: percent(span.down),
-      'On Maintenance': percent(span.maintenance),
-      'Dependent Unavailable': 0,
-      'On Hold': 0,
-      'Not Monitored': 0,
-      'Parent Down': 0,
-    },
+    availdata: availabilityBreakdown({ up: percent(span.up), down: percent(span.down), maintenance: percent(span.maintenance) }),
     nfadetails: { NFAStatus: 'Not Added' },
     ncmdetails: { SUMMARY_NOT_AVAILABLE: true },
     configBackup: { RunningConfig: {}, StartupConfig: {} },

@@ -29,6 +29,7 @@ export const keyword: ConfigTypeModule = {
     show_contextual_menus: '1',
     style: null,
   }),
+  mirrors: { hosts: { from: 'host', field: 'keywords' }, servicechecks: { from: 'servicecheck', field: 'keywords' } },
   derived: {
     hosts: backrefs('host', 'keywords', 'keyword'),
     servicechecks: backrefs('servicecheck', 'keywords', 'keyword'),

@@ -55,6 +55,11 @@ export interface ConfigTypeModule {
   defaults(reader: ConfigReader): Record<string, unknown>
   /** Fields computed from other objects on every read; may also override how an own field is shown. */
   readonly derived?: Readonly<Record<string, Derivation>>
+  /**
+   * Derived lists a client may also write: writing one sets `field` on the `from` objects, adding this object
+   * to those listed and removing it from the others (a hashtag's `hosts` are the hosts whose `keywords` name it).
+   */
+  readonly mirrors?: Readonly<Record<string, { from: ConfigTypeName; field: string }>>
   /** Fields set by the store on every write (e.g. `last_updated`), from the mock clock. */
   stamp?(record: Record<string, unknown>, nowSeconds: number): void
   /** Structural rules a record must keep; throws a MockError naming the problem. */

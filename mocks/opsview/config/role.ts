@@ -1,7 +1,8 @@
 import { flag, refs, text } from './kinds'
 import { backrefs, type ConfigTypeModule } from './module'
 
-const ALL_FLAGS = [
+/** The role's "see everything of this kind" switches. */
+export const ROLE_ALL_FLAGS = [
   'all_hostgroups',
   'all_servicegroups',
   'all_keywords',
@@ -20,7 +21,7 @@ export const role: ConfigTypeModule = {
     name: text({ pattern: /^.{1,128}$/, hint: 'at most 128 characters' }),
     description: text({ nullable: true }),
     accesses: { kind: 'accesses' },
-    ...Object.fromEntries(ALL_FLAGS.map((field) => [field, flag()])),
+    ...Object.fromEntries(ROLE_ALL_FLAGS.map((field) => [field, flag()])),
     access_hostgroups: refs('hostgroup'),
     access_servicegroups: refs('servicegroup'),
     access_keywords: refs('keyword'),
@@ -32,7 +33,7 @@ export const role: ConfigTypeModule = {
   defaults: () => ({
     description: '',
     accesses: [],
-    ...Object.fromEntries(ALL_FLAGS.map((field) => [field, '0'])),
+    ...Object.fromEntries(ROLE_ALL_FLAGS.map((field) => [field, '0'])),
     access_hostgroups: [],
     access_servicegroups: [],
     access_keywords: [],

@@ -114,14 +114,23 @@ export function listMetricStatus(
 
 /** Opsview's duration syntax: `1d`, `3145h`, `18w5d1h`; `m` and `minutes` are minutes, `months` 30 days. */
 export function parseDuration(text: string): number | undefined {
-  const units: Record<string, number> = { s: 1, m: 60, minutes: 60, h: 3600, d: 86400, w: 604800, months: 2592000, y: 31536000 }
+  const units = new Map([
+    ['s', 1],
+    ['m', 60],
+    ['minutes', 60],
+    ['h', 3600],
+    ['d', 86400],
+    ['w', 604800],
+    ['months', 2592000],
+    ['y', 31536000],
+  ])
   let total = 0
   let rest = text.trim()
   if (!rest) return undefined
   while (rest) {
     const match = /^([0-9]+)(months|minutes|[smhdwy])/.exec(rest)
     if (!match) return undefined
-    total += Number(match[1]) * units[match[2]!]!
+    total += Number(match[1]) * units.get(match[2]!)!
     rest = rest.slice(match[0].length)
   }
   return total > 0 ? total : undefined

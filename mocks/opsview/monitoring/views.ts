@@ -305,6 +305,32 @@ interface ComponentState {
   definition: ComponentDefinition
   hosts: Array<{ live: LiveHost; failed: boolean }>
   status: 'OPERATIONAL' | 'FAILED' | 'DOWNTIME'
+  /** Whether the component worked at each five-minute sample of the last 24 hours of check time. */
+  history: boolean[]
+}
+
+const AVAILABILITY_WINDOW = 86_400
+const AVAILABILITY_STEP = 300
+
+/** Percent of samples that were up, to two decimals. */
+const percent = (samples: boolean[]) => Math.round((samples.filter(Boolean).length / Math.max(samples.length, 1)) * 10_000) / 100
+
+/**
+ * The component's working state over the last day, from each member's host and template-check state
+ * history in the engine: the same rule as now (quorum of hosts neither down nor with a critical check).
+ */
+function componentHistory(view: StatusView, hosts: LiveHost[], checks: Set<string>, needed: number): boolean[] {
+  const now = view.monitoring.now()
+  const samples: boolean[] = []
+  for (let time = now - AVAILABILITY_WINDOW + AVAILABILITY_STEP; time <= now; time += AVAILABILITY_STEP) {
+    const working = hosts.filter(
+      ({ host, services }) =>
+        view.monitoring.stateAt(host.id, undefined, time) === 'up' &&
+        !services.some(({ service }) => checks.has(service.name) && view.monitoring.stateAt(host.id, service.id, time) === 'critical'),
+    ).length
+    samples.push(working >= needed)
+  }
+  return samples
 }
 
 function assertBsm(principal: Principal): void {
@@ -318,6 +344,8 @@ function flagParam(query: URLSearchParams, name: string): boolean {
 }
 
 function componentStates(view: StatusView, principal: Principal): ComponentState[] {
+  // A role without BSM viewing rights sees no business objects, as in configuration.
+  if (principal.scope && !principal.scope.bsmView) return []
   const live = new Map(liveHosts(view.store, principal, view.monitoring).map((item) => [item.host.id, item]))
   const result: ComponentState[] = []
   for (const definition of components(view.store)) {
@@ -336,13 +364,19 @@ function componentStates(view: StatusView, principal: Principal): ComponentState
     })
     const working = hosts.filter((host) => !host.failed).length
     const needed = Math.ceil((hosts.length * definition.quorumPct) / 100)
+    const history = componentHistory(
+      view,
+      hosts.map((host) => host.live),
+      checks,
+      Math.max(needed, 1),
+    )
     const status =
       hosts.length && hosts.every((host) => host.live.downtime === '2')
         ? 'DOWNTIME'
         : working < Math.max(needed, 1)
           ? 'FAILED'
           : 'OPERATIONAL'
-    result.push({ definition, hosts, status })
+    result.push({ definition, hosts, status, history })
   }
   return result
 }
@@ -357,7 +391,7 @@ function componentItem(view: StatusView, state: ComponentState, hostDetail: bool
     id: Number(definition.id),
     name: definition.name,
     status,
-    availability: status === 'FAILED' ? 0 : 100,
+    availability: percent(state.history),
     impacted: status === 'OPERATIONAL' && failed.length > 0,
     hosts_total: hosts.length,
     hosts_failed: failed.length,
@@ -415,7 +449,7 @@ export function bsmServices(view: StatusView, principal: Principal, query: URLSe
       throw new MockError('BAD_REQUEST', `Invalid bs_status '${status}': use OPERATIONAL, OFFLINE or DOWNTIME`)
   const impactedOnly = flagParam(query, 'impacted')
   const states = new Map(componentStates(view, principal).map((state) => [state.definition.id, state]))
-  const list = businessServices(view.store)
+  const list = (principal.scope && !principal.scope.bsmView ? [] : businessServices(view.store))
     .filter((service) => service.componentIds.every((id) => states.has(id) || !components(view.store).some((item) => item.id === id)))
     .filter((service) => (!ids.length || ids.includes(service.id)) && (!cid.length || service.componentIds.some((id) => cid.includes(id))))
     .map((service) => {
@@ -426,10 +460,13 @@ export function bsmServices(view: StatusView, principal: Principal, query: URLSe
       const failed = items.filter((item) => item.status === 'FAILED')
       const status =
         items.length && items.every((item) => item.status === 'DOWNTIME') ? 'DOWNTIME' : failed.length ? 'OFFLINE' : 'OPERATIONAL'
+      // Available at a sample when every component worked then.
+      const histories = service.componentIds.flatMap((id) => (states.has(id) ? [states.get(id)!.history] : []))
+      const history = (histories[0] ?? []).map((_, index) => histories.every((samples) => samples[index]))
       return {
         id: Number(service.id),
         name: service.name,
-        ...(cid.length ? {} : { availability: failed.length ? 0 : 100 }),
+        ...(cid.length ? {} : { availability: percent(history) }),
         status: status as 'OPERATIONAL' | 'OFFLINE' | 'DOWNTIME',
         acknowledged: failed.length > 0 && failed.every((item) => item.acknowledged),
         impacted: items.some((item) => item.impacted),

@@ -1,5 +1,8 @@
-import { serializeBody, type MockRequest } from '../core/exchange'
-import type { MockService } from '../core/service'
+import { expect } from 'vitest'
+import { createSpecValidator } from '../../contracts/support/spec-validator'
+import { serializeBody, type MockRequest } from '../../mocks/core/exchange'
+import type { MockService } from '../../mocks/core/service'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
 
 /** What a test sees of one answer: the status, headers and the bytes a transport would write. */
 export interface CallResult {
@@ -45,4 +48,18 @@ export async function call(service: MockService, method: string, pathAndQuery: s
 
 export function basic(username: string, password: string): Record<string, string> {
   return { authorization: `Basic ${Buffer.from(`${username}:${password}`).toString('base64')}` }
+}
+
+/** `call`, with every answer checked against the vendor's spec: an answer the spec does not allow fails the test. */
+export function specCheckedCall(
+  spec: BundledSpec,
+): (service: MockService, method: string, pathAndQuery: string, init?: CallInit) => Promise<CallResult> {
+  const validator = createSpecValidator(spec)
+  return async (service, method, pathAndQuery, init = {}) => {
+    const result = await call(service, method, pathAndQuery, init)
+    const path = pathAndQuery.split('?')[0]!
+    const problems = validator.check({ method, path, status: result.status, contentType: result.contentType, body: result.body })
+    expect(problems, `${method} ${path.slice(0, 80)} answered ${result.status} ${result.body.slice(0, 200)}`).toEqual([])
+    return result
+  }
 }
