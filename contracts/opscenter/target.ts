@@ -1,4 +1,4 @@
-import { expect } from 'vitest'
+import { beforeAll, expect } from 'vitest'
 import createClient from 'openapi-fetch'
 import type { paths } from '../../mocks/generated/opscenter'
 import { readCallResult, type CallResult, type ContractTarget } from '../support/target'
@@ -67,3 +67,28 @@ export const NOT_LOGGED_IN = { message: 'You must be logged in for this operatio
 
 /** The 401 envelope for a caller who is logged in but lacks a permission. */
 export const NO_PERMISSION = { message: expect.stringMatching(/permission/), type: 'Unauthorized' }
+
+/**
+ * The admin session most contract groups need: after a reset on mocks, logged in as the admin; `cluster` is
+ * Test_Cluster on a mock, else the first cluster the server lists. `get`/`send` call as that admin.
+ */
+export function adminFixture(target: OpscenterTarget) {
+  let admin: OpscenterSession
+  let cluster = 'Test_Cluster'
+  beforeAll(async () => {
+    if (target.kind === 'mock') await target.control!.reset()
+    admin = await loginAs(target, target.credentials.admin)
+    if (target.kind !== 'mock') cluster = Object.keys((await call(target, 'GET', '/cluster-configs', { session: admin })).json)[0]!
+  })
+  return {
+    get admin() {
+      return admin
+    },
+    get cluster() {
+      return cluster
+    },
+    get: (path: string) => call(target, 'GET', path, { session: admin }),
+    send: (method: string, path: string, body?: unknown) =>
+      call(target, method, path, { session: admin, body: body === undefined ? undefined : JSON.stringify(body) }),
+  }
+}

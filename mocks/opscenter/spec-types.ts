@@ -18,9 +18,6 @@ export type BestPracticeResult = Schemas['BestPracticeResult']
 export type JobSchedule = Schemas['JobSchedule']
 export type DashboardPreset = Schemas['DashboardPreset']
 export type Agent = Schemas['Agent']
-export type LcmRepository = Schemas['LcmRepository']
-export type LcmMachineCredential = Schemas['LcmMachineCredential']
-export type LcmCluster = Schemas['LcmCluster']
 
 export type OperationId = keyof operations
 

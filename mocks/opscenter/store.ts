@@ -1,7 +1,6 @@
 import spec from '../generated/opscenter.openapi.json'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Clock } from '../core/clock'
-import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { schemaProblems, specSchema, type BundledSpec } from '../core/spec-schema'
 import { Table } from '../core/table'
@@ -13,9 +12,6 @@ import type {
   ClusterInfo,
   DashboardPreset,
   JobSchedule,
-  LcmCluster,
-  LcmMachineCredential,
-  LcmRepository,
   Node,
   PermissionMap,
   Table as TableProperties,
