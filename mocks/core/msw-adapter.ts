@@ -27,6 +27,7 @@ export function toMswHandlers(service: MockService, prefixes: readonly string[],
         query: url.searchParams,
         header: (name) => request.headers.get(name) ?? undefined,
         body,
+        rawHeaders: Object.fromEntries(request.headers),
       }
       const response = await service.handle(mockRequest)
       const { contentType, payload } = serializeBody(response)

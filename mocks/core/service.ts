@@ -1,8 +1,11 @@
 import { Clock } from './clock'
 import { delay, FAULT_HEADER, FaultInjector } from './faults'
 import { MAX_BODY_BYTES, type MockRequest, type MockResponse } from './exchange'
+import { Journal } from './journal'
+import { journalControlOperations } from './journal-control'
 import { MockError, isMockError } from './mock-error'
 import { Router, type RouteDefinition } from './router'
+import { stateControlOperations, type StateHooks } from './state-control'
 
 /**
  * One row of a vendor's operation table. `operationId` is the spec's; the same name is used
@@ -19,6 +22,8 @@ export interface MockService {
   readonly clock: Clock
   /** Injected latency and failures (`/__opsmocks/faults`). */
   readonly faults: FaultInjector
+  /** Every vendor API request answered, secrets redacted (`/__opsmocks/requests`). */
+  readonly journal: Journal
   handle(request: MockRequest): Promise<MockResponse>
   /** Drops all state and injected faults and re-applies the seed. */
   reset(): Promise<void>
@@ -34,12 +39,17 @@ export interface ServiceDefinition<Ctx> {
   /** The vendor's own error answer for a coded error. */
   renderError(error: MockError, request: MockRequest): MockResponse
   reset(): Promise<void>
+  /** Export and import of the whole state as a world (`/__opsmocks/state`, snapshots, `/__opsmocks/world/*`). */
+  state?: StateHooks
+  /** How many requests the journal keeps (default 1000). */
+  journalSize?: number
 }
 
 export const CONTROL_PREFIX = '/__opsmocks'
 
 export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockService {
   const faults = new FaultInjector()
+  const journal = new Journal(definition.journalSize)
   const reset = async () => {
     faults.clear()
     await definition.reset()
@@ -47,28 +57,55 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
   const api = new Router(definition.operations)
   const control = new Router<Operation<Ctx>>([
     ...commonControlOperations(definition, faults, reset),
+    ...journalControlOperations<Ctx>(journal),
+    ...(definition.state ? stateControlOperations<Ctx>(definition.state) : []),
     ...(definition.controlOperations ?? []),
   ])
 
+  /** Control requests are the mock talking to its user, not the app under test, so they stay out of the journal. */
   async function handle(request: MockRequest): Promise<MockResponse> {
+    if (request.path.startsWith(CONTROL_PREFIX)) return answer(request, control, undefined)
+    const started = performance.now()
+    const note: Note = { operationId: null, matched: false, fault: undefined }
+    const response = await answer(request, api, note)
+    journal.record({
+      at: Date.now(),
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      headers: request.rawHeaders,
+      body: request.body,
+      status: response.status,
+      durationMs: performance.now() - started,
+      operationId: note.operationId,
+      matched: note.matched,
+      fault: note.fault,
+    })
+    return response
+  }
+
+  async function answer(request: MockRequest, router: Router<Operation<Ctx>>, note: Note | undefined): Promise<MockResponse> {
     try {
       const bodyBytes = utf8Length(request.body)
       if (bodyBytes > MAX_BODY_BYTES) {
         throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${bodyBytes} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
       }
-      const isControl = request.path.startsWith(CONTROL_PREFIX)
-      const fault = isControl ? undefined : faults.take(request)
+      // HEAD is GET without the body (the adapters drop it), as every HTTP server does.
+      const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path)
+      if (note && match.kind === 'matched') {
+        note.operationId = match.route.operationId
+        note.matched = true
+      }
+      const fault = note ? faults.take(request) : undefined
       if (fault?.delayMs) await delay(fault.delayMs)
       if (fault?.status !== undefined) {
+        note!.fault = fault.id
         const injected = definition.renderError(
           new MockError('BAD_REQUEST', fault.message ?? `Fault ${fault.id} injected by opsmocks`),
           request,
         )
         return { ...injected, status: fault.status, headers: { ...injected.headers, [FAULT_HEADER]: fault.id } }
       }
-      const router = isControl ? control : api
-      // HEAD is GET without the body (the adapters drop it), as every HTTP server does.
-      const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path)
       if (match.kind === 'not-found') throw new MockError('ROUTE_NOT_FOUND', `No such resource: ${request.method} ${request.path}`)
       if (match.kind === 'method-not-allowed') {
         throw new MockError('METHOD_NOT_ALLOWED', `Method ${request.method} is not implemented for ${request.path}`, { allow: match.allow })
@@ -85,7 +122,13 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     }
   }
 
-  return { vendor: definition.vendor, clock: definition.clock, faults, handle, reset }
+  return { vendor: definition.vendor, clock: definition.clock, faults, journal, handle, reset }
+}
+
+interface Note {
+  operationId: string | null
+  matched: boolean
+  fault: string | undefined
 }
 
 /** UTF-8 size of a body, so the limit is the same bytes node:http counts; exact only where it could exceed the limit. */

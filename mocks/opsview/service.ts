@@ -2,6 +2,10 @@ import { Clock } from '../core/clock'
 import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
 import { SessionStore } from '../core/sessions'
+import { createWorldControl, type WorldControl } from '../core/state-control'
+import type { Journal } from '../core/journal'
+import { resolveWorlds, type WorldSource } from '../core/world'
+import { opsviewWorldActions, opsviewWorldAdapter } from './world'
 import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
@@ -16,12 +20,20 @@ export interface OpsviewMockOptions {
   sessionTtlSeconds?: number
   /** Seed number for the generated states; the same number gives the same world. */
   seed?: number
+  /** Start from these worlds (later override earlier) instead of the built-in seed; reset returns to them. */
+  world?: WorldSource | readonly WorldSource[]
 }
+
+export type OpsviewWorld = WorldControl & ReturnType<typeof opsviewWorldActions>
 
 export interface OpsviewService {
   readonly service: MockService
   readonly store: OpsviewStore
   readonly sessions: SessionStore
+  /** Every request answered, secrets redacted: `journal.calls('createConfigObject')`. */
+  readonly journal: Journal
+  /** Export, load, snapshot and change the state: `world.setServiceState({ host, service, state })`. */
+  readonly world: OpsviewWorld
   reset(): Promise<void>
 }
 
@@ -48,13 +60,16 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
       uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21',
     },
   }
+  const startWorld = options.world === undefined ? undefined : resolveWorlds(opsviewWorldAdapter, [options.world].flat())
   const reset = async () => {
     clock.reset()
     sessions.clear()
     store.clear()
-    await seedOpsview(store, options.seed)
+    if (startWorld) await opsviewWorldAdapter.apply(store, startWorld)
+    else await seedOpsview(store, options.seed)
   }
   await reset()
+  const world = createWorldControl(opsviewWorldAdapter, store, opsviewWorldActions(store))
   const service = createService({
     vendor: 'opsview',
     operations: OPSVIEW_OPERATIONS,
@@ -62,6 +77,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     clock,
     renderError: renderOpsviewError,
     reset,
+    state: world,
   })
-  return { service, store, sessions, reset: service.reset }
+  return { service, store, sessions, journal: service.journal, world, reset: service.reset }
 }

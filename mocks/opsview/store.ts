@@ -149,8 +149,16 @@ export class OpsviewStore {
 
   // ---- configuration -------------------------------------------------------------------------
 
-  /** Creates an object from client input; `base` (for clones) supplies fields the input leaves out. */
-  async createConfigObject(type: ConfigTypeName, input: Record<string, unknown>, base?: AnyConfigObject): Promise<AnyConfigObject> {
+  /**
+   * Creates an object from client input; `base` (for clones) supplies fields the input leaves out.
+   * `id` pins the new object's id (world files keep ids so references stay stable); otherwise the next one.
+   */
+  async createConfigObject(
+    type: ConfigTypeName,
+    input: Record<string, unknown>,
+    base?: AnyConfigObject,
+    id?: string,
+  ): Promise<AnyConfigObject> {
     const table = this.tables[type] as Table<AnyConfigObject>
     const definition = CONFIG_TYPES[type]
     const fields = this.#normaliseInput(type, input)
@@ -162,7 +170,8 @@ export class OpsviewStore {
     }
     if (base && fields.values.name === undefined) throw new MockError('BAD_REQUEST', `Cloning a ${type} needs a new 'name'`)
     this.#assertUniqueName(type, String(merged.name))
-    const id = table.nextId()
+    if (id !== undefined && table.get(id)) throw new MockError('CONFLICT', `A ${type} with id ${id} already exists`)
+    id ??= table.nextId()
     const record = { ...merged, id, ref: `/rest/config/${type}/${id}`, uncommitted: '1' } as AnyConfigObject
     this.#checkIntegrity(type, record)
     await table.insert(this.#validated(type, this.#withDerived(type, record)))

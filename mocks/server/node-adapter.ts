@@ -43,6 +43,7 @@ async function respond(service: MockService, req: IncomingMessage, res: ServerRe
       return Array.isArray(value) ? value.join(', ') : value
     },
     body,
+    rawHeaders: req.headers,
   }
   let response: MockResponse
   try {
