@@ -9,8 +9,10 @@ import { eventsAndUsersContract } from './events-users.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
+import { journalContract } from '../support/journal.contract'
+import { stateContract } from '../support/state.contract'
 import { robustnessContract } from '../support/robustness.contract'
-import type { OpmanagerCredentials, OpmanagerTarget } from './target'
+import { opm, type OpmanagerCredentials, type OpmanagerTarget } from './target'
 
 /** Every OpManager contract, registered against one target. */
 export function opmanagerContracts(target: OpmanagerTarget): void {
@@ -28,6 +30,17 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
       path: '/api/json/device/listDevices',
       headers: { apiKey: target.credentials.adminKey },
       messageOf: (json) => json.error?.message,
+    })
+    journalContract(target, {
+      call: () => opm(target, '/api/json/device/listDevices'),
+      operationId: 'listDevices',
+      secretHeader: 'apikey',
+      unmatchedPath: '/api/json/opsmocks/notServed',
+    })
+    stateContract(target, {
+      vendor: 'opmanager',
+      read: async () => (await opm(target, '/api/json/alarm/listAlarms')).json,
+      change: async () => void (await opm(target, '/api/json/alarm/acknowledgeAlarm', { method: 'POST', query: { entity: 'IF-1' } })),
     })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,

@@ -6,8 +6,10 @@ import { permissionsContract } from './permissions.contract'
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
+import { journalContract } from '../support/journal.contract'
+import { stateContract } from '../support/state.contract'
 import { robustnessContract } from '../support/robustness.contract'
-import { dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterTarget } from './target'
+import { call, dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterSession, type OpscenterTarget } from './target'
 import { usersContract } from './users.contract'
 
 /** Every OpsCenter contract, registered against one target with authentication enabled. */
@@ -22,6 +24,22 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
     faultsContract(target, { method: 'GET', path: '/meta', messageOf: (json) => json.message })
+    let session: OpscenterSession | undefined
+    journalContract(target, {
+      prepare: async () => void (session = await loginAs(target, target.credentials.admin)),
+      call: () => call(target, 'GET', '/cluster-configs', { session }),
+      operationId: 'listClusterConfigs',
+      secretHeader: 'opscenter-session',
+      unmatchedPath: '/opsmocks/not/served/here',
+    })
+    stateContract(target, {
+      vendor: 'opscenter',
+      read: async () => (await call(target, 'GET', '/users', { session: await loginAs(target, target.credentials.admin) })).json,
+      change: async () => {
+        const admin = await loginAs(target, target.credentials.admin)
+        await call(target, 'POST', '/users/branch-user', { session: admin, body: JSON.stringify({ password: 'Branch-pw1', role: 'user' }) })
+      },
+    })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,
       credentials: async () => (await loginAs(target, target.credentials.admin)).headers,

@@ -252,3 +252,49 @@ function partialSchema(schema: object): object {
   }
   return partial
 }
+
+/**
+ * The named component schemas of a bundled spec (and every schema they reference) as `$defs`, with
+ * `#/components/schemas/X` rewritten to `#/$defs/X`: how world schemas reuse the spec's own definitions.
+ */
+export function specDefs(spec: { components?: { schemas?: Record<string, unknown> } }, names: readonly string[]): Record<string, unknown> {
+  const schemas = spec.components?.schemas ?? {}
+  const defs: Record<string, unknown> = {}
+  const rewrite = (value: unknown): unknown => {
+    if (Array.isArray(value)) return value.map(rewrite)
+    if (!isPlainObject(value)) return value
+    const out: Record<string, unknown> = {}
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'examples' || key === 'example') continue
+      if (key === '$ref' && typeof item === 'string' && item.startsWith('#/components/schemas/')) {
+        const name = item.slice('#/components/schemas/'.length)
+        add(name)
+        setOwn(out, key, `#/$defs/${name}`)
+      } else setOwn(out, key, rewrite(item))
+    }
+    return out
+  }
+  const add = (name: string) => {
+    if (Object.hasOwn(defs, name)) return
+    if (!Object.hasOwn(schemas, name)) throw new Error(`[opsmocks] the spec has no component schema ${name}`)
+    setOwn(defs, name, true)
+    setOwn(defs, name, rewrite(schemas[name]))
+  }
+  names.forEach(add)
+  return defs
+}
+
+/**
+ * World times are seconds before a moment: the world's `at` when it has one (an exported world
+ * keeps its exact times), otherwise the moment it is loaded (a hand-written world stays fresh).
+ */
+export const WORLD_AT_SCHEMA = {
+  type: 'string',
+  pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T',
+  description: 'The moment the relative times count back from (ISO 8601); default: when the world is loaded.',
+}
+
+export function worldAnchorMs(world: Record<string, unknown>, nowMs: number): number {
+  const at = typeof world.at === 'string' ? Date.parse(world.at) : Number.NaN
+  return Number.isFinite(at) ? at : nowMs
+}

@@ -1,5 +1,9 @@
 import { Clock } from '../core/clock'
 import { createService, type MockService } from '../core/service'
+import { createWorldControl, type WorldControl } from '../core/state-control'
+import type { Journal } from '../core/journal'
+import { resolveWorlds, type WorldSource } from '../core/world'
+import { opmanagerWorldActions, opmanagerWorldAdapter } from './world'
 import { OPMANAGER_CONTROL_OPERATIONS } from './control'
 import { renderOpmanagerError } from './errors'
 import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './operations'
@@ -10,11 +14,20 @@ import { OpmanagerStore } from './store'
  * The OpManager mock without any transport: what the standalone server runs. It does not import msw,
  * so `npm start` does not pay for loading it (see index.ts for the MSW handlers).
  */
-export type OpmanagerMockOptions = OpmanagerSeedOptions
+export interface OpmanagerMockOptions extends OpmanagerSeedOptions {
+  /** Start from these worlds (later override earlier) instead of the built-in seed; reset returns to them. */
+  world?: WorldSource | readonly WorldSource[]
+}
+
+export type OpmanagerWorld = WorldControl & ReturnType<typeof opmanagerWorldActions>
 
 export interface OpmanagerService {
   readonly service: MockService
   readonly store: OpmanagerStore
+  /** Every request answered, secrets redacted: `journal.calls('listAlarms')`. */
+  readonly journal: Journal
+  /** Export, load, snapshot and change the state: `world.fireAlarm({ device, severity, message })`. */
+  readonly world: OpmanagerWorld
   reset(): Promise<void>
 }
 
@@ -31,12 +44,15 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
   const clock = new Clock()
   const store = new OpmanagerStore(clock)
   const context: OpmanagerContext = { store, clock }
+  const startWorld = options.world === undefined ? undefined : resolveWorlds(opmanagerWorldAdapter, [options.world].flat())
   const reset = async () => {
     clock.reset()
     store.clear()
-    await seedOpmanager(store, options)
+    if (startWorld) await opmanagerWorldAdapter.apply(store, startWorld)
+    else await seedOpmanager(store, options)
   }
   await reset()
+  const world = createWorldControl(opmanagerWorldAdapter, store, opmanagerWorldActions(store))
   const service = createService({
     vendor: 'opmanager',
     operations: OPMANAGER_OPERATIONS,
@@ -45,6 +61,7 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
     clock,
     renderError: renderOpmanagerError,
     reset,
+    state: world,
   })
-  return { service, store, reset: service.reset }
+  return { service, store, journal: service.journal, world, reset: service.reset }
 }

@@ -184,8 +184,7 @@ export class OpmanagerStore {
     }
   }
 
-  addNotes(entities: readonly string[], notes: string, who: string): void {
-    const now = this.clock.now()
+  addNotes(entities: readonly string[], notes: string, who: string, now = this.clock.now()): void {
     for (const alarm of this.#alarmsFor(entities)) {
       const list = this.#annotations.get(alarm.entity) ?? []
       list.push({ notes, who, modTime: formatOpmTime(now), modTimeLong: now })
@@ -236,8 +235,10 @@ export class OpmanagerStore {
     message: string
     at: number
     who?: string
+    /** Pins the alarm id (world files keep ids as exported); otherwise the next one. */
+    id?: string
   }): Promise<StoredAlarm> {
-    const id = this.tables.alarms.nextId()
+    const id = input.id ?? this.tables.alarms.nextId()
     const alarm: StoredAlarm = {
       id,
       alarmId: id,

@@ -60,7 +60,13 @@ describe('Opsview world', () => {
         roles: [{ name: 'Admins', accesses: ['ADMINACCESS', 'VIEWALL', 'CONFIGUREHOSTS'], all_hostgroups: true }],
         contacts: [{ name: 'ana', password: 'secret', role: 'Admins' }],
         hosts: [
-          { name: 'till-01', ip: '192.168.7.1', hostgroup: 'Shops', hosttemplates: ['Till'], services: { 'Receipt Printer': { state: 'warning', output: 'WARNING - paper low' } } },
+          {
+            name: 'till-01',
+            ip: '192.168.7.1',
+            hostgroup: 'Shops',
+            hosttemplates: ['Till'],
+            services: { 'Receipt Printer': { state: 'warning', output: 'WARNING - paper low' } },
+          },
         ],
       },
     })
@@ -107,12 +113,16 @@ describe('Opsview world', () => {
 
   it('composes worlds: a later file overrides fields of objects with the same name', async () => {
     const base = (await createOpsviewService()).world.export()
-    const mock = await createOpsviewService({ world: [base, { vendor: 'opsview', hosts: [{ name: 'web01', state: 'down', output: 'CRITICAL - no route' }] }] })
+    const mock = await createOpsviewService({
+      world: [base, { vendor: 'opsview', hosts: [{ name: 'web01', state: 'down', output: 'CRITICAL - no route' }] }],
+    })
     const headers = await session(mock)
     const status = await callService(mock.service, 'GET', '/rest/status/host?hostname=web01', { headers })
     expect(status.json.list[0]).toMatchObject({ name: 'web01', state: 'down', output: 'CRITICAL - no route' })
     await mock.reset()
-    expect((await callService(mock.service, 'GET', '/rest/status/host?hostname=web01', { headers: await session(mock) })).json.list[0].state).toBe('down')
+    expect(
+      (await callService(mock.service, 'GET', '/rest/status/host?hostname=web01', { headers: await session(mock) })).json.list[0].state,
+    ).toBe('down')
   })
 
   it('snapshots and restores by name', async () => {

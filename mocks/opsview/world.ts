@@ -1,7 +1,7 @@
 import spec from '../generated/opsview.openapi.json'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
-import { pointer, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
+import { pointer, WORLD_AT_SCHEMA, worldAnchorMs, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { CONFIG_TYPES, type FieldKind } from './config-types'
 import { isAccessName } from './access'
 import { type HostRuntime, type OpsviewStore, type ServiceRuntime } from './store'
@@ -148,6 +148,7 @@ export const OPSVIEW_WORLD_SCHEMA: object = {
   properties: {
     vendor: { const: 'opsview' },
     description: { type: 'string' },
+    at: WORLD_AT_SCHEMA,
     pendingChanges: { type: 'integer', minimum: 0, description: 'Configuration changes since the last reload (default 0).' },
     secondsSinceReload: seconds,
     ...Object.fromEntries(TYPES.map((type) => [collectionOf(type), { type: 'array', items: typeSchema(type) }])),
@@ -290,7 +291,7 @@ function creationOrder(type: ConfigTypeName, entries: Entry[], ids: string[]): n
 
 async function applyWorld(store: OpsviewStore, world: Record<string, unknown>): Promise<void> {
   store.clear()
-  const now = store.clock.nowSeconds()
+  const now = Math.floor(worldAnchorMs(world, store.clock.now()) / 1000)
   const hostIds = new Map<string, string>()
   for (const type of TYPE_ORDER) {
     const entries = entriesOf(world, type)
