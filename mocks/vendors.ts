@@ -1,4 +1,5 @@
 import type { MockService } from './core/service'
+import type { WorldSource } from './core/world'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
 import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
@@ -13,7 +14,8 @@ export interface VendorEntry {
   defaultPort: number
   /** Environment variable that overrides the port. */
   portEnv: string
-  create(): Promise<{ service: MockService }>
+  /** `world`: start from these world files instead of the built-in seed. */
+  create(options?: { world?: readonly WorldSource[] }): Promise<{ service: MockService }>
   /** Lines printed under the URL at start-up: credentials and how to use them. */
   describe(url: string): string[]
 }
@@ -24,7 +26,7 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'Opsview',
     defaultPort: OPSVIEW_DEFAULT_PORT,
     portEnv: 'OPSVIEW_PORT',
-    create: () => createOpsviewService({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL') }),
+    create: (options) => createOpsviewService({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL'), ...options }),
     describe: (url) => [
       `users: ${OPSVIEW_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.role})`).join(', ')}`,
       `try:   curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"initial"}' ${url}/rest/login`,
@@ -36,11 +38,12 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
     // OPSCENTER_AUTH=off serves it as OpsCenter ships: no login needed (decisions/020).
-    create: () =>
+    create: (options) =>
       createOpscenterService({
         authEnabled: !isOff(process.env.OPSCENTER_AUTH),
         basicAuth: process.env.OPSCENTER_BASIC_AUTH === 'reject' ? 'reject' : 'accept',
         sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL'),
+        ...options,
       }),
     describe: (url) => [
       isOff(process.env.OPSCENTER_AUTH)
@@ -58,7 +61,7 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpManager',
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
-    create: () => createOpmanagerService(),
+    create: (options) => createOpmanagerService({ ...options }),
     describe: (url) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
       `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,

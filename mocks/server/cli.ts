@@ -1,6 +1,8 @@
 import { parseArgs } from 'node:util'
 import { listen, type RunningServer } from './node-adapter'
 import { VENDORS, type VendorEntry } from '../vendors'
+import { WorldError } from '../core/world'
+import { readWorldFiles } from './world-files'
 
 /**
  * `npm start`: every vendor mock on its own port on 127.0.0.1, seeded, until Ctrl-C.
@@ -12,6 +14,7 @@ const { values } = parseArgs({
     ...options,
     host: { type: 'string', default: process.env.OPSMOCKS_HOST ?? '127.0.0.1' },
     only: { type: 'string' },
+    world: { type: 'string', multiple: true },
     help: { type: 'boolean' },
   },
   strict: true,
@@ -19,7 +22,7 @@ const { values } = parseArgs({
 
 if (values.help) {
   console.log(
-    `usage: npm start -- [--host 127.0.0.1] [--only ${VENDORS.map((vendor) => vendor.name).join(',')}] ${VENDORS.map((vendor) => `[--${vendor.name}-port ${vendor.defaultPort}]`).join(' ')}`,
+    `usage: npm start -- [--host 127.0.0.1] [--only ${VENDORS.map((vendor) => vendor.name).join(',')}] [--world FILE ...] ${VENDORS.map((vendor) => `[--${vendor.name}-port ${vendor.defaultPort}]`).join(' ')}`,
   )
   process.exit(0)
 }
@@ -54,20 +57,33 @@ process.on('SIGINT', () => void stop('SIGINT'))
 process.on('SIGTERM', () => void stop('SIGTERM'))
 
 try {
+  const worlds = readWorldFiles(
+    values.world ?? [],
+    VENDORS.map((vendor) => vendor.name),
+  )
+  // Every mock is built (and its worlds checked) before any port opens: a bad world starts nothing.
+  const services = new Map<VendorEntry, Awaited<ReturnType<VendorEntry['create']>>['service']>()
   for (const vendor of selected) {
-    const { service } = await vendor.create()
+    const world = worlds.get(vendor.name)
+    services.set(vendor, (await vendor.create(world ? { world } : {})).service)
+  }
+  for (const vendor of selected) {
+    const world = worlds.get(vendor.name)
+    const service = services.get(vendor)!
     const port = portFor(vendor)
     const server = await listen(service, { host: values.host, port }).catch((error: NodeJS.ErrnoException) => {
       if (error.code !== 'EADDRINUSE') throw error
       throw new Error(`port ${port} for ${vendor.name} is in use; pick another with --${vendor.name}-port or ${vendor.portEnv}`)
     })
     running.push(server)
-    console.log(`${vendor.title.padEnd(10)} ${server.url}`)
+    console.log(`${vendor.title.padEnd(10)} ${server.url}${world ? `  (world: ${world.map((file) => file.source).join(' + ')})` : ''}`)
     for (const line of vendor.describe(server.url)) console.log(`           ${line}`)
   }
   console.log('opsmocks ready (mock control API under /__opsmocks on each port). Ctrl-C to stop.')
 } catch (error) {
-  console.error(`[opsmocks] failed to start: ${(error as Error).message}`)
+  // A bad world file lists every problem by file, line and path, and nothing starts.
+  if (error instanceof WorldError) console.error(`[opsmocks] not started: ${error.message}`)
+  else console.error(`[opsmocks] failed to start: ${(error as Error).message}`)
   await Promise.all(running.map((server) => server.close()))
   process.exit(1)
 }
