@@ -1,5 +1,16 @@
 import type { MockService } from './core/service'
-import type { WorldSource } from './core/world'
+import type { BundledSpec } from './core/spec-schema'
+import type { WorldLearner } from './core/learner'
+import type { WorldAdapter, WorldSource } from './core/world'
+import opsviewSpec from './generated/opsview.openapi.json'
+import opscenterSpec from './generated/opscenter.openapi.json'
+import opmanagerSpec from './generated/opmanager.openapi.json'
+import { opsviewLearner } from './opsview/learn'
+import { opscenterLearner } from './opscenter/learn'
+import { opmanagerLearner } from './opmanager/learn'
+import { opsviewWorldAdapter } from './opsview/world'
+import { opscenterWorldAdapter } from './opscenter/world'
+import { opmanagerWorldAdapter } from './opmanager/world'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
 import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
@@ -18,6 +29,12 @@ export interface VendorEntry {
   create(options?: { world?: readonly WorldSource[] }): Promise<{ service: MockService }>
   /** Lines printed under the URL at start-up: credentials and how to use them. */
   describe(url: string): string[]
+  /** The bundled spec (the record-through proxy validates real answers against it). */
+  spec: BundledSpec
+  /** Reads and writes this vendor's world files. */
+  world: WorldAdapter<never>
+  /** Builds a world from real answers (the record-through proxy). */
+  learner(): WorldLearner
 }
 
 export const VENDORS: readonly VendorEntry[] = [
@@ -26,6 +43,9 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'Opsview',
     defaultPort: OPSVIEW_DEFAULT_PORT,
     portEnv: 'OPSVIEW_PORT',
+    spec: opsviewSpec as unknown as BundledSpec,
+    world: opsviewWorldAdapter as WorldAdapter<never>,
+    learner: opsviewLearner,
     create: (options) => createOpsviewService({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL'), ...options }),
     describe: (url) => [
       `users: ${OPSVIEW_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.role})`).join(', ')}`,
@@ -37,6 +57,9 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpsCenter',
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
+    spec: opscenterSpec as unknown as BundledSpec,
+    world: opscenterWorldAdapter as WorldAdapter<never>,
+    learner: opscenterLearner,
     // OPSCENTER_AUTH=off serves it as OpsCenter ships: no login needed (decisions/020).
     create: (options) =>
       createOpscenterService({
@@ -61,6 +84,9 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpManager',
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
+    spec: opmanagerSpec as unknown as BundledSpec,
+    world: opmanagerWorldAdapter as WorldAdapter<never>,
+    learner: opmanagerLearner,
     create: (options) => createOpmanagerService({ ...options }),
     describe: (url) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),

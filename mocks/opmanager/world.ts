@@ -49,6 +49,7 @@ const deviceSchema = {
     isSNMP: { type: 'boolean' },
     isNew: { type: 'boolean' },
     managed: { type: 'boolean', description: 'False: UnManaged (default true).' },
+    interfaceCount: { type: 'integer', minimum: 0, description: 'Default: the number of interfaces listed.' },
     secondsSinceAdded: seconds,
     dnsName: { type: 'string' },
     sysDescr: { type: 'string' },
@@ -258,7 +259,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
           isNew: entry.isNew === true,
           addedTime: formatOpmTime(addedAt),
           prettyTime: '',
-          interfaceCount: interfaces.length,
+          interfaceCount: number(entry.interfaceCount, interfaces.length),
         },
         {
           dnsName: text(entry.dnsName, String(entry.name)),

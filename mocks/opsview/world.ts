@@ -427,6 +427,20 @@ function exportValue(kind: FieldKind, value: unknown): unknown {
   }
 }
 
+/** A configuration object as the API shows it, written as a world entry (references by name). */
+export function worldEntryOf(type: ConfigTypeName, record: Entry, password?: string): Entry {
+  const entry: Entry = typeof record.id === 'string' ? { id: record.id } : {}
+  if (record.uncommitted === '1') entry.uncommitted = true
+  for (const [field, kind] of Object.entries(CONFIG_TYPES[type].writable)) {
+    if (kind.kind === 'password') {
+      if (password !== undefined) entry[field] = password
+    } else if (Object.hasOwn(record, field)) entry[field] = exportValue(kind, record[field])
+  }
+  return entry
+}
+
+export const OPSVIEW_COLLECTIONS = Object.fromEntries(TYPES.map((type) => [type, collectionOf(type)])) as Record<ConfigTypeName, string>
+
 function exportWorld(store: OpsviewStore): World {
   const now = store.clock.nowSeconds()
   const world: World = {
@@ -437,14 +451,7 @@ function exportWorld(store: OpsviewStore): World {
   for (const type of TYPES) {
     const records = [...(store.tables[type].all() as readonly AnyConfigObject[])].sort((a, b) => Number(a.id) - Number(b.id))
     world[collectionOf(type)] = records.map((record) => {
-      const entry: Entry = { id: record.id }
-      if (record.uncommitted === '1') entry.uncommitted = true
-      for (const [field, kind] of Object.entries(CONFIG_TYPES[type].writable)) {
-        if (kind.kind === 'password') {
-          const password = store.passwords.get(record.id)
-          if (password !== undefined) entry[field] = password
-        } else if (Object.hasOwn(record, field)) entry[field] = exportValue(kind, (record as Entry)[field])
-      }
+      const entry = worldEntryOf(type, record as unknown as Entry, store.passwords.get(record.id))
       if (type === 'host') Object.assign(entry, exportHostRuntime(store.runtime.get(record.id), now))
       return entry
     })

@@ -3,6 +3,10 @@ import { listen, type RunningServer } from './node-adapter'
 import { VENDORS, type VendorEntry } from '../vendors'
 import { WorldError } from '../core/world'
 import { readWorldFiles } from './world-files'
+import { runProxyCli } from './proxy-cli'
+
+// `opsmocks proxy ...`: the record-through proxy (it runs until Ctrl-C, so nothing below runs).
+if (process.argv[2] === 'proxy') await runProxyCli(process.argv.slice(3))
 
 /**
  * `npm start`: every vendor mock on its own port on 127.0.0.1, seeded, until Ctrl-C.

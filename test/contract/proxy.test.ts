@@ -1,0 +1,187 @@
+import { spawn } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { parseWorldText } from '../../mocks/core/world'
+import { createOpsviewService, type OpsviewService } from '../../mocks/opsview/service'
+import { createOpscenterService } from '../../mocks/opscenter/service'
+import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY } from '../../mocks/opmanager/service'
+import { listen, type RunningServer } from '../../mocks/server/node-adapter'
+import { startProxy, type RunningProxy } from '../../mocks/server/proxy'
+import { VENDORS } from '../../mocks/vendors'
+
+/**
+ * The record-through proxy with opsmocks itself as the stand-in real vendor: the client gets the real
+ * answers, every answer is judged against the spec as it passes, and the world it writes loads into a
+ * fresh mock that answers the same.
+ */
+const vendor = (name: string) => VENDORS.find((entry) => entry.name === name)!
+const dir = mkdtempSync(join(tmpdir(), 'opsmocks-proxy-'))
+
+async function json(url: string, init?: RequestInit): Promise<any> {
+  return (await fetch(url, init)).json()
+}
+
+describe('record-through proxy: Opsview', () => {
+  let real: OpsviewService
+  let realServer: RunningServer
+  let proxy: RunningProxy
+  const worldOut = join(dir, 'opsview.yaml')
+  const lines: string[] = []
+
+  beforeAll(async () => {
+    real = await createOpsviewService()
+    realServer = await listen(real.service)
+    proxy = await startProxy({
+      vendor: vendor('opsview'),
+      target: realServer.url,
+      worldOut,
+      fidelityOut: join(dir, 'fidelity-opsview.json'),
+      log: (line) => lines.push(line),
+    })
+  })
+  afterAll(async () => {
+    await proxy.close()
+    await realServer.close()
+  })
+
+  async function session(base: string): Promise<Record<string, string>> {
+    const login = await json(`${base}/rest/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'initial' }),
+    })
+    return { 'X-Opsview-Username': 'admin', 'X-Opsview-Token': login.token }
+  }
+
+  const READS = [
+    ...['hostgroup', 'hosttemplate', 'role', 'contact', 'host'].map((type) => `/rest/config/${type}?rows=all`),
+    '/rest/status/host?rows=all',
+    '/rest/status/service?rows=all',
+  ]
+
+  it('answers with the real answers and finds no difference from the spec', async () => {
+    const headers = await session(proxy.url)
+    for (const path of READS) {
+      const viaProxy = await json(`${proxy.url}${path}`, { headers })
+      expect(viaProxy).toEqual(await json(`${realServer.url}${path}`, { headers }))
+    }
+    expect(proxy.differences).toEqual([])
+    expect(lines.some((line) => line.startsWith('GET /rest/config/host?rows=all → 200 listConfigObjects ✓'))).toBe(true)
+  })
+
+  it('reports a real answer the spec does not allow, live, without failing the client', async () => {
+    await real.service.faults.add({ path: '/rest/user', status: 418, message: 'teapot', times: 1 })
+    const response = await fetch(`${proxy.url}/rest/user`, { headers: await session(proxy.url) })
+    expect(response.status).toBe(418)
+    expect(proxy.differences).toEqual([
+      { request: 'GET /rest/user', problems: [expect.stringMatching(/getUser → 418: status 418 is not documented/)] },
+    ])
+    expect(lines.at(-1)).toMatch(/GET \/rest\/user → 418 getUser ✗ 1 difference/)
+  })
+
+  it('writes a world of what it read that loads into a mock answering the same, and a redacted recording', async () => {
+    proxy.flush()
+    const text = readFileSync(worldOut, 'utf8')
+    expect(text).not.toContain('does not load yet')
+    const learned = await createOpsviewService({ world: parseWorldText(text, worldOut) })
+    const headersReal = await session(realServer.url)
+    const learnedServer = await listen(learned.service)
+    try {
+      const headersLearned = await session(learnedServer.url)
+      for (const path of READS.slice(0, 5)) {
+        expect(await json(`${learnedServer.url}${path}`, { headers: headersLearned })).toEqual(
+          await json(`${realServer.url}${path}`, { headers: headersReal }),
+        )
+      }
+      const status = await json(`${learnedServer.url}/rest/status/service?hostname=web05`, { headers: headersLearned })
+      const realStatus = await json(`${realServer.url}/rest/status/service?hostname=web05`, { headers: headersReal })
+      expect(status.list[0].state).toBe(realStatus.list[0].state)
+      expect(status.list[0].services.map((service: { state: string }) => service.state)).toEqual(
+        realStatus.list[0].services.map((service: { state: string }) => service.state),
+      )
+    } finally {
+      await learnedServer.close()
+    }
+    const recording = JSON.parse(readFileSync(`${worldOut}.recording.json`, 'utf8'))
+    const login = recording.exchanges.find((exchange: { operationId: string }) => exchange.operationId === 'login')
+    expect(JSON.parse(login.body).password).toBe('[redacted]')
+    expect(login.response.body.token).toBe('[redacted]')
+    expect(JSON.parse(readFileSync(join(dir, 'fidelity-opsview.json'), 'utf8')).differences).toHaveLength(1)
+  })
+})
+
+describe('record-through proxy: OpsCenter and OpManager', () => {
+  it('learns OpsCenter users, clusters and nodes into a world that loads', async () => {
+    const real = await createOpscenterService()
+    const server = await listen(real.service)
+    const worldOut = join(dir, 'opscenter.yaml')
+    const proxy = await startProxy({
+      vendor: vendor('opscenter'),
+      target: server.url,
+      worldOut,
+      fidelityOut: join(dir, 'fidelity-opscenter.json'),
+    })
+    try {
+      const login = await json(`${proxy.url}/login`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'admin' }) })
+      const headers = { 'opscenter-session': login.sessionid }
+      await json(`${proxy.url}/users`, { headers })
+      await json(`${proxy.url}/cluster-configs`, { headers })
+      const nodes = await json(`${proxy.url}/Test_Cluster/nodes`, { headers })
+      await json(`${proxy.url}/Test_Cluster/alert-rules`, { headers })
+      await json(`${proxy.url}/Test_Cluster/alerts/fired`, { headers })
+      await proxy.close()
+      expect(proxy.differences).toEqual([])
+      const learned = await createOpscenterService({ world: parseWorldText(readFileSync(worldOut, 'utf8'), worldOut) })
+      const learnedServer = await listen(learned.service)
+      const again = await json(`${learnedServer.url}/login`, {
+        method: 'POST',
+        body: JSON.stringify({ username: 'admin', password: 'admin' }),
+      })
+      expect(await json(`${learnedServer.url}/Test_Cluster/nodes`, { headers: { 'opscenter-session': again.sessionid } })).toEqual(nodes)
+      await learnedServer.close()
+    } finally {
+      await server.close()
+    }
+  })
+
+  it('learns OpManager devices and alarms, and the key the client used, through the CLI', async () => {
+    const real = await createOpmanagerService()
+    const server = await listen(real.service)
+    const worldOut = join(dir, 'opmanager.yaml')
+    const cli = fileURLToPath(new URL('../../dist/server/cli.js', import.meta.url))
+    const child = spawn(process.execPath, [cli, 'proxy', '--vendor', 'opmanager', '--target', server.url, '--world-out', worldOut], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    try {
+      let output = ''
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (chunk: Buffer) => {
+          output += chunk.toString()
+          const match = /proxy (http:\/\/\S+)/.exec(output)
+          if (match && output.includes('opsmocks proxy ready')) resolve(match[1]!)
+        })
+        child.once('exit', (code) => reject(new Error(`proxy exited ${code}: ${output}`)))
+      })
+      const headers = { apiKey: OPMANAGER_ADMIN_API_KEY }
+      const devices = await json(`${url}/api/json/device/listDevices`, { headers })
+      const alarms = await json(`${url}/api/json/alarm/listAlarms`, { headers })
+      child.kill('SIGINT')
+      await new Promise((resolve) => child.once('exit', resolve))
+      expect(existsSync(worldOut)).toBe(true)
+      const learned = await createOpmanagerService({ world: parseWorldText(readFileSync(worldOut, 'utf8'), worldOut) })
+      const learnedServer = await listen(learned.service)
+      expect(await json(`${learnedServer.url}/api/json/device/listDevices`, { headers })).toEqual(devices)
+      const learnedAlarms = await json(`${learnedServer.url}/api/json/alarm/listAlarms`, { headers })
+      expect(learnedAlarms.map((alarm: { entity: string; numericSeverity: number }) => [alarm.entity, alarm.numericSeverity])).toEqual(
+        alarms.map((alarm: { entity: string; numericSeverity: number }) => [alarm.entity, alarm.numericSeverity]),
+      )
+      await learnedServer.close()
+    } finally {
+      child.kill('SIGTERM')
+      await server.close()
+    }
+  })
+})
