@@ -1,6 +1,7 @@
 import { Clock } from './clock'
 import { delay, FAULT_HEADER, FaultInjector } from './faults'
 import { MAX_BODY_BYTES, type MockRequest, type MockResponse } from './exchange'
+import { consolePage } from './console-page'
 import { Journal } from './journal'
 import { journalControlOperations } from './journal-control'
 import { MockError, isMockError } from './mock-error'
@@ -27,10 +28,17 @@ export interface MockService {
   handle(request: MockRequest): Promise<MockResponse>
   /** Drops all state and injected faults and re-applies the seed. */
   reset(): Promise<void>
+  /**
+   * The latest contract coverage and fidelity reports for the console; the standalone server sets it
+   * (it can read `.reports/`), in-process mocks leave it unset.
+   */
+  reports?: () => unknown
 }
 
 export interface ServiceDefinition<Ctx> {
   vendor: string
+  /** The vendor's name as people write it (the console's title); default `vendor`. */
+  title?: string
   operations: readonly Operation<Ctx>[]
   /** Mock-only endpoints (reset, clock, key management), kept apart from the vendor's API. */
   controlOperations?: readonly Operation<Ctx>[]
@@ -55,10 +63,12 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     await definition.reset()
   }
   const api = new Router(definition.operations)
+  const service: MockService = { vendor: definition.vendor, clock: definition.clock, faults, journal, handle, reset }
   const control = new Router<Operation<Ctx>>([
     ...commonControlOperations(definition, faults, reset),
     ...journalControlOperations<Ctx>(journal),
     ...(definition.state ? stateControlOperations<Ctx>(definition.state) : []),
+    ...consoleOperations<Ctx>(service, definition),
     ...(definition.controlOperations ?? []),
   ])
 
@@ -122,7 +132,53 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     }
   }
 
-  return { vendor: definition.vendor, clock: definition.clock, faults, journal, handle, reset }
+  return service
+}
+
+/** The console page and the two reads it needs besides the rest of the control API. */
+function consoleOperations<Ctx>(service: MockService, definition: ServiceDefinition<Ctx>): Operation<Ctx>[] {
+  const page = consolePage(definition.vendor, definition.title ?? definition.vendor)
+  const operationIds = [...new Set(definition.operations.map((operation) => operation.operationId))]
+  return [
+    {
+      operationId: 'controlConsole',
+      method: 'GET',
+      path: CONTROL_PREFIX,
+      handle: () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, text: page }),
+    },
+    {
+      operationId: 'controlGetClock',
+      method: 'GET',
+      path: `${CONTROL_PREFIX}/clock`,
+      handle: () => ({
+        status: 200,
+        json: { now: new Date(service.clock.now()).toISOString(), offsetSeconds: Math.round((service.clock.now() - Date.now()) / 1000) },
+      }),
+    },
+    {
+      operationId: 'controlSummary',
+      method: 'GET',
+      path: `${CONTROL_PREFIX}/summary`,
+      handle: async () => {
+        const entries = service.journal.entries()
+        const called = [...new Set(entries.map((entry) => entry.operationId).filter((id): id is string => id !== null))].sort()
+        return {
+          status: 200,
+          json: {
+            session: {
+              operations: operationIds.length,
+              called,
+              notCalled: operationIds.filter((id) => !called.includes(id)),
+              requests: entries.length,
+              failed: entries.filter((entry) => entry.status >= 400).length,
+              unmatched: entries.filter((entry) => !entry.matched).length,
+            },
+            reports: (await service.reports?.()) ?? null,
+          },
+        }
+      },
+    },
+  ]
 }
 
 interface Note {

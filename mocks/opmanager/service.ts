@@ -55,6 +55,7 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
   const world = createWorldControl(opmanagerWorldAdapter, store, opmanagerWorldActions(store))
   const service = createService({
     vendor: 'opmanager',
+    title: 'OpManager',
     operations: OPMANAGER_OPERATIONS,
     controlOperations: OPMANAGER_CONTROL_OPERATIONS,
     context,

@@ -82,6 +82,7 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
   const world = createWorldControl(opscenterWorldAdapter, store, opscenterWorldActions(store))
   const service = createService({
     vendor: 'opscenter',
+    title: 'OpsCenter',
     operations: OPSCENTER_OPERATIONS,
     context,
     clock,

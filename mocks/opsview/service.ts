@@ -72,6 +72,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
   const world = createWorldControl(opsviewWorldAdapter, store, opsviewWorldActions(store))
   const service = createService({
     vendor: 'opsview',
+    title: 'Opsview',
     operations: OPSVIEW_OPERATIONS,
     context,
     clock,

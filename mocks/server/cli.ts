@@ -4,6 +4,7 @@ import { VENDORS, type VendorEntry } from '../vendors'
 import { WorldError } from '../core/world'
 import { readWorldFiles } from './world-files'
 import { runProxyCli } from './proxy-cli'
+import { latestReports } from './reports'
 
 // `opsmocks proxy ...`: the record-through proxy (it runs until Ctrl-C, so nothing below runs).
 if (process.argv[2] === 'proxy') await runProxyCli(process.argv.slice(3))
@@ -69,7 +70,9 @@ try {
   const services = new Map<VendorEntry, Awaited<ReturnType<VendorEntry['create']>>['service']>()
   for (const vendor of selected) {
     const world = worlds.get(vendor.name)
-    services.set(vendor, (await vendor.create(world ? { world } : {})).service)
+    const { service } = await vendor.create(world ? { world } : {})
+    service.reports = () => latestReports(vendor.name)
+    services.set(vendor, service)
   }
   for (const vendor of selected) {
     const world = worlds.get(vendor.name)
@@ -83,7 +86,7 @@ try {
     console.log(`${vendor.title.padEnd(10)} ${server.url}${world ? `  (world: ${world.map((file) => file.source).join(' + ')})` : ''}`)
     for (const line of vendor.describe(server.url)) console.log(`           ${line}`)
   }
-  console.log('opsmocks ready (mock control API under /__opsmocks on each port). Ctrl-C to stop.')
+  console.log('opsmocks ready (console and control API at /__opsmocks/ on each port). Ctrl-C to stop.')
 } catch (error) {
   // A bad world file lists every problem by file, line and path, and nothing starts.
   if (error instanceof WorldError) console.error(`[opsmocks] not started: ${error.message}`)
