@@ -13,6 +13,7 @@ export default defineConfig({
     outDir: 'dist/server',
     emptyOutDir: true,
     target: 'node20',
-    rollupOptions: { output: { entryFileNames: 'cli.js' } },
+    // The `opsmocks` bin: npm links it as an executable, so it names its interpreter.
+    rollupOptions: { output: { entryFileNames: 'cli.js', banner: '#!/usr/bin/env node' } },
   },
 })

@@ -11,13 +11,17 @@ import { opmanagerLearner } from './opmanager/learn'
 import { opsviewWorldAdapter } from './opsview/world'
 import { opscenterWorldAdapter } from './opscenter/world'
 import { opmanagerWorldAdapter } from './opmanager/world'
+import type { OptionSpec, OptionValue } from './server/options'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
 import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
 
+/** An option's resolved value (flag > environment > config file > default), by option name. */
+export type VendorSettings = (name: string) => OptionValue | undefined
+
 /**
  * Every vendor the standalone server and the docs know about. A new vendor adds one entry here;
- * the CLI, the benchmark and the browser page read this list.
+ * the CLI (its options and `--help` included), the benchmark and the browser page read this list.
  */
 export interface VendorEntry {
   name: 'opsview' | 'opscenter' | 'opmanager'
@@ -25,11 +29,13 @@ export interface VendorEntry {
   defaultPort: number
   /** Environment variable that overrides the port. */
   portEnv: string
+  /** The vendor's own `opsmocks start` options (besides its port). */
+  options: readonly OptionSpec[]
   /** `world`: start from these world files instead of the built-in seed. */
-  create(options?: { world?: readonly WorldSource[] }): Promise<{ service: MockService }>
+  create(settings: VendorSettings, start?: { world?: readonly WorldSource[] }): Promise<{ service: MockService }>
   /** Lines printed under the URL at start-up: credentials and how to use them. */
-  describe(url: string): string[]
-  /** The bundled spec (the record-through proxy validates real answers against it). */
+  describe(url: string, settings: VendorSettings): string[]
+  /** The bundled spec (the record-through proxy checks real answers against it). */
   spec: BundledSpec
   /** Reads and writes this vendor's world files. */
   world: WorldAdapter<never>
@@ -46,7 +52,16 @@ export const VENDORS: readonly VendorEntry[] = [
     spec: opsviewSpec as unknown as BundledSpec,
     world: opsviewWorldAdapter as WorldAdapter<never>,
     learner: opsviewLearner,
-    create: (options) => createOpsviewService({ sessionTtlSeconds: numberFromEnv('OPSVIEW_SESSION_TTL'), ...options }),
+    options: [
+      {
+        name: 'opsview-session-ttl',
+        type: 'seconds',
+        env: 'OPSVIEW_SESSION_TTL',
+        default: 3600,
+        description: 'Opsview token lifetime, extended by every use (sliding)',
+      },
+    ],
+    create: (settings, start) => createOpsviewService({ sessionTtlSeconds: settings('opsview-session-ttl') as number, ...start }),
     describe: (url) => [
       `users: ${OPSVIEW_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.role})`).join(', ')}`,
       `try:   curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"initial"}' ${url}/rest/login`,
@@ -60,21 +75,46 @@ export const VENDORS: readonly VendorEntry[] = [
     spec: opscenterSpec as unknown as BundledSpec,
     world: opscenterWorldAdapter as WorldAdapter<never>,
     learner: opscenterLearner,
-    // OPSCENTER_AUTH=off serves it as OpsCenter ships: no login needed (decisions/020).
-    create: (options) =>
+    options: [
+      // off serves it as OpsCenter ships: no login needed (decisions/020).
+      {
+        name: 'opscenter-auth',
+        type: 'choice',
+        values: ['on', 'off'],
+        env: 'OPSCENTER_AUTH',
+        default: 'on',
+        description: 'OpsCenter authentication',
+      },
+      {
+        name: 'opscenter-basic-auth',
+        type: 'choice',
+        values: ['accept', 'reject'],
+        env: 'OPSCENTER_BASIC_AUTH',
+        default: 'accept',
+        description: 'HTTP Basic credentials without a session (reject: 401 as OpsCenter 5.x)',
+      },
+      {
+        name: 'opscenter-session-ttl',
+        type: 'seconds',
+        env: 'OPSCENTER_SESSION_TTL',
+        defaultText: 'never expires',
+        description: 'OpsCenter session lifetime',
+      },
+    ],
+    create: (settings, start) =>
       createOpscenterService({
-        authEnabled: !isOff(process.env.OPSCENTER_AUTH),
-        basicAuth: process.env.OPSCENTER_BASIC_AUTH === 'reject' ? 'reject' : 'accept',
-        sessionTtlSeconds: numberFromEnv('OPSCENTER_SESSION_TTL'),
-        ...options,
+        authEnabled: settings('opscenter-auth') !== 'off',
+        basicAuth: settings('opscenter-basic-auth') === 'reject' ? 'reject' : 'accept',
+        sessionTtlSeconds: settings('opscenter-session-ttl') as number | undefined,
+        ...start,
       }),
-    describe: (url) => [
-      isOff(process.env.OPSCENTER_AUTH)
-        ? 'auth:  off (OPSCENTER_AUTH=off): every call works without a session'
-        : 'auth:  on (OPSCENTER_AUTH=off disables it); send the sessionid as the opscenter-session header, or HTTP Basic credentials' +
-          (process.env.OPSCENTER_BASIC_AUTH === 'reject'
-            ? ' (rejected: OPSCENTER_BASIC_AUTH=reject)'
-            : ' (OPSCENTER_BASIC_AUTH=reject refuses those)'),
+    describe: (url, settings) => [
+      settings('opscenter-auth') === 'off'
+        ? 'auth:  off (--opscenter-auth off): every call works without a session'
+        : 'auth:  on (--opscenter-auth off disables it); send the sessionid as the opscenter-session header, or HTTP Basic credentials' +
+          (settings('opscenter-basic-auth') === 'reject'
+            ? ' (rejected: --opscenter-basic-auth reject)'
+            : ' (--opscenter-basic-auth reject refuses those)'),
       `users: ${OPSCENTER_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.roles.join('+')})`).join(', ')}`,
       `try:   curl -s -X POST -d '{"username":"admin","password":"admin"}' ${url}/login`,
     ],
@@ -87,7 +127,8 @@ export const VENDORS: readonly VendorEntry[] = [
     spec: opmanagerSpec as unknown as BundledSpec,
     world: opmanagerWorldAdapter as WorldAdapter<never>,
     learner: opmanagerLearner,
-    create: (options) => createOpmanagerService({ ...options }),
+    options: [],
+    create: (_settings, start) => createOpmanagerService({ ...start }),
     describe: (url) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
       `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,
@@ -95,15 +136,3 @@ export const VENDORS: readonly VendorEntry[] = [
     ],
   },
 ]
-
-export function numberFromEnv(name: string): number | undefined {
-  const raw = process.env[name]
-  if (raw === undefined || raw === '') return undefined
-  const value = Number(raw)
-  if (!Number.isFinite(value) || value < 0) throw new Error(`[opsmocks] ${name} must be a non-negative number, got "${raw}"`)
-  return value
-}
-
-function isOff(value: string | undefined): boolean {
-  return ['off', 'false', '0', 'no', 'disabled'].includes((value ?? '').trim().toLowerCase())
-}

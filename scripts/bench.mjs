@@ -16,18 +16,23 @@ function startProcess(args) {
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] })
   return new Promise((resolve, reject) => {
     let output = ''
-    child.stdout.on('data', (chunk) => {
+    const onData = (chunk) => {
       output += chunk
       const url = /(http:\/\/127\.0\.0\.1:[0-9]+)/.exec(output)?.[1]
-      if (url && output.includes('opsmocks ready')) resolve({ child, url, started })
-    })
+      if (!url || !output.includes('opsmocks ready')) return
+      // From here on stdout (the request log, when on) is read and dropped, as a terminal would take it.
+      child.stdout.off('data', onData)
+      child.stdout.resume()
+      resolve({ child, url, started })
+    }
+    child.stdout.on('data', onData)
     child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)))
   })
 }
 
 const stop = (child) =>
   new Promise((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', resolve), child.kill('SIGTERM'))))
-const startVendor = (vendor) => startProcess(['dist/server/cli.js', '--only', vendor, `--${vendor}-port`, '0'])
+const startVendor = (vendor, extra = []) => startProcess(['dist/server/cli.js', '--only', vendor, `--${vendor}-port`, '0', ...extra])
 const startBaseline = () => startProcess(['scripts/bench/baseline-server.mjs'])
 
 async function load(url, request, options = {}) {
@@ -45,6 +50,12 @@ async function load(url, request, options = {}) {
       `${request.method} ${request.path}: ${bad} of ${result.requests.total} requests failed (non-2xx ${result.non2xx}, errors ${result.errors}, timeouts ${result.timeouts})`,
     )
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, total: result.requests.total }
+}
+
+/** CPU time (user + system) a process has used, in ms: unlike req/s, barely moved by other load on the machine. */
+function cpuMs(pid) {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in clock ticks of 1/100 s
 }
 
 function rssMiB(pid) {
@@ -90,6 +101,7 @@ async function compare(baselineUrl, mockUrl, request) {
   return {
     rps,
     baselineRps,
+    mockRequests: mock.reduce((sum, result) => sum + result.total, 0),
     ratio: rps / baselineRps,
     p50: median(mock.map((result) => result.p50)),
     p99: median(mock.map((result) => result.p99)),
@@ -138,6 +150,47 @@ try {
   }
 } finally {
   await stop(baselineServer.child)
+}
+
+/**
+ * What CORS and the request log cost on the hot path: the same authenticated Opsview GET with nothing in
+ * front of the service (--cors off), with the default CORS (requests without Origin, as from curl or a
+ * backend), with CORS answering a browser Origin, and with the request log on.
+ */
+console.log('\nCORS and request log (opsview GET /rest/user, authenticated):')
+const [hotPath] = SCENARIOS
+const variants = [
+  { name: '--cors off, no log', args: ['--cors', 'off'] },
+  { name: 'default (CORS for loopback), no Origin', args: [] },
+  { name: 'default, browser Origin header', args: [], headers: { origin: 'http://localhost:5173' } },
+  { name: '--log (text)', args: ['--log'] },
+  { name: '--log-format json', args: ['--log-format', 'json'] },
+]
+const baselineForVariants = await startBaseline()
+let offRatio
+let offCpu
+try {
+  for (const variant of variants) {
+    const server = await startVendor(hotPath.vendor, variant.args)
+    try {
+      const request = await hotPath.prepare(server.url)
+      request.headers = { ...request.headers, ...variant.headers }
+      await load(server.url, request, { seconds: 1 })
+      const cpuBefore = cpuMs(server.child.pid)
+      const result = await compare(baselineForVariants.url, server.url, request)
+      const cpuPerRequest = ((cpuMs(server.child.pid) - cpuBefore) * 1000) / result.mockRequests
+      offRatio ??= result.ratio
+      offCpu ??= cpuPerRequest
+      report(`  ${variant.name}`, result)
+      console.log(
+        `  … ${((result.ratio / offRatio) * 100).toFixed(0)}% of the --cors off rate relative to baseline; server CPU ${cpuPerRequest.toFixed(0)} µs/request (${((cpuPerRequest / offCpu) * 100).toFixed(0)}% of --cors off)`,
+      )
+    } finally {
+      await stop(server.child)
+    }
+  }
+} finally {
+  await stop(baselineForVariants.child)
 }
 
 const baselineCold = await coldStart(startBaseline, '/')

@@ -19,7 +19,9 @@ for (const api of redoclyApis()) {
   )
   entries.push({ file, title: spec.info.title, summary: spec.info.summary ?? '', size: statSync(`${out}/${file}`).size })
 }
-const items = entries.map((entry) => `<li><a href="${entry.file}">${entry.title}</a> — ${entry.summary}</li>`).join('\n      ')
+const items = entries
+  .map((entry) => `<li><a href="${entry.file}">${escapeHtml(entry.title)}</a> — ${inlineMarkdown(entry.summary)}</li>`)
+  .join('\n      ')
 writeFileSync(
   `${out}/index.html`,
   `<!doctype html>
@@ -35,5 +37,18 @@ writeFileSync(
 </html>
 `,
 )
+/** The specs' `info.summary` is CommonMark: render its inline code, emphasis and links rather than print the marks. */
+function inlineMarkdown(text) {
+  return escapeHtml(text)
+    .replace(/`([^`]+)`/g, '<code>$1</code>')
+    .replace(/\*\*([^*]+)\*\*/g, '<strong>$1</strong>')
+    .replace(/(^|[^*])\*([^*]+)\*/g, '$1<em>$2</em>')
+    .replace(/\[([^\]]+)\]\((https?:[^)\s]+)\)/g, '<a href="$2">$1</a>')
+}
+
+function escapeHtml(text) {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+}
+
 for (const entry of entries) console.log(`${out}/${entry.file}  ${(entry.size / 1024 / 1024).toFixed(1)} MiB  ${entry.title}`)
 console.log(`${out}/index.html`)

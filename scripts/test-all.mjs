@@ -1,6 +1,7 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
 //   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract)
-//   → the real-vendor suites against the built server → status coverage → docs → Playwright e2e
+//   → the real-vendor suites against the built server → the npm package (pack, install, use) → status coverage
+//   → docs → Playwright e2e
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 
@@ -91,12 +92,27 @@ if (built) {
     '--no-install',
     'vitest',
     'run',
+    '--project',
+    'unit',
+    '--project',
+    'contract',
     '--reporter=default',
     '--reporter=json',
     `--outputFile.json=${reports}/vitest.json`,
   ])
   countVitest(`${reports}/vitest.json`)
   await realSuitesAgainstTheServer()
+  step('the npm package: pack, install into a fresh project, use', 'npx', [
+    '--no-install',
+    'vitest',
+    'run',
+    '--project',
+    'package',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${reports}/vitest-package.json`,
+  ])
+  countVitest(`${reports}/vitest-package.json`)
   step('every documented status is exercised', process.execPath, ['scripts/coverage-report.mjs'], { counted: false })
 
   step('docs', 'npm', ['run', '--silent', 'docs'], { counted: false })

@@ -20,6 +20,10 @@ export interface BrowserMocksOptions {
   opmanager?: OpmanagerMockOptions & { baseUrl?: string }
   /** Where the worker script is served; default `/mockServiceWorker.js`. */
   workerUrl?: string
+  /** Hide msw's console lines (the start banner and one line per mocked request); default false, as in msw. */
+  quiet?: boolean
+  /** What msw does with a request no vendor mock handles; default `'bypass'` (it goes to the network). */
+  onUnhandledRequest?: 'bypass' | 'warn' | 'error'
 }
 
 export interface BrowserMocks {
@@ -41,6 +45,10 @@ export async function startOpsmocksWorker(options: BrowserMocksOptions = {}): Pr
     ...opscenter.handlers({ baseUrl: base('opscenter', options.opscenter?.baseUrl) }),
     ...opmanager.handlers({ baseUrl: base('opmanager', options.opmanager?.baseUrl) }),
   )
-  await worker.start({ serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' }, onUnhandledRequest: 'bypass', quiet: true })
+  await worker.start({
+    serviceWorker: { url: options.workerUrl ?? '/mockServiceWorker.js' },
+    onUnhandledRequest: options.onUnhandledRequest ?? 'bypass',
+    quiet: options.quiet ?? false,
+  })
   return { worker, opsview, opscenter, opmanager }
 }

@@ -20,8 +20,16 @@ export interface JsonParseOptions {
   relaxed?: boolean
 }
 
+/**
+ * Deepest nesting of arrays and objects a JSON body or filter may have. Deeper documents are refused before
+ * parsing: walking them (schema validation, filter compilation, structuredClone) recursed until the stack
+ * overflowed and answered 500 (issue 8). Real payloads of all three vendors stay under 10 levels.
+ */
+export const MAX_JSON_DEPTH = 64
+
 /** Parses JSON text or throws a BAD_REQUEST MockError that says what was wrong and where. */
 export function parseJsonText(text: string, options: JsonParseOptions = {}): unknown {
+  assertJsonDepth(text)
   try {
     return JSON.parse(text)
   } catch (error) {
@@ -36,6 +44,26 @@ export function parseJsonText(text: string, options: JsonParseOptions = {}): unk
       }
     }
     throw new MockError('BAD_REQUEST', `malformed JSON string: ${(error as Error).message}`)
+  }
+}
+
+/** Throws a BAD_REQUEST MockError when the JSON text nests deeper than `MAX_JSON_DEPTH`; strings are skipped. */
+export function assertJsonDepth(text: string, maxDepth = MAX_JSON_DEPTH): void {
+  let depth = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 0x22 /* " */) {
+      // Skip the string, escapes included; an unterminated one is left for JSON.parse to report.
+      for (i++; i < text.length; i++) {
+        const inner = text.charCodeAt(i)
+        if (inner === 0x5c /* \ */) i++
+        else if (inner === 0x22) break
+      }
+    } else if (code === 0x5b /* [ */ || code === 0x7b /* { */) {
+      if (++depth > maxDepth) throw new MockError('BAD_REQUEST', `JSON nested deeper than ${maxDepth} levels`)
+    } else if (code === 0x5d /* ] */ || code === 0x7d /* } */) {
+      depth--
+    }
   }
 }
 
@@ -74,10 +102,14 @@ export function parseFormText(text: string): FormFields {
   return paramsToFields(new URLSearchParams(text))
 }
 
+/**
+ * Fields by name in an object without a prototype, so a field called `__proto__`, `constructor` or `toString`
+ * is just a field: it neither finds an inherited value nor changes the object's prototype.
+ */
 export function paramsToFields(params: URLSearchParams): FormFields {
-  const fields: FormFields = {}
+  const fields = Object.create(null) as FormFields
   for (const [key, value] of params) {
-    const previous = fields[key]
+    const previous = Object.hasOwn(fields, key) ? fields[key] : undefined
     if (previous === undefined) fields[key] = value
     else if (Array.isArray(previous)) previous.push(value)
     else fields[key] = [previous, value]

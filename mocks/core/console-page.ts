@@ -2,8 +2,8 @@
  * The console at `/__opsmocks/`: one self-contained page (no network but this port's control API) to
  * watch and steer a vendor mock: its world's objects and states, the live request journal, faults and
  * latency, the clock, reset, snapshots, world export and import, and the session's coverage and the
- * latest fidelity report. Every write sends a JSON content type and the X-Opsmocks-Console header, so
- * it passes the control API's cross-site protections.
+ * latest fidelity report. It calls only its own origin, so its writes pass the control API's
+ * cross-origin guard (decisions/040); they send JSON and an X-Opsmocks-Console header saying who they are.
  */
 export function consolePage(vendor: string, title: string): string {
   return `<!doctype html>

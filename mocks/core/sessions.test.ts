@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Clock } from './clock'
-import { SessionStore } from './sessions'
+import { DEFAULT_MAX_SESSIONS_PER_SUBJECT, SessionStore } from './sessions'
 
 const MINUTE = 60_000
 const DAY = 24 * 60 * MINUTE
@@ -134,7 +134,7 @@ describe('SessionStore', () => {
     clock.advance(MINUTE + DAY) // `old` expired exactly one day ago: due to be forgotten
     const recent = sessions.create('recent').token
     clock.advance(MINUTE + 1) // `recent` expired a moment ago: must still say "expired"
-    while (sessions.size < 2048) sessions.create('filler')
+    while (sessions.size < 2048) sessions.create(`filler${sessions.size}`)
     // Not swept yet: the sweep runs when a create finds the store at twice its size after the last sweep (1024).
     expect(sessions.lookup(old).status).toBe('expired')
     sessions.create('trigger')
@@ -147,19 +147,52 @@ describe('SessionStore', () => {
     const sessions = store(MINUTE, false)
     const token = sessions.create('almost').token
     clock.advance(MINUTE + DAY - 1)
-    while (sessions.size < 2049) sessions.create('filler')
+    while (sessions.size < 2049) sessions.create(`filler${sessions.size}`)
     expect(sessions.lookup(token).status).toBe('expired')
   })
 
   it('does not sweep again until the store has doubled since the last sweep', () => {
     const sessions = store(MINUTE, false)
-    while (sessions.size < 2049) sessions.create('filler') // first sweep at 2048 finds nothing to forget
+    while (sessions.size < 2049) sessions.create(`filler${sessions.size}`) // first sweep at 2048 finds nothing to forget
     clock.advance(MINUTE + DAY) // every session so far is now forgettable
     const late = sessions.create('late').token
-    while (sessions.size < 4096) sessions.create('filler')
+    while (sessions.size < 4096) sessions.create(`filler${sessions.size}`)
     expect(sessions.size).toBe(4096)
     sessions.create('trigger')
     expect(sessions.size).toBe(4096 - 2049 + 1)
     expect(sessions.lookup(late).status).toBe('active')
+  })
+
+  it('caps the sessions of one subject, ending the least recently used one first (defect 8)', () => {
+    const sessions = new SessionStore({ clock, ttlMs: undefined, sliding: true, newToken: counterTokens(), maxPerSubject: 3 })
+    const [first, second, third] = [sessions.create('admin'), sessions.create('admin'), sessions.create('admin')]
+    const other = sessions.create('viewer')
+    expect(sessions.lookup(first.token).status).toBe('active') // now the most recently used
+    const fourth = sessions.create('admin')
+    expect(sessions.lookup(second.token)).toEqual({ status: 'unknown' })
+    for (const kept of [first, third, fourth, other]) expect(sessions.lookup(kept.token).status).toBe('active')
+    expect(sessions.countFor('admin')).toBe(3)
+    expect(sessions.size).toBe(4)
+  })
+
+  it('keeps a client that logs in on every call within the default cap (defect 8)', () => {
+    const sessions = store(undefined)
+    for (let i = 0; i < DEFAULT_MAX_SESSIONS_PER_SUBJECT * 3; i++) sessions.create('admin')
+    expect(sessions.size).toBe(DEFAULT_MAX_SESSIONS_PER_SUBJECT)
+    sessions.clear()
+    expect(sessions.size).toBe(0)
+    expect(sessions.countFor('admin')).toBe(0)
+  })
+
+  it('forgets revoked sessions in the per-subject bookkeeping too', () => {
+    const sessions = new SessionStore({ clock, ttlMs: MINUTE, sliding: true, newToken: counterTokens(), maxPerSubject: 2 })
+    const a = sessions.create('admin')
+    sessions.revoke(a.token)
+    sessions.create('admin')
+    sessions.create('admin')
+    expect(sessions.countFor('admin')).toBe(2)
+    sessions.revokeSubject('admin')
+    expect(sessions.countFor('admin')).toBe(0)
+    expect(sessions.size).toBe(0)
   })
 })

@@ -1,5 +1,5 @@
 import spec from '../generated/opmanager.openapi.json'
-import { isJsonMediaType, isPlainObject, mediaType } from '../core/body'
+import { assertJsonDepth, isJsonMediaType, isPlainObject, mediaType } from '../core/body'
 import type { MockRequest } from '../core/exchange'
 import type { Operation } from '../core/service'
 import { schemaProblems, type BundledSpec } from '../core/spec-schema'
@@ -34,6 +34,7 @@ function jsonBody<T>(request: MockRequest, schemaName: string): T {
   if (type !== '' && !isJsonMediaType(type)) throw badRequest(`Send a JSON body (Content-Type application/json), not ${type}`)
   let body: unknown
   try {
+    assertJsonDepth(request.body)
     body = JSON.parse(request.body || 'null')
   } catch (error) {
     throw badRequest(`The body is not valid JSON: ${(error as Error).message}`)

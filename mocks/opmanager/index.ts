@@ -1,5 +1,5 @@
 import { toMswHandlers, type MswHandlerOptions } from '../core/msw-adapter'
-import { createOpmanagerService, type OpmanagerMockOptions, type OpmanagerService } from './service'
+import { OPMANAGER_DEFAULT_PORT, createOpmanagerService, type OpmanagerMockOptions, type OpmanagerService } from './service'
 
 export {
   OPMANAGER_DEFAULT_PORT,
@@ -14,6 +14,9 @@ export {
 
 /** Where the OpManager API lives, as msw path patterns under a base URL. */
 export const OPMANAGER_PATH_PREFIXES = ['/api/json/*', '/__opsmocks/*'] as const
+
+/** Where the handlers answer without a `baseUrl`: the URL `npx opsmocks start` serves opmanager at. */
+export const OPMANAGER_DEFAULT_BASE_URL = `http://127.0.0.1:${OPMANAGER_DEFAULT_PORT}`
 
 export interface OpmanagerMock extends OpmanagerService {
   /** MSW handlers for `setupServer` (Node) or `setupWorker` (browser). */
@@ -30,5 +33,8 @@ export interface OpmanagerMock extends OpmanagerService {
  */
 export async function createOpmanagerMock(options: OpmanagerMockOptions = {}): Promise<OpmanagerMock> {
   const mock = await createOpmanagerService(options)
-  return { ...mock, handlers: (handlerOptions) => toMswHandlers(mock.service, OPMANAGER_PATH_PREFIXES, handlerOptions) }
+  return {
+    ...mock,
+    handlers: (handlerOptions) => toMswHandlers(mock.service, OPMANAGER_PATH_PREFIXES, handlerOptions, OPMANAGER_DEFAULT_BASE_URL),
+  }
 }

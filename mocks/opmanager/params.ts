@@ -1,4 +1,13 @@
-import { FORM_MEDIA_TYPE, isJsonMediaType, isPlainObject, mediaType, paramsToFields, parseFormText, type FormFields } from '../core/body'
+import {
+  assertJsonDepth,
+  FORM_MEDIA_TYPE,
+  isJsonMediaType,
+  isPlainObject,
+  mediaType,
+  paramsToFields,
+  parseFormText,
+  type FormFields,
+} from '../core/body'
 import type { MockRequest } from '../core/exchange'
 import { opmError } from './errors'
 
@@ -98,13 +107,14 @@ function readBody(request: MockRequest): FormFields {
   if (isJsonMediaType(type)) {
     let parsed: unknown
     try {
+      assertJsonDepth(request.body)
       parsed = JSON.parse(request.body)
     } catch (error) {
       throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', `The request body is not valid JSON: ${(error as Error).message}`)
     }
     if (!isPlainObject(parsed))
       throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', 'The request body must be a JSON object of parameters.')
-    const fields: FormFields = {}
+    const fields = Object.create(null) as FormFields
     for (const [name, value] of Object.entries(parsed)) {
       if (value === null || typeof value === 'object')
         throw opmError('BAD_REQUEST', 'DATATYPE_NOT_MATCHED', `The parameter '${name}' must be a string, number or boolean.`)

@@ -1,5 +1,7 @@
+import spec from '../generated/opmanager.openapi.json'
 import { Clock } from '../core/clock'
 import { createService, type MockService } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
 import { createWorldControl, type WorldControl } from '../core/state-control'
 import type { Journal } from '../core/journal'
 import { resolveWorlds, type WorldSource } from '../core/world'
@@ -61,6 +63,7 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
     context,
     clock,
     renderError: renderOpmanagerError,
+    spec: spec as unknown as BundledSpec,
     reset,
     state: world,
   })

@@ -1,5 +1,5 @@
 import { toMswHandlers, type MswHandlerOptions } from '../core/msw-adapter'
-import { createOpscenterService, type OpscenterMockOptions, type OpscenterService } from './service'
+import { OPSCENTER_DEFAULT_PORT, createOpscenterService, type OpscenterMockOptions, type OpscenterService } from './service'
 
 export {
   OPSCENTER_DEFAULT_PORT,
@@ -10,10 +10,13 @@ export {
 } from './service'
 
 /**
- * OpsCenter's resources sit at the root (`/login`, `/{cluster_id}/nodes`), so one catch-all pattern.
- * Give the handlers a `baseUrl` of its own origin, or they answer every request of the page.
+ * OpsCenter's resources sit at the root (`/login`, `/{cluster_id}/nodes`), so one catch-all pattern
+ * under the base URL (its own origin, by default OPSCENTER_DEFAULT_BASE_URL).
  */
 export const OPSCENTER_PATH_PREFIXES = ['/*'] as const
+
+/** Where the handlers answer without a `baseUrl`: the URL `npx opsmocks start` serves opscenter at. */
+export const OPSCENTER_DEFAULT_BASE_URL = `http://127.0.0.1:${OPSCENTER_DEFAULT_PORT}`
 
 export interface OpscenterMock extends OpscenterService {
   /** MSW handlers for `setupServer` (Node) or `setupWorker` (browser). */
@@ -29,5 +32,8 @@ export interface OpscenterMock extends OpscenterService {
  */
 export async function createOpscenterMock(options: OpscenterMockOptions = {}): Promise<OpscenterMock> {
   const mock = await createOpscenterService(options)
-  return { ...mock, handlers: (handlerOptions) => toMswHandlers(mock.service, OPSCENTER_PATH_PREFIXES, handlerOptions) }
+  return {
+    ...mock,
+    handlers: (handlerOptions) => toMswHandlers(mock.service, OPSCENTER_PATH_PREFIXES, handlerOptions, OPSCENTER_DEFAULT_BASE_URL),
+  }
 }

@@ -1,6 +1,7 @@
 import spec from '../generated/opscenter.openapi.json'
 import type { MockRequest } from '../core/exchange'
 import { MockError } from '../core/mock-error'
+import { ownValue } from '../core/own'
 import type { Operation } from '../core/service'
 import type { SessionStore } from '../core/sessions'
 import { activeToken, authenticate, expiredSessionCookie, NOT_LOGGED_IN, sessionCookie, type AuthSettings } from './auth'
@@ -364,7 +365,7 @@ const getKeyspace = operation(
   'GET',
   '/{cluster_id}/keyspaces/{keyspace}',
   onCluster(VIEW, ({ store }, clusterId, { keyspace }) => {
-    const found = store.runtimeOf(clusterId).keyspaces[keyspace!]
+    const found = ownValue(store.runtimeOf(clusterId).keyspaces, keyspace!)
     if (!found) throw new MockError('NOT_FOUND', `No keyspace '${keyspace}' in cluster '${clusterId}'`)
     return ok(found)
   }),

@@ -1,4 +1,4 @@
-import { isPlainObject, parseFormText, type FormFields } from '../core/body'
+import { assertJsonDepth, isPlainObject, parseFormText, type FormFields } from '../core/body'
 import type { MockRequest } from '../core/exchange'
 import { MockError } from '../core/mock-error'
 
@@ -11,6 +11,7 @@ import { MockError } from '../core/mock-error'
 export function readOpscenterBody(request: MockRequest): unknown {
   const text = request.body
   if (text.trim() === '') return undefined
+  assertJsonDepth(text)
   try {
     return JSON.parse(text)
   } catch (error) {

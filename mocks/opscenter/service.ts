@@ -1,6 +1,8 @@
+import spec from '../generated/opscenter.openapi.json'
 import { Clock } from '../core/clock'
 import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
 import { createWorldControl, type WorldControl } from '../core/state-control'
 import type { Journal } from '../core/journal'
@@ -87,6 +89,7 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     context,
     clock,
     renderError: renderOpscenterError,
+    spec: spec as unknown as BundledSpec,
     reset,
     state: world,
   })

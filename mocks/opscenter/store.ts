@@ -3,6 +3,7 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Clock } from '../core/clock'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
+import { ownValue } from '../core/own'
 import { schemaProblems, specSchema, type BundledSpec } from '../core/spec-schema'
 import { Table } from '../core/table'
 import { ADMIN_ROLE, allPermissions, mergePermissions, withoutHiddenClusters, type Principal } from './permissions'
@@ -261,7 +262,7 @@ export class OpscenterStore {
   /** Re-runs one rule: same verdict as before (the mock cluster does not change), new run time. */
   runBestPracticeRule(clusterId: string, rule: string): BestPracticeResult {
     const runtime = this.runtimeOf(clusterId)
-    const previous = runtime.bestPractice[rule]
+    const previous = ownValue(runtime.bestPractice, rule)
     if (!previous) throw new MockError('NOT_FOUND', `No best-practice rule named '${rule}'`)
     const result = { ...previous, run_time: this.clock.nowSeconds() }
     runtime.bestPractice[rule] = result

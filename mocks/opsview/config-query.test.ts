@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { MockError } from '../core/mock-error'
-import { likeMatcher, listConfig, type ListResult } from './config-query'
+import { likeMatcher } from '../core/like'
+import { listConfig, type ListResult } from './config-query'
 import type { AnyConfigObject } from './spec-types'
 
 interface Row {

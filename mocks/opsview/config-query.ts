@@ -1,5 +1,6 @@
 import { MockError } from '../core/mock-error'
 import { parseJsonText, isPlainObject } from '../core/body'
+import { likeMatcher } from '../core/like'
 import type { AnyConfigObject, ListSummary } from './spec-types'
 
 /**
@@ -53,7 +54,14 @@ export function paging(query: URLSearchParams, defaultRows: number | 'all' = DEF
   if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam))
     throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)
   if (!/^[1-9][0-9]*$/.test(pageParam)) throw new MockError('BAD_REQUEST', `Invalid page '${pageParam}': pages start at 1`)
-  return { rows: rowsParam === 'all' ? 'all' : Number(rowsParam), page: Number(pageParam) }
+  // Past 2^53 a number loses digits and prints as "1.2e+29", which no summary field may hold.
+  const page = Number(pageParam)
+  if (!Number.isSafeInteger(page))
+    throw new MockError('BAD_REQUEST', `Invalid page '${pageParam.slice(0, 40)}': at most ${Number.MAX_SAFE_INTEGER}`)
+  const rows = rowsParam === 'all' ? 'all' : Number(rowsParam)
+  if (rows !== 'all' && !Number.isSafeInteger(rows))
+    throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam.slice(0, 40)}': at most ${Number.MAX_SAFE_INTEGER}`)
+  return { rows, page }
 }
 
 /** The comparable text of a field: strings as they are, references by name. */
@@ -64,25 +72,6 @@ function fieldText(record: AnyConfigObject, column: string): string[] {
   if (Array.isArray(value)) return value.map((item) => (isPlainObject(item) ? String(item.name ?? '') : String(item)))
   if (isPlainObject(value)) return [String(value.name ?? '')]
   return [String(value)]
-}
-
-/** SQL LIKE: `%` any run, `_` one character, a backslash escapes either; case-insensitive as MySQL's default collation. */
-export function likeMatcher(pattern: string): (text: string) => boolean {
-  let source = ''
-  for (let i = 0; i < pattern.length; i++) {
-    const char = pattern[i]!
-    // MySQL's LIKE escape: `\%` and `\_` are the literal characters.
-    if (char === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]!)
-    else if (char === '%') source += '.*'
-    else if (char === '_') source += '.'
-    else source += escapeRegExp(char)
-  }
-  const regex = new RegExp(`^${source}$`, 'is')
-  return (text) => regex.test(text)
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }
 
 function searchPredicate(query: URLSearchParams, known: Set<string>): (record: AnyConfigObject) => boolean {
@@ -102,8 +91,14 @@ function searchPredicate(query: URLSearchParams, known: Set<string>): (record: A
 
 type Predicate = (record: AnyConfigObject) => boolean
 
+/** Longest `json_filter` accepted; its nesting is capped by parseJsonText (MAX_JSON_DEPTH). */
+export const MAX_JSON_FILTER_LENGTH = 16 * 1024
+
 function jsonFilterPredicate(raw: string | null, known: Set<string>): Predicate {
   if (raw === null || raw === '') return () => true
+  if (raw.length > MAX_JSON_FILTER_LENGTH) {
+    throw new MockError('BAD_REQUEST', `Invalid json_filter: ${raw.length} characters, at most ${MAX_JSON_FILTER_LENGTH}`)
+  }
   let filter: unknown
   try {
     filter = parseJsonText(raw)

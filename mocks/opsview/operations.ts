@@ -148,6 +148,22 @@ function visibleObject(store: OpsviewStore, principal: Principal, type: ConfigTy
   return record
 }
 
+/**
+ * A record as the principal may see it: a `hosts` list (a host template's) keeps only hosts in the
+ * principal's host groups, so a "View some" user learns nothing of the others, neither in the object nor
+ * through an `s.hosts=` search.
+ */
+function withVisibleHosts(store: OpsviewStore, principal: Principal, record: AnyConfigObject): AnyConfigObject {
+  const visible = principal.visibleHostgroupIds
+  const hosts = (record as { hosts?: unknown }).hosts
+  if (!visible || !Array.isArray(hosts)) return record
+  const shown = hosts.filter((ref: { name: string; ref?: string }) => {
+    const host = typeof ref?.ref === 'string' ? store.tables.host.get(refId(ref)) : undefined
+    return host !== undefined && visible.has(refId(host.hostgroup))
+  })
+  return shown.length === hosts.length ? record : ({ ...record, hosts: shown } as AnyConfigObject)
+}
+
 function objectBody(request: MockRequest): Record<string, unknown> {
   const body = readOpsviewBody(request)
   if (!isPlainObject(body)) throw new MockError('BAD_REQUEST', 'Error when parsing data: expected a JSON object with the fields to set')
@@ -161,7 +177,9 @@ const listConfigObjects = operation(
   withPrincipal(({ store }, principal, request, params) => {
     const type = configType(params)
     readable(principal, type)
-    const records = (store.tables[type].all() as AnyConfigObject[]).filter((record) => isVisible(principal, type, record))
+    const records = (store.tables[type].all() as AnyConfigObject[])
+      .filter((record) => isVisible(principal, type, record))
+      .map((record) => withVisibleHosts(store, principal, record))
     return ok(listConfig(records, COLUMNS[type], request.query) as Extract<Reply<'listConfigObjects'>, { status: 200 }>['json'])
   }),
 )
@@ -190,7 +208,7 @@ const getConfigObject = operation(
   withPrincipal(({ store }, principal, _request, params) => {
     const type = configType(params)
     readable(principal, type)
-    return ok({ object: visibleObject(store, principal, type, params.id!) })
+    return ok({ object: withVisibleHosts(store, principal, visibleObject(store, principal, type, params.id!)) })
   }),
 )
 

@@ -1,6 +1,8 @@
 import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
-import { likeMatcher, paginate } from './config-query'
+import { likeMatcher } from '../core/like'
+import { requireSupportedTime } from '../core/time'
+import { paginate } from './config-query'
 import { formatTimestamp, liveHosts } from './status'
 import type { OpsviewStore, Principal } from './store'
 import type { Downtime, RuntimeObjects } from './spec-types'
@@ -135,6 +137,9 @@ export function createDowntime(store: OpsviewStore, principal: Principal, query:
   const comment = requireText(body, 'comment')
   if (start === undefined) throw new MockError('BAD_REQUEST', `Invalid starttime '${String(body.starttime)}'`)
   if (end === undefined) throw new MockError('BAD_REQUEST', `Invalid endtime '${String(body.endtime)}'`)
+  // Range-checked before anything is stored: a downtime ending in year 11 million broke every later list.
+  requireSupportedTime(start, `starttime '${String(body.starttime).slice(0, 40)}'`)
+  requireSupportedTime(end, `endtime '${String(body.endtime).slice(0, 40)}'`)
   if (end <= start) throw new MockError('BAD_REQUEST', 'endtime must be after starttime')
   const selection = select(store, principal, query, body)
   if (selection.hostIds.length || selection.services.length) {

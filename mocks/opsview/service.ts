@@ -1,6 +1,8 @@
+import spec from '../generated/opsview.openapi.json'
 import { Clock } from '../core/clock'
 import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
 import { createWorldControl, type WorldControl } from '../core/state-control'
 import type { Journal } from '../core/journal'
@@ -77,6 +79,7 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     context,
     clock,
     renderError: renderOpsviewError,
+    spec: spec as unknown as BundledSpec,
     reset,
     state: world,
   })

@@ -1,96 +1,94 @@
-import { parseArgs } from 'node:util'
-import { listen, type RunningServer } from './node-adapter'
-import { VENDORS, type VendorEntry } from '../vendors'
-import { WorldError } from '../core/world'
-import { readWorldFiles } from './world-files'
-import { runProxyCli } from './proxy-cli'
-import { latestReports } from './reports'
-
-// `opsmocks proxy ...`: the record-through proxy (it runs until Ctrl-C, so nothing below runs).
-if (process.argv[2] === 'proxy') await runProxyCli(process.argv.slice(3))
+import { version } from '../../package.json'
+import { COMMANDS, COMMON_OPTIONS, DEFAULT_COMMAND, type Command } from './commands'
+import { loadConfigFile } from './config-file'
+import { describeOptions, parseFlags, resolveOptions, UsageError, type OptionSpec } from './options'
 
 /**
- * `npm start`: every vendor mock on its own port on 127.0.0.1, seeded, until Ctrl-C.
- *   --host 127.0.0.1   --only opsview,opmanager   --<vendor>-port N   (or <VENDOR>_PORT=N; 0 picks a free port)
+ * `opsmocks <command> [options]` (`npx opsmocks`, `npm start`): start | contract | docs, `--help`, `--version`.
+ * A mistake in the call prints one line naming it and the usage, and exits 2; a failure while running
+ * prints one line and exits 1. Never a stack trace.
  */
-const options = Object.fromEntries(VENDORS.map((vendor) => [`${vendor.name}-port`, { type: 'string' as const }]))
-const { values } = parseArgs({
-  options: {
-    ...options,
-    host: { type: 'string', default: process.env.OPSMOCKS_HOST ?? '127.0.0.1' },
-    only: { type: 'string' },
-    world: { type: 'string', multiple: true },
-    help: { type: 'boolean' },
-  },
-  strict: true,
-})
+const PRECEDENCE = 'Each option is taken from, in order: the command line, its environment variable, the config file, the default.'
 
-if (values.help) {
-  console.log(
-    `usage: npm start -- [--host 127.0.0.1] [--only ${VENDORS.map((vendor) => vendor.name).join(',')}] [--world FILE ...] ${VENDORS.map((vendor) => `[--${vendor.name}-port ${vendor.defaultPort}]`).join(' ')}`,
-  )
-  process.exit(0)
+function optionsOf(command: Command): OptionSpec[] {
+  return [...command.options, ...COMMON_OPTIONS]
 }
 
-function portFor(vendor: VendorEntry): number {
-  const raw =
-    (values as unknown as Record<string, string | undefined>)[`${vendor.name}-port`] ??
-    process.env[vendor.portEnv] ??
-    String(vendor.defaultPort)
-  const port = Number(raw)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`[opsmocks] invalid port for ${vendor.name}: "${raw}"`)
-  return port
+export function helpText(): string {
+  const width = Math.max(...COMMANDS.map((command) => command.name.length)) + 2
+  return [
+    `opsmocks ${version}: stateful, spec-driven mocks of the Opsview, DataStax OpsCenter and ManageEngine OpManager REST APIs`,
+    '',
+    'usage: opsmocks <command> [options]        (no command: start)',
+    '       opsmocks --help | --version',
+    '',
+    'commands:',
+    ...COMMANDS.map((command) => `  ${command.name.padEnd(width)}${command.summary}`),
+    ...COMMANDS.flatMap((command) => ['', `opsmocks ${command.name} options:`, ...describeOptions(optionsOf(command))]),
+    '',
+    PRECEDENCE,
+    'The config file is opsmocks.config.json in the working directory, or --config FILE; its keys are the option names,',
+    'e.g. {"opsview-port": 4011, "cors": ["http://localhost:5173"], "log": true, "contract": {"out": "reports"}};',
+    'a section named after a command holds values for that command only. {VENDOR} is OPSVIEW, OPSCENTER or OPMANAGER.',
+  ].join('\n')
 }
 
-const only = values.only?.split(',').map((name) => name.trim())
-const selected = VENDORS.filter((vendor) => !only || only.includes(vendor.name))
-if (!selected.length) {
-  console.error(`[opsmocks] --only matched no vendor; known: ${VENDORS.map((vendor) => vendor.name).join(', ')}`)
-  process.exit(2)
+function commandHelp(command: Command): string {
+  return [
+    `usage: ${command.usage}`,
+    '',
+    `${command.summary}.`,
+    '',
+    'options:',
+    ...describeOptions(optionsOf(command)),
+    '',
+    PRECEDENCE,
+  ].join('\n')
 }
 
-const running: RunningServer[] = []
-let stopping = false
-async function stop(signal: string): Promise<void> {
-  if (stopping) return
-  stopping = true
-  await Promise.all(running.map((server) => server.close()))
-  console.log(`opsmocks stopped (${signal})`)
-  process.exit(0)
+async function main(argv: readonly string[]): Promise<number> {
+  const first = argv[0]
+  if (first === '--version' || first === '-v') {
+    console.log(version)
+    return 0
+  }
+  if (first === '--help' || first === '-h' || first === 'help') {
+    console.log(helpText())
+    return 0
+  }
+  const named = COMMANDS.find((command) => command.name === first)
+  if (!named && first !== undefined && !first.startsWith('-')) {
+    const error = new UsageError(`unknown command "${first}"`)
+    error.usage = `usage: opsmocks <command> [options]; commands: ${COMMANDS.map((each) => each.name).join(', ')}; see opsmocks --help`
+    throw error
+  }
+  const command = named ?? DEFAULT_COMMAND
+  const rest = named ? argv.slice(1) : argv
+  try {
+    const specs = optionsOf(command)
+    const { flags } = parseFlags(specs, rest)
+    if (flags.has('help')) {
+      console.log(commandHelp(command))
+      return 0
+    }
+    const known = new Map(COMMANDS.map((each) => [each.name, new Set(each.options.map((option) => option.name))]))
+    const config = loadConfigFile(flags.get('config')?.at(-1) ?? (process.env.OPSMOCKS_CONFIG || undefined), known, command.name)
+    const options = resolveOptions(specs, rest, process.env, config)
+    return (await command.run(options, { argv: rest, config })) ?? 0
+  } catch (error) {
+    if (error instanceof UsageError) error.usage ??= `usage: ${command.usage}; see opsmocks ${command.name} --help`
+    throw error
+  }
 }
-process.on('SIGINT', () => void stop('SIGINT'))
-process.on('SIGTERM', () => void stop('SIGTERM'))
 
 try {
-  const worlds = readWorldFiles(
-    values.world ?? [],
-    VENDORS.map((vendor) => vendor.name),
-  )
-  // Every mock is built (and its worlds checked) before any port opens: a bad world starts nothing.
-  const services = new Map<VendorEntry, Awaited<ReturnType<VendorEntry['create']>>['service']>()
-  for (const vendor of selected) {
-    const world = worlds.get(vendor.name)
-    const { service } = await vendor.create(world ? { world } : {})
-    service.reports = () => latestReports(vendor.name)
-    services.set(vendor, service)
-  }
-  for (const vendor of selected) {
-    const world = worlds.get(vendor.name)
-    const service = services.get(vendor)!
-    const port = portFor(vendor)
-    const server = await listen(service, { host: values.host, port }).catch((error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EADDRINUSE') throw error
-      throw new Error(`port ${port} for ${vendor.name} is in use; pick another with --${vendor.name}-port or ${vendor.portEnv}`)
-    })
-    running.push(server)
-    console.log(`${vendor.title.padEnd(10)} ${server.url}${world ? `  (world: ${world.map((file) => file.source).join(' + ')})` : ''}`)
-    for (const line of vendor.describe(server.url)) console.log(`           ${line}`)
-  }
-  console.log('opsmocks ready (console and control API at /__opsmocks/ on each port). Ctrl-C to stop.')
+  process.exitCode = await main(process.argv.slice(2))
 } catch (error) {
-  // A bad world file lists every problem by file, line and path, and nothing starts.
-  if (error instanceof WorldError) console.error(`[opsmocks] not started: ${error.message}`)
-  else console.error(`[opsmocks] failed to start: ${(error as Error).message}`)
-  await Promise.all(running.map((server) => server.close()))
+  if (error instanceof UsageError) {
+    console.error(`opsmocks: ${error.message}`)
+    console.error(error.usage)
+    process.exit(2)
+  }
+  console.error(`opsmocks: ${(error as Error).message}`)
   process.exit(1)
 }

@@ -64,9 +64,12 @@ describe('record-through proxy: Opsview', () => {
 
   it('answers with the real answers and finds no difference from the spec', async () => {
     const headers = await session(proxy.url)
+    // Status views show durations in seconds, so two reads a moment apart are compared by their states.
+    const comparable = (path: string, body: any) =>
+      path.startsWith('/rest/status/') ? body.list.map((host: any) => [host.name, host.state, host.output, host.services?.length]) : body
     for (const path of READS) {
       const viaProxy = await json(`${proxy.url}${path}`, { headers })
-      expect(viaProxy).toEqual(await json(`${realServer.url}${path}`, { headers }))
+      expect(comparable(path, viaProxy)).toEqual(comparable(path, await json(`${realServer.url}${path}`, { headers })))
     }
     expect(proxy.differences).toEqual([])
     expect(lines.some((line) => line.startsWith('GET /rest/config/host?rows=all → 200 listConfigObjects ✓'))).toBe(true)

@@ -39,7 +39,7 @@ describe('npm start', () => {
     expect(output).not.toContain(':4010')
   })
 
-  it('exits 2 with the known vendors when --only names none', async () => {
+  it('exits 2 with the known vendors when --only names an unknown one', async () => {
     const { code, output } = await run(['--only', 'nagios'])
     expect(code).toBe(2)
     expect(output).toContain('known: opsview, opscenter, opmanager')
@@ -55,9 +55,9 @@ describe('npm start', () => {
     expect(output).toContain(`port ${port} for opsview is in use; pick another with --opsview-port or OPSVIEW_PORT`)
   })
 
-  it('exits 1 naming the vendor when a port is invalid', async () => {
+  it('exits 2 naming the variable when a port is invalid', async () => {
     const { code, output } = await run(['--only', 'opsview'], { OPSVIEW_PORT: 'eighty' })
-    expect(code).toBe(1)
-    expect(output).toContain('invalid port for opsview: "eighty"')
+    expect(code).toBe(2)
+    expect(output).toContain('OPSVIEW_PORT: "eighty" is not a port')
   })
 })

@@ -28,3 +28,11 @@ for (const vendor of ['opsview', 'opscenter', 'opmanager']) {
     expect(external.filter((url) => !/redoc(ly)?\.(ly|com)/.test(url))).toEqual([])
   })
 }
+
+test("the docs index renders each spec's Markdown summary, not its backticks", async ({ page }) => {
+  const index = fileURLToPath(new URL('../../dist/docs/index.html', import.meta.url))
+  test.skip(!existsSync(index), 'dist/docs/index.html not built (run npm run docs)')
+  await page.goto(`file://${index}`)
+  await expect(page.locator('li code', { hasText: '/rest' })).toBeVisible()
+  await expect(page.locator('body')).not.toContainText('`')
+})

@@ -108,42 +108,7 @@ export function httpTarget<C>(options: {
   return target
 }
 
-/**
- * A real vendor server; read-only unless the run allows writes. Its responses are checked against the
- * spec without failing the run: every difference goes to `.reports/fidelity-<vendor>.json` and a
- * summary line, which is where the mock (built from the spec) and the real vendor disagree.
- */
-export function realTarget<C>(options: {
-  vendor: string
-  spec: BundledSpec
-  baseUrl: string
-  credentials: C
-  allowWrites: boolean
-}): ContractTarget<C> {
-  const differences: Array<{ request: string; problems: string[] }> = []
-  return {
-    name: 'real',
-    kind: 'real',
-    allowWrites: options.allowWrites,
-    credentials: options.credentials,
-    baseUrl: options.baseUrl.replace(/\/$/, ''),
-    fetch: validatingFetch(
-      (input, init) => fetch(input, init),
-      buildValidator(options.spec),
-      undefined,
-      (problems, request) => differences.push({ request, problems }),
-    ),
-    async start() {},
-    async stop() {
-      mkdirSync('.reports', { recursive: true })
-      const file = `.reports/fidelity-${options.vendor}.json`
-      writeFileSync(file, JSON.stringify({ vendor: options.vendor, baseUrl: options.baseUrl, differences }, null, 1))
-      console.info(
-        `[fidelity] ${options.vendor}: ${differences.length} real responses differ from the spec (and so from the mock); details in ${file}`,
-      )
-    },
-  }
-}
+export { realTarget } from '../../contracts/support/real-target'
 
 /** Without the environment for a real vendor: one line saying why, and a skipped placeholder. */
 export function skipRealVendor(title: string, needs: readonly string[], hint = ''): void {

@@ -1,7 +1,7 @@
 import { startOpsmocksWorker } from '../../../mocks/browser'
 
 /** A tiny front-end that talks to the mocked APIs as an app would: plain fetch to each vendor's base URL. */
-await startOpsmocksWorker()
+await startOpsmocksWorker({ quiet: true })
 document.querySelector('#status')!.textContent = 'mocking enabled'
 
 const opsview = { headers: {} as Record<string, string> }

@@ -1,0 +1,63 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { BundledSpec } from '../../mocks/core/spec-schema'
+import { createSpecValidator } from './spec-validator'
+import { StatusCoverage, validatingFetch, type ContractTarget } from './target'
+
+export interface RealTargetOptions<C> {
+  vendor: string
+  spec: BundledSpec
+  baseUrl: string
+  credentials: C
+  allowWrites: boolean
+  /** Where the reports go; by default `.reports/fidelity-<vendor>.json` and no coverage file. */
+  reports?: { fidelity: string; coverage?: string }
+}
+
+/**
+ * A real vendor server; read-only unless the run allows writes. Its responses are checked against the
+ * spec without failing the run: every difference goes to the fidelity report and a summary line, which
+ * is where the mock (built from the spec) and the real vendor disagree. The coverage report lists the
+ * documented operationId × status pairs the run saw.
+ */
+export function realTarget<C>(options: RealTargetOptions<C>): ContractTarget<C> {
+  const differences: Array<{ request: string; problems: string[] }> = []
+  const validator = createSpecValidator(options.spec)
+  const coverage = new StatusCoverage()
+  const reports = options.reports ?? { fidelity: `.reports/fidelity-${options.vendor}.json` }
+  return {
+    name: 'real',
+    kind: 'real',
+    allowWrites: options.allowWrites,
+    credentials: options.credentials,
+    baseUrl: options.baseUrl.replace(/\/$/, ''),
+    fetch: validatingFetch(
+      (input, init) => fetch(input, init),
+      validator,
+      coverage,
+      (problems, request) => differences.push({ request, problems }),
+    ),
+    async start() {},
+    async stop() {
+      writeJson(reports.fidelity, { vendor: options.vendor, baseUrl: options.baseUrl, differences })
+      console.info(
+        `[fidelity] ${options.vendor}: ${differences.length} real responses differ from the spec (and so from the mock); details in ${reports.fidelity}`,
+      )
+      if (reports.coverage) {
+        const documented = validator.documentedPairs()
+        writeJson(reports.coverage, {
+          vendor: options.vendor,
+          baseUrl: options.baseUrl,
+          documented,
+          seen: [...coverage.seen].sort(),
+          notSeen: coverage.missing(validator),
+        })
+      }
+    },
+  }
+}
+
+function writeJson(file: string, value: unknown): void {
+  mkdirSync(dirname(file), { recursive: true })
+  writeFileSync(file, JSON.stringify(value, null, 1))
+}
