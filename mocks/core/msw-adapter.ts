@@ -38,13 +38,22 @@ export function toMswHandlers(
         rawHeaders: Object.fromEntries(request.headers),
       }
       const response = await service.handle(mockRequest)
-      const { contentType, payload } = serializeBody(response)
-      const headers = new Headers()
-      for (const [name, value] of Object.entries(response.headers ?? {})) {
-        for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+      try {
+        const { contentType, payload } = serializeBody(response)
+        const headers = new Headers()
+        for (const [name, value] of Object.entries(response.headers ?? {})) {
+          for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item)
+        }
+        if (contentType && !headers.has('content-type')) headers.set('content-type', contentType)
+        return new HttpResponse(payload === '' || request.method === 'HEAD' ? null : payload, { status: response.status, headers })
+      } catch (error) {
+        // A header or status Fetch refuses: a plain 500 rather than an exception inside msw.
+        console.error(`[opsmocks] ${service.vendor}: writing the answer to ${request.method} ${mockRequest.path} failed:`, error)
+        return HttpResponse.json(
+          { message: `opsmocks ${service.vendor} mock could not write its answer: ${(error as Error).name}` },
+          { status: 500 },
+        )
       }
-      if (contentType && !headers.has('content-type')) headers.set('content-type', contentType)
-      return new HttpResponse(payload === '' || request.method === 'HEAD' ? null : payload, { status: response.status, headers })
     }),
   )
 }

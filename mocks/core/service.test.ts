@@ -204,4 +204,62 @@ describe('createService', () => {
     }
     expect(clock.now()).toBe(Date.UTC(2030, 0, 1))
   })
+
+  it('refuses a clock move past year 9999 with BAD_REQUEST and leaves the clock alone (defect 9)', async () => {
+    for (const seconds of ['99999999999999', String(Number.MAX_SAFE_INTEGER), '1e400']) {
+      const response = await service.handle(request('POST', `/__opsmocks/clock?advanceSeconds=${seconds}`))
+      expect(response.status, seconds).toBe(400)
+    }
+    expect(clock.now()).toBe(Date.UTC(2030, 0, 1))
+    expect(() => clock.advance(Number.POSITIVE_INFINITY)).toThrow(RangeError)
+    expect(clock.now()).toBe(Date.UTC(2030, 0, 1))
+  })
+
+  it('answers a body with no JSON form as a 500 in the vendor envelope', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {})
+    echo.mockImplementationOnce(() => ({ status: 200, json: () => 'a function' }))
+    const response = await service.handle(request('GET', '/things/1'))
+    expect(response.status).toBe(500)
+    expect(response.json).toMatchObject({ code: 'BAD_REQUEST', message: expect.stringMatching(/has no JSON form/) })
+  })
+
+  it('refuses control writes labelled as coming from another origin, before they run', async () => {
+    const withHeaders = (headers: Record<string, string>) => ({
+      ...request('POST', '/__opsmocks/reset'),
+      header: (name: string) => headers[name],
+    })
+    expect((await service.handle(withHeaders({ origin: 'https://evil.example', host: '127.0.0.1:4010' }))).status).toBe(403)
+    expect((await service.handle(withHeaders({ 'sec-fetch-site': 'cross-site' }))).status).toBe(403)
+    expect(reset).not.toHaveBeenCalled()
+    expect((await service.handle(withHeaders({ origin: 'http://127.0.0.1:4010', host: '127.0.0.1:4010' }))).status).toBe(200)
+    expect((await service.handle(withHeaders({ origin: 'http://localhost', host: 'localhost:80' }))).status).toBe(200)
+    expect(reset).toHaveBeenCalledTimes(2)
+  })
+})
+
+describe('createService with a spec', () => {
+  it('answers 413 only on operations that document it, and lets the others ignore the body', async () => {
+    const spec = {
+      info: { title: 'test' },
+      paths: {
+        '/things': { post: { operationId: 'createThing', responses: { '200': {}, '413': {} } } },
+        '/things/{id}': { delete: { operationId: 'deleteThing', responses: { '200': {} } } },
+      },
+    }
+    const withSpec = createService<Context>({
+      vendor: 'testvendor',
+      operations: [
+        { operationId: 'createThing', method: 'POST', path: '/things', handle: echo },
+        { operationId: 'deleteThing', method: 'DELETE', path: '/things/{id}', handle: echo },
+      ],
+      context,
+      clock,
+      renderError: (error: MockError) => ({ status: STATUS[error.code] ?? 500, json: { code: error.code } }),
+      reset,
+      spec,
+    })
+    const big = 'x'.repeat(MAX_BODY_BYTES + 1)
+    expect((await withSpec.handle(request('POST', '/things', big))).status).toBe(413)
+    expect(await withSpec.handle(request('DELETE', '/things/1', big))).toEqual({ status: 200, json: { params: { id: '1' }, body: 0 } })
+  })
 })

@@ -1166,7 +1166,7 @@ export interface operations {
             /** @description A new session. */
             200: {
                 headers: {
-                    /** @description `opscenter-session=<sessionid>; Path=/; HttpOnly` */
+                    /** @description `opscenter-session=<sessionid>; Path=/; HttpOnly; SameSite=Lax` (SameSite added by the mock, decisions/040) */
                     "Set-Cookie"?: string;
                     [name: string]: unknown;
                 };

@@ -1,3 +1,4 @@
+import { ownValue } from '../core/own'
 import type { ApiKey, ModuleName } from './spec-types'
 
 /**
@@ -61,7 +62,7 @@ export function normaliseEndpoint(input: string): string | undefined {
 
 export function scopeOf(method: string, path: string, options: { adminOnly?: boolean } = {}): OperationScope {
   const endpoint = endpointOfPath(path)
-  const module = MODULE_OF_SEGMENT[endpoint.split('/')[1]!]
+  const module = ownValue(MODULE_OF_SEGMENT, endpoint.split('/')[1]!)
   if (!module) throw new Error(`[opsmocks] no OpManager module for ${path}`)
   return {
     module,

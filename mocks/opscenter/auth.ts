@@ -85,9 +85,10 @@ export function basicAuthUser(store: OpscenterStore, request: MockRequest): stri
 }
 
 export function sessionCookie(token: string): string {
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly`
+  // SameSite=Lax: a page on another site cannot ride the session on its own requests (issue 8).
+  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Lax`
 }
 
 export function expiredSessionCookie(): string {
-  return `${SESSION_COOKIE}=; Path=/; HttpOnly; Max-Age=0`
+  return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0`
 }

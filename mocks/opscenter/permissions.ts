@@ -1,5 +1,6 @@
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
+import { ownValue } from '../core/own'
 import type { PermissionMap } from './spec-types'
 
 /** The built-in role: every permission on every cluster; cannot be edited or removed. */
@@ -34,16 +35,17 @@ export const ANONYMOUS_ADMIN: Principal = { username: undefined, roles: [ADMIN_R
 
 /** Merges role permission maps (logical OR per cluster and name), keeping only granted permissions. */
 export function mergePermissions(maps: readonly PermissionMap[]): PermissionMap {
-  const merged: PermissionMap = {}
+  // Cluster names are client-chosen (`__proto__` passes the name rule), so they key a Map, never a plain object.
+  const merged = new Map<string, Record<string, boolean>>()
   for (const map of maps) {
     for (const [cluster, permissions] of Object.entries(map)) {
       for (const [name, granted] of Object.entries(permissions)) {
         if (!granted) continue
-        merged[cluster] = { ...merged[cluster], [name]: true }
+        merged.set(cluster, { ...merged.get(cluster), [name]: true })
       }
     }
   }
-  return merged
+  return Object.fromEntries(merged)
 }
 
 /** Clusters with at least one granted permission; the others are invisible to the role. */
@@ -58,11 +60,11 @@ export function allPermissions(clusterIds: readonly string[]): PermissionMap {
 }
 
 export function canSee(principal: Principal, clusterId: string): boolean {
-  return principal.isAdmin || Object.values(principal.permissions[clusterId] ?? {}).some(Boolean)
+  return principal.isAdmin || Object.values(ownValue(principal.permissions, clusterId) ?? {}).some(Boolean)
 }
 
 export function requirePermission(principal: Principal, clusterId: string, permission: string): void {
-  if (principal.isAdmin || principal.permissions[clusterId]?.[permission] === true) return
+  if (principal.isAdmin || ownValue(ownValue(principal.permissions, clusterId) ?? {}, permission) === true) return
   throw new MockError('FORBIDDEN', `You do not have permission to perform this operation: ${permission} on ${clusterId}`)
 }
 
@@ -77,7 +79,7 @@ export function requireAdmin(principal: Principal, action: string): void {
  */
 export function parsePermissionMap(body: unknown, clusterExists: (id: string) => boolean): PermissionMap {
   if (!isPlainObject(body)) throw new MockError('BAD_REQUEST', 'Expected a JSON object of {"<cluster_id>": {"<permission>": true|false}}')
-  const map: PermissionMap = {}
+  const entries: Array<[string, Record<string, boolean>]> = []
   for (const [cluster, permissions] of Object.entries(body)) {
     if (!clusterExists(cluster)) throw new MockError('BAD_REQUEST', `Unknown cluster '${cluster}' in permissions`)
     if (!isPlainObject(permissions))
@@ -87,7 +89,8 @@ export function parsePermissionMap(body: unknown, clusterExists: (id: string) =>
       if (typeof granted !== 'boolean')
         throw new MockError('BAD_REQUEST', `Permission '${name}' on '${cluster}' must be true or false, got ${JSON.stringify(granted)}`)
     }
-    map[cluster] = { ...(permissions as Record<string, boolean>) }
+    entries.push([cluster, { ...(permissions as Record<string, boolean>) }])
   }
-  return map
+  // fromEntries defines each name as an own property, so a cluster called `__proto__` stays a cluster.
+  return Object.fromEntries(entries)
 }

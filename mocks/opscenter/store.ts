@@ -246,7 +246,7 @@ export class OpscenterStore {
     this.getCluster(id)
     this.clusters.delete(id)
     this.runtime.delete(id)
-    for (const role of this.roles.filter((record) => id in record.permissions)) {
+    for (const role of this.roles.filter((record) => Object.hasOwn(record.permissions, id))) {
       await this.roles.update(role.id, (draft) => {
         delete draft.permissions[id]
       })

@@ -44,6 +44,7 @@ const CONTRACT_OPTIONS: OptionSpec[] = [
     name: 'name',
     type: 'string',
     placeholder: 'NAME',
+    env: 'OPSMOCKS_REPORT_NAME',
     defaultText: '<vendor>-<UTC time>',
     description: 'report name; an existing one gets a -2, -3… suffix, so no report is overwritten',
   },

@@ -1,0 +1,182 @@
+import { execFileSync } from 'node:child_process'
+import ts from 'typescript'
+import { describe, expect, it } from 'vitest'
+
+/**
+ * Keeps client-supplied names off plain objects (issue 8): `record[name]` with a `string` key on an object
+ * with a string index finds inherited members (`toString`, `constructor`) and `record[name] = value` with
+ * `__proto__` swaps the prototype. Every such access in the mocks must use a `Map`, `ownValue()`
+ * (core/own.ts), sit under an `Object.hasOwn(record, name)` check, or be listed below with the reason its key
+ * cannot come from a client. The type checker tells `string` keys from literal and `keyof` keys, so
+ * `CONFIG_TYPES[type]` with a checked `type` passes and `keyspaces[keyspace]` does not.
+ */
+const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
+  { file: 'mocks/core/body.ts', access: 'fields[key]', why: 'a prototype-less object, read after Object.hasOwn' },
+  { file: 'mocks/core/router.ts', access: 'params[segment.param]', why: 'names from the operation table path templates' },
+  { file: 'mocks/core/spec-schema.ts', access: 'spec.components?.schemas?.[name]', why: 'schema names from code' },
+  { file: 'mocks/opmanager/params.ts', access: 'fields[name]', why: 'prototype-less field objects (paramsToFields, readBody)' },
+  { file: 'mocks/opmanager/params.ts', access: 'this.#fields[name]', why: 'parameter names from code; fields prototype-less' },
+  {
+    file: 'mocks/opmanager/operations.ts',
+    access: "PRIVILEGES[params.oneOf('privilege', Object.keys(PRIVILEGES)) ?? params.required('privilege')]",
+    why: 'oneOf admits only the own keys',
+  },
+  { file: 'mocks/opscenter/operations.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
+  { file: 'mocks/opscenter/seed.ts', access: 'keyspaces[name]', why: 'seed names' },
+  { file: 'mocks/opscenter/seed.ts', access: 'keyspaceBytes[name]', why: 'seed names' },
+  { file: 'mocks/opscenter/store.ts', access: 'draft.permissions[id]', why: 'delete of an own key found with Object.hasOwn' },
+  { file: 'mocks/opscenter/store.ts', access: 'runtime.bestPractice[rule]', why: 'write after ownValue found the rule' },
+  {
+    file: 'mocks/opsview/config-query.ts',
+    access: '(record as unknown as Record<string, unknown>)[column]',
+    why: 'columns checked against the spec schema',
+  },
+  { file: 'mocks/opsview/config-query.ts', access: 'result[key]', why: 'columns checked against the spec schema' },
+  { file: 'mocks/opsview/config-query.ts', access: 'source[key]', why: 'columns checked against the spec schema' },
+  { file: 'mocks/opsview/runtime.ts', access: 'body[name]', why: 'selector and field names from code' },
+  {
+    file: 'mocks/opsview/runtime.ts',
+    access: "({ '': 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 } as Record<string, number>)[offset[2]!]",
+    why: 'unit restricted to [smhdw] by the regular expression',
+  },
+  { file: 'mocks/opsview/seed.ts', access: 'HOST_PROBLEMS[host.id]', why: 'seed ids' },
+  { file: 'mocks/opsview/status.ts', access: 'counts[state]', why: 'state names from code' },
+  { file: 'mocks/opsview/status.ts', access: 'result[state]', why: 'state names from code' },
+  { file: 'mocks/opsview/store.ts', access: 'merged[field]', why: 'required field names from the type definition' },
+  { file: 'mocks/opsview/store.ts', access: 'values[field]', why: 'written after the field was found writable with Object.hasOwn' },
+  { file: 'mocks/opsview/store.ts', access: 'copy[key]', why: 'own keys of a stored record' },
+  { file: 'mocks/server/cli.ts', access: 'process.env[vendor.portEnv]', why: 'names from the vendor registry' },
+  { file: 'mocks/server/node-adapter.ts', access: 'req.headers[name]', why: 'header names from code' },
+  { file: 'mocks/vendors.ts', access: 'process.env[name]', why: 'names from the vendor registry' },
+]
+
+interface Finding {
+  file: string
+  line: number
+  access: string
+}
+
+function sourceFiles(): string[] {
+  const listed = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'mocks'], { encoding: 'utf8' })
+  return listed
+    .split('\n')
+    .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts') && !file.endsWith('.d.ts') && !file.startsWith('mocks/generated/'))
+}
+
+export function findPlainObjectLookups(files: readonly string[], extra?: { file: string; text: string }): Finding[] {
+  const options: ts.CompilerOptions = {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    moduleResolution: ts.ModuleResolutionKind.Bundler,
+    strict: true,
+    noEmit: true,
+    skipLibCheck: true,
+    resolveJsonModule: true,
+    types: ['node'],
+  }
+  const host = ts.createCompilerHost(options)
+  if (extra) {
+    const read = host.getSourceFile.bind(host)
+    host.getSourceFile = (name, language, ...rest) =>
+      name.endsWith(extra.file) ? ts.createSourceFile(name, extra.text, language) : read(name, language, ...rest)
+  }
+  const roots = extra ? [...files, extra.file] : files
+  const program = ts.createProgram(roots, options, host)
+  const checker = program.getTypeChecker()
+  const findings: Finding[] = []
+
+  const isWideString = (type: ts.Type): boolean =>
+    (type.flags & ts.TypeFlags.String) !== 0 || (type.isUnion() && type.types.some((part) => (part.flags & ts.TypeFlags.String) !== 0))
+  const isPlainLookupTarget = (type: ts.Type): boolean => {
+    const target = checker.getNonNullableType(type)
+    if (checker.isArrayType(target) || checker.isTupleType(target)) return false
+    const parts = target.isUnion() ? target.types : [target]
+    return parts.some((part) => part.getStringIndexType() !== undefined)
+  }
+  const guarded = (node: ts.Node, object: string, key: string): boolean => {
+    const guard = `Object.hasOwn(${object}, ${key})`
+    for (let at: ts.Node | undefined = node.parent; at && !ts.isFunctionLike(at); at = at.parent) {
+      const condition = ts.isConditionalExpression(at)
+        ? at.condition
+        : ts.isIfStatement(at)
+          ? at.expression
+          : ts.isBinaryExpression(at) && at.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken
+            ? at.left
+            : undefined
+      if (condition?.getText().includes(guard)) return true
+    }
+    return false
+  }
+
+  for (const file of roots) {
+    const source = program.getSourceFile(file)
+    if (!source) throw new Error(`cannot read ${file}`)
+    const report = (node: ts.Node) => {
+      const { line } = source.getLineAndCharacterOfPosition(node.getStart())
+      findings.push({ file, line: line + 1, access: node.getText() })
+    }
+    const visit = (node: ts.Node): void => {
+      if (ts.isElementAccessExpression(node)) {
+        const keyType = checker.getTypeAtLocation(node.argumentExpression)
+        const objectType = checker.getTypeAtLocation(node.expression)
+        if (
+          isWideString(keyType) &&
+          isPlainLookupTarget(objectType) &&
+          !guarded(node, node.expression.getText(), node.argumentExpression.getText())
+        )
+          report(node)
+      } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.InKeyword) {
+        // `name in record` is true for `toString` on every plain object.
+        if (isWideString(checker.getTypeAtLocation(node.left)) && isPlainLookupTarget(checker.getTypeAtLocation(node.right))) report(node)
+      }
+      ts.forEachChild(node, visit)
+    }
+    visit(source)
+  }
+  return findings
+}
+
+describe('no client-supplied name is looked up on a plain object', { timeout: 60_000 }, () => {
+  const files = sourceFiles()
+  const findings = findPlainObjectLookups(files)
+  const isReviewed = (finding: Finding) => REVIEWED.some((entry) => entry.file === finding.file && entry.access === finding.access)
+
+  it('finds only reviewed string-keyed accesses in mocks/', () => {
+    const unreviewed = findings.filter((finding) => !isReviewed(finding))
+    expect(
+      unreviewed.map((finding) => `${finding.file}:${finding.line} ${finding.access}`),
+      'use a Map, ownValue() or Object.hasOwn for names a client can send; list it in REVIEWED only if no client can choose the key',
+    ).toEqual([])
+  })
+
+  it('lists no reviewed access that no longer exists', () => {
+    const stale = REVIEWED.filter((entry) => !findings.some((finding) => finding.file === entry.file && finding.access === entry.access))
+    expect(stale).toEqual([])
+  })
+
+  it('flags a reintroduced keyspaces[name] lookup, and passes its ownValue and hasOwn forms', () => {
+    const bodies = [
+      'return keyspaces[name]',
+      'keyspaces[name] = { name }',
+      'return name in keyspaces',
+      'return ownValue(keyspaces, name)',
+      'return Object.hasOwn(keyspaces, name) ? keyspaces[name] : undefined',
+      "return keyspaces['system']",
+    ]
+    const text = [
+      "import { ownValue } from '../core/own'",
+      ...bodies.map(
+        (body, index) => `export function probe${index}(keyspaces: Record<string, { name: string }>, name: string) { ${body} }`,
+      ),
+    ].join('\n')
+    const flagged = findPlainObjectLookups([], { file: 'mocks/opscenter/__lint-probe__.ts', text }).map((finding) => [
+      finding.line - 2,
+      finding.access,
+    ])
+    expect(flagged).toEqual([
+      [0, 'keyspaces[name]'],
+      [1, 'keyspaces[name]'],
+      [2, 'name in keyspaces'],
+    ])
+  }, 60_000)
+})
