@@ -35,7 +35,7 @@ const service = createService<object>({
   renderError: (error: MockError) => ({ status: 400, json: { vendorMessage: error.message } }),
   reset: async () => {},
 })
-const server = setupServer(...toMswHandlers(service, ['/*'], { baseUrl: 'http://msw.test' }))
+const server = setupServer(...toMswHandlers(service, ['/*'], undefined, 'http://msw.test'))
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
 afterEach(() => vi.restoreAllMocks())
