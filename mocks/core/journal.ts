@@ -215,25 +215,26 @@ function publicEntry(entry: RawEntry): JournalEntry {
   }
 }
 
+/** Names are the client's, so the result is built from entries (own properties, even for `__proto__`). */
 function redactedHeaders(headers: RawHeaders | undefined): Record<string, string> {
-  const out: Record<string, string> = {}
-  if (!headers) return out
+  if (!headers) return {}
+  const out = new Map<string, string>()
   for (const [rawName, value] of Object.entries(headers)) {
     if (value === undefined) continue
     const name = rawName.toLowerCase()
-    out[name] = SECRET_HEADERS.has(name) ? REDACTED : Array.isArray(value) ? value.join(', ') : value
+    out.set(name, SECRET_HEADERS.has(name) ? REDACTED : Array.isArray(value) ? value.join(', ') : value)
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 function redactedQuery(query: URLSearchParams): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {}
+  const out = new Map<string, string | string[]>()
   for (const [name, raw] of query) {
     const value = SECRET_FIELD.test(name) ? REDACTED : raw
-    const previous = Object.hasOwn(out, name) ? out[name] : undefined
-    out[name] = previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value]
+    const previous = out.get(name)
+    out.set(name, previous === undefined ? value : Array.isArray(previous) ? [...previous, value] : [previous, value])
   }
-  return out
+  return Object.fromEntries(out)
 }
 
 /** JSON bodies have secret fields replaced at any depth; form bodies per field; other text is kept. */

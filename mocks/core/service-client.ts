@@ -12,16 +12,17 @@ export async function callService(
   options: { headers?: Record<string, string>; body?: unknown } = {},
 ): Promise<{ status: number; json: any; text: string }> {
   const [path, query = ''] = pathAndQuery.split('?')
-  const headers = Object.fromEntries(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]))
+  const headers = new Map(Object.entries(options.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]))
   const body = options.body === undefined ? '' : typeof options.body === 'string' ? options.body : JSON.stringify(options.body)
-  if (options.body !== undefined && typeof options.body !== 'string') headers['content-type'] ??= 'application/json'
+  if (options.body !== undefined && typeof options.body !== 'string' && !headers.has('content-type'))
+    headers.set('content-type', 'application/json')
   const request: MockRequest = {
     method,
     path: path!,
     query: new URLSearchParams(query),
-    header: (name) => headers[name],
+    header: (name) => headers.get(name),
     body,
-    rawHeaders: headers,
+    rawHeaders: Object.fromEntries(headers),
   }
   const response = await service.handle(request)
   const { payload } = serializeBody(response)

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml'
 import { isPlainObject } from './body'
+import { ownValue } from './own'
 
 /**
  * World files: a vendor's objects and runtime state as one declarative document (YAML or JSON).
@@ -165,7 +166,9 @@ export function composeWorlds(
 function mergeByKey(earlier: unknown[], later: unknown[], key: string): unknown[] {
   const merged = [...earlier]
   for (const item of later) {
-    const index = isPlainObject(item) ? merged.findIndex((other) => isPlainObject(other) && other[key] === item[key]) : -1
+    const index = isPlainObject(item)
+      ? merged.findIndex((other) => isPlainObject(other) && ownValue(other, key) === ownValue(item, key))
+      : -1
     if (index === -1) merged.push(item)
     else merged[index] = { ...(merged[index] as object), ...(item as object) }
   }
@@ -278,7 +281,7 @@ export function specDefs(spec: { components?: { schemas?: Record<string, unknown
     if (Object.hasOwn(defs, name)) return
     if (!Object.hasOwn(schemas, name)) throw new Error(`[opsmocks] the spec has no component schema ${name}`)
     setOwn(defs, name, true)
-    setOwn(defs, name, rewrite(schemas[name]))
+    setOwn(defs, name, rewrite(ownValue(schemas, name)))
   }
   names.forEach(add)
   return defs

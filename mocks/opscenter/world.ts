@@ -1,5 +1,6 @@
 import spec from '../generated/opscenter.openapi.json'
 import { isPlainObject } from '../core/body'
+import { ownValue } from '../core/own'
 import { MockError } from '../core/mock-error'
 import {
   pointer,
@@ -168,7 +169,7 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   const roles = new Set([ADMIN_ROLE])
   const unique = (at: Array<string | number>, key: string, entries: Entry[], seen = new Set<string>()) =>
     entries.forEach((entry, index) => {
-      const name = String(entry[key])
+      const name = String(ownValue(entry, key))
       if (seen.has(name)) problems.push({ path: pointer(...at, index, key), message: `'${name}' appears twice` })
       seen.add(name)
     })
@@ -365,7 +366,7 @@ function exportWorld(store: OpscenterStore): World {
         keyspaces: Object.fromEntries(
           Object.entries(runtime.keyspaces).map(([name, keyspace]) => [
             name,
-            { ...structuredClone(keyspace), bytes: runtime.keyspaceBytes[name] ?? 0 },
+            { ...structuredClone(keyspace), bytes: ownValue(runtime.keyspaceBytes, name) ?? 0 },
           ]),
         ),
         alertRules: runtime.alertRules.map((rule) => ({ ...rule })),

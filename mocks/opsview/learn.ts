@@ -35,23 +35,24 @@ export function opsviewLearner(): WorldLearner {
         for (const host of body.list as Entry[]) runtime.merge(String(host.name), { state: host.state, output: host.output })
       } else if (operationId === 'listServiceStatus' && Array.isArray(body.list)) {
         for (const host of body.list as Entry[]) {
-          const services = { ...((runtime.get(String(host.name))?.services as Entry | undefined) ?? {}) }
+          // Service names come from the answer: a Map, then own properties.
+          const services = new Map(Object.entries((runtime.get(String(host.name))?.services as Entry | undefined) ?? {}))
           for (const service of (host.services as Entry[] | undefined) ?? [])
-            services[String(service.name)] = { state: service.state, output: service.output }
-          runtime.merge(String(host.name), { state: host.state, output: host.output, services })
+            services.set(String(service.name), { state: service.state, output: service.output })
+          runtime.merge(String(host.name), { state: host.state, output: host.output, services: Object.fromEntries(services) })
         }
       }
     },
     world(): World {
-      const world: World = { vendor: 'opsview' }
-      for (const [type, records] of objects) {
-        world[OPSVIEW_COLLECTIONS[type]] = records.values().map((entry) => {
+      const collections = [...objects].map(([type, records]) => [
+        OPSVIEW_COLLECTIONS[type],
+        records.values().map((entry) => {
           const password = type === 'contact' ? passwords.get(String(entry.name)) : undefined
           const state = type === 'host' ? runtime.get(String(entry.name)) : undefined
           return { ...entry, ...(password === undefined ? {} : { password }), ...state }
-        })
-      }
-      return world
+        }),
+      ])
+      return { vendor: 'opsview', ...Object.fromEntries(collections) }
     },
   }
 }

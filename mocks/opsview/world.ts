@@ -1,5 +1,6 @@
 import spec from '../generated/opsview.openapi.json'
 import { isPlainObject } from '../core/body'
+import { ownValue } from '../core/own'
 import { MockError } from '../core/mock-error'
 import { pointer, WORLD_AT_SCHEMA, worldAnchorMs, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { CONFIG_TYPES, type FieldKind } from './config-types'
@@ -112,8 +113,8 @@ function typeSchema(type: ConfigTypeName): object {
   const properties: Record<string, object> = {
     id: { type: 'string', pattern: '^[0-9]+$', description: 'Pins the object id (optional).' },
     uncommitted: { type: 'boolean', description: 'Changed since the last reload (default false).' },
+    ...Object.fromEntries(Object.entries(definition.writable).map(([field, kind]) => [field, fieldSchema(type, kind)])),
   }
-  for (const [field, kind] of Object.entries(definition.writable)) properties[field] = fieldSchema(type, kind)
   if (type === 'host') {
     Object.assign(properties, {
       monitored: { type: 'boolean', description: 'False for a host added since the last reload: no status yet (default true).' },
@@ -208,7 +209,7 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
     entriesOf(world, type).forEach((entry, index) => {
       for (const [field, kind] of Object.entries(CONFIG_TYPES[type].writable)) {
         if (!Object.hasOwn(entry, field)) continue
-        const value = entry[field]
+        const value = ownValue(entry, field)
         const at = (...rest: Array<string | number>) => pointer(collectionOf(type), index, field, ...rest)
         if (kind.kind === 'ref' && typeof value === 'string' && !names.get(kind.target)!.has(value))
           problems.push({ path: at(), message: `no ${kind.target} named '${value}' in this world` })
@@ -299,19 +300,20 @@ async function applyWorld(store: OpsviewStore, world: Record<string, unknown>): 
     const order = creationOrder(type, entries, ids)
     for (const index of order) {
       const entry = entries[index]!
-      const input: Entry = {}
+      // Field names are the world file's: a Map, then an object of own properties.
+      const fields = new Map<string, unknown>()
       for (const [field, value] of Object.entries(entry)) {
         if (field === 'id' || field === 'uncommitted' || (type === 'host' && (HOST_RUNTIME_FIELDS as readonly string[]).includes(field)))
           continue
-        input[field] = value
+        fields.set(field, value)
       }
       // A required reference that may be null (a host group's parent) is null when left out: the root.
       for (const field of CONFIG_TYPES[type].required) {
-        const kind = CONFIG_TYPES[type].writable[field]
-        if (kind?.kind === 'ref' && kind.nullable && !Object.hasOwn(input, field)) input[field] = null
+        const kind = ownValue(CONFIG_TYPES[type].writable, field)
+        if (kind?.kind === 'ref' && kind.nullable && !fields.has(field)) fields.set(field, null)
       }
       try {
-        const created = await store.createConfigObject(type, input, undefined, ids[index])
+        const created = await store.createConfigObject(type, Object.fromEntries(fields), undefined, ids[index])
         const icon = entry.icon
         if (isPlainObject(icon) && typeof icon.path === 'string') {
           const path = icon.path
@@ -429,32 +431,35 @@ function exportValue(kind: FieldKind, value: unknown): unknown {
 
 /** A configuration object as the API shows it, written as a world entry (references by name). */
 export function worldEntryOf(type: ConfigTypeName, record: Entry, password?: string): Entry {
-  const entry: Entry = typeof record.id === 'string' ? { id: record.id } : {}
-  if (record.uncommitted === '1') entry.uncommitted = true
+  const entry = new Map<string, unknown>()
+  if (typeof record.id === 'string') entry.set('id', record.id)
+  if (record.uncommitted === '1') entry.set('uncommitted', true)
   for (const [field, kind] of Object.entries(CONFIG_TYPES[type].writable)) {
     if (kind.kind === 'password') {
-      if (password !== undefined) entry[field] = password
-    } else if (Object.hasOwn(record, field)) entry[field] = exportValue(kind, record[field])
+      if (password !== undefined) entry.set(field, password)
+    } else if (Object.hasOwn(record, field)) entry.set(field, exportValue(kind, ownValue(record, field)))
   }
-  return entry
+  return Object.fromEntries(entry)
 }
 
 export const OPSVIEW_COLLECTIONS = Object.fromEntries(TYPES.map((type) => [type, collectionOf(type)])) as Record<ConfigTypeName, string>
 
 function exportWorld(store: OpsviewStore): World {
   const now = store.clock.nowSeconds()
+  const collections = TYPES.map((type) => {
+    const records = [...(store.tables[type].all() as readonly AnyConfigObject[])].sort((a, b) => Number(a.id) - Number(b.id))
+    const entries = records.map((record) => {
+      const entry = worldEntryOf(type, record as unknown as Entry, store.passwords.get(record.id))
+      return type === 'host' ? { ...entry, ...exportHostRuntime(store.runtime.get(record.id), now) } : entry
+    })
+    return [collectionOf(type), entries] as const
+  })
   const world: World = {
     vendor: 'opsview',
+    at: new Date(now * 1000).toISOString(),
     pendingChanges: store.changesSinceReload,
     secondsSinceReload: Math.max(0, now - store.lastReload),
-  }
-  for (const type of TYPES) {
-    const records = [...(store.tables[type].all() as readonly AnyConfigObject[])].sort((a, b) => Number(a.id) - Number(b.id))
-    world[collectionOf(type)] = records.map((record) => {
-      const entry = worldEntryOf(type, record as unknown as Entry, store.passwords.get(record.id))
-      if (type === 'host') Object.assign(entry, exportHostRuntime(store.runtime.get(record.id), now))
-      return entry
-    })
+    ...Object.fromEntries(collections),
   }
   const hostName = (id: string) => store.tables.host.get(id)?.name
   world.downtimes = [...store.downtimes.values()].map((downtime) => ({

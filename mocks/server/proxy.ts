@@ -112,13 +112,14 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       return
     }
     const payload = Buffer.from(await upstream.arrayBuffer())
-    const responseHeaders: Record<string, string | string[]> = {}
+    const responseHeaders = new Map<string, string | string[] | number>()
     upstream.headers.forEach((value, name) => {
-      if (!HOP_BY_HOP.has(name) && name !== 'set-cookie') responseHeaders[name] = value
+      if (!HOP_BY_HOP.has(name) && name !== 'set-cookie') responseHeaders.set(name, value)
     })
     const cookies = upstream.headers.getSetCookie()
-    if (cookies.length) responseHeaders['set-cookie'] = cookies
-    res.writeHead(upstream.status, { ...responseHeaders, 'content-length': payload.length })
+    if (cookies.length) responseHeaders.set('set-cookie', cookies)
+    responseHeaders.set('content-length', payload.length)
+    res.writeHead(upstream.status, Object.fromEntries(responseHeaders))
     res.end(method === 'HEAD' ? undefined : payload)
 
     // After the client has its answer: judge it against the spec and learn from it.
