@@ -21,11 +21,8 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
     access: "PRIVILEGES[params.oneOf('privilege', Object.keys(PRIVILEGES)) ?? params.required('privilege')]",
     why: 'oneOf admits only the own keys',
   },
-  { file: 'mocks/opscenter/operations.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
-  { file: 'mocks/opscenter/seed.ts', access: 'keyspaces[name]', why: 'seed names' },
-  { file: 'mocks/opscenter/seed.ts', access: 'keyspaceBytes[name]', why: 'seed names' },
+  { file: 'mocks/opscenter/resources/users.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
   { file: 'mocks/opscenter/store.ts', access: 'draft.permissions[id]', why: 'delete of an own key found with Object.hasOwn' },
-  { file: 'mocks/opscenter/store.ts', access: 'runtime.bestPractice[rule]', why: 'write after ownValue found the rule' },
   {
     file: 'mocks/opsview/config-query.ts',
     access: '(record as unknown as Record<string, unknown>)[column]',
@@ -45,9 +42,10 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   { file: 'mocks/opsview/store.ts', access: 'merged[field]', why: 'required field names from the type definition' },
   { file: 'mocks/opsview/store.ts', access: 'values[field]', why: 'written after the field was found writable with Object.hasOwn' },
   { file: 'mocks/opsview/store.ts', access: 'copy[key]', why: 'own keys of a stored record' },
-  { file: 'mocks/server/cli.ts', access: 'process.env[vendor.portEnv]', why: 'names from the vendor registry' },
+  { file: 'mocks/server/config-file.ts', access: 'values[key]', why: 'keys checked against the option table first' },
+  { file: 'mocks/server/config-file.ts', access: 'file[command]', why: 'command names from the command table' },
   { file: 'mocks/server/node-adapter.ts', access: 'req.headers[name]', why: 'header names from code' },
-  { file: 'mocks/vendors.ts', access: 'process.env[name]', why: 'names from the vendor registry' },
+  { file: 'mocks/server/options.ts', access: 'env[envName]', why: 'variable names from the option table' },
 ]
 
 interface Finding {

@@ -4,7 +4,7 @@ import opscenterSpec from './generated/opscenter.openapi.json'
 import opmanagerSpec from './generated/opmanager.openapi.json'
 import { OPSVIEW_OPERATIONS } from './opsview/operations'
 import { OPSCENTER_OPERATIONS } from './opscenter/operations'
-import { OPMANAGER_OPERATIONS } from './opmanager/operations'
+import { OPMANAGER_OPERATIONS } from './opmanager/api'
 import { OPMANAGER_CONTROL_OPERATIONS } from './opmanager/control'
 
 /**

@@ -6,15 +6,17 @@ import opsviewSpec from './generated/opsview.openapi.json'
 import opscenterSpec from './generated/opscenter.openapi.json'
 import opmanagerSpec from './generated/opmanager.openapi.json'
 import { opsviewLearner } from './opsview/learn'
-import { opscenterLearner } from './opscenter/learn'
-import { opmanagerLearner } from './opmanager/learn'
 import { opsviewWorldAdapter } from './opsview/world'
-import { opscenterWorldAdapter } from './opscenter/world'
-import { opmanagerWorldAdapter } from './opmanager/world'
 import type { OptionSpec, OptionValue } from './server/options'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
-import { createOpmanagerService, OPMANAGER_ADMIN_API_KEY, OPMANAGER_DEFAULT_PORT, OPMANAGER_SEEDED_KEYS } from './opmanager/service'
+import {
+  createOpmanagerService,
+  opmanagerRateLimitFromEnv,
+  OPMANAGER_ADMIN_API_KEY,
+  OPMANAGER_DEFAULT_PORT,
+  OPMANAGER_SEEDED_KEYS,
+} from './opmanager/service'
 
 /** An option's resolved value (flag > environment > config file > default), by option name. */
 export type VendorSettings = (name: string) => OptionValue | undefined
@@ -37,10 +39,10 @@ export interface VendorEntry {
   describe(url: string, settings: VendorSettings): string[]
   /** The bundled spec (the record-through proxy checks real answers against it). */
   spec: BundledSpec
-  /** Reads and writes this vendor's world files. */
-  world: WorldAdapter<never>
-  /** Builds a world from real answers (the record-through proxy). */
-  learner(): WorldLearner
+  /** Reads and writes this vendor's world files (vendors without one start from their seed only). */
+  world?: WorldAdapter<never>
+  /** Builds a world from real answers (the record-through proxy's --world-out). */
+  learner?(): WorldLearner
 }
 
 export const VENDORS: readonly VendorEntry[] = [
@@ -73,8 +75,6 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
     spec: opscenterSpec as unknown as BundledSpec,
-    world: opscenterWorldAdapter as WorldAdapter<never>,
-    learner: opscenterLearner,
     options: [
       // off serves it as OpsCenter ships: no login needed (decisions/020).
       {
@@ -101,12 +101,11 @@ export const VENDORS: readonly VendorEntry[] = [
         description: 'OpsCenter session lifetime',
       },
     ],
-    create: (settings, start) =>
+    create: (settings) =>
       createOpscenterService({
         authEnabled: settings('opscenter-auth') !== 'off',
         basicAuth: settings('opscenter-basic-auth') === 'reject' ? 'reject' : 'accept',
         sessionTtlSeconds: settings('opscenter-session-ttl') as number | undefined,
-        ...start,
       }),
     describe: (url, settings) => [
       settings('opscenter-auth') === 'off'
@@ -125,14 +124,28 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
     spec: opmanagerSpec as unknown as BundledSpec,
-    world: opmanagerWorldAdapter as WorldAdapter<never>,
-    learner: opmanagerLearner,
-    options: [],
-    create: (_settings, start) => createOpmanagerService({ ...start }),
-    describe: (url) => [
+    options: [
+      {
+        name: 'opmanager-rate-limit',
+        type: 'string',
+        placeholder: 'off|on|N',
+        env: 'OPMANAGER_RATE_LIMIT',
+        default: 'off',
+        description: "OpManager's per-key limit: on = the vendor's 500 requests a minute (then blocked for a minute), N = N a minute",
+      },
+    ],
+    create: (settings) => createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string) }),
+    describe: (url, settings) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
+      rateLimitLine(opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string).perMinute),
       `keys:  manage them (mock only, no key needed) at ${url}/__opsmocks/opmanager/keys`,
       `try:   curl -s -H 'apiKey: ${OPMANAGER_ADMIN_API_KEY}' '${url}/api/json/alarm/listAlarms?alertType=ActiveAlarms&severity=1'`,
     ],
   },
 ]
+
+function rateLimitLine(perMinute: number | null): string {
+  return perMinute === null
+    ? 'limit: off (--opmanager-rate-limit on applies the vendor limit of 500 requests a minute per key)'
+    : `limit: ${perMinute} requests a minute per key (--opmanager-rate-limit)`
+}

@@ -1,11 +1,14 @@
 // `npm run bench`: throughput of the standalone mock against a bare node:http baseline measured in the
 // same run (autocannon, 50 connections), so the ratios hold on a shared, noisy machine.
 // Also: Opsview GET rate after 100,000 logins, the server's memory with those sessions, and cold start.
-//   BENCH_SECONDS=3  BENCH_ROUNDS=3  BENCH_LOGINS=100000  npm run bench
+//   BENCH_SECONDS=3  BENCH_ROUNDS=3  BENCH_LOGINS=100000  BENCH_HOSTS=10000  npm run bench
+// Opsview scale: paged reads on the seed estate vs BENCH_HOSTS hosts × 10 services (BENCH_ONLY=scale for just that).
 import { spawn } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import autocannon from 'autocannon'
 import { SCENARIOS } from './bench/scenarios.mjs'
+import { PAGED_READS, growEstate, opsviewSession } from './bench/estate.mjs'
+import { benchOpsviewConfigWrites } from './bench/opsview-config-writes.mjs'
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 3)
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 100_000)
@@ -120,9 +123,11 @@ console.log(
 )
 console.log('baseline = a bare node:http server answering fixed JSON, measured in the same rounds\n')
 
+// BENCH_ONLY=scale runs just the Opsview scale part below.
+const ONLY_SCALE = process.env.BENCH_ONLY === 'scale'
 const baselineServer = await startBaseline()
 try {
-  for (const scenario of SCENARIOS) {
+  for (const scenario of ONLY_SCALE ? [] : SCENARIOS) {
     const server = await startVendor(scenario.vendor)
     try {
       const request = await scenario.prepare(server.url)
@@ -152,50 +157,97 @@ try {
   await stop(baselineServer.child)
 }
 
+if (!ONLY_SCALE) {
+  const writesServer = await startVendor('opsview')
+  try {
+    await benchOpsviewConfigWrites(writesServer.url, fmt)
+  } finally {
+    await stop(writesServer.child)
+  }
+}
+
+// Scale: the same paged reads on a seed-estate server and on one grown to BENCH_HOSTS hosts × 10 services,
+// measured in alternating rounds (as against the baseline) so machine noise hits both, as ratios.
+{
+  const seedServer = await startVendor('opsview')
+  const largeServer = await startVendor('opsview')
+  try {
+    console.log('\nOpsview scale (paged reads, req/s; aim: the large estate within 2× of the seed estate)')
+    const seedHeaders = await opsviewSession(seedServer.url)
+    const largeHeaders = await opsviewSession(largeServer.url)
+    const grown = await growEstate(largeServer.url, largeHeaders)
+    console.log(
+      `  created ${fmt(grown.hosts)} hosts × 10 services in ${grown.created.toFixed(1)} s (${fmt(grown.hosts / grown.created)} hosts/s); reload ${grown.reload.toFixed(2)} s; RSS ${rssMiB(largeServer.child.pid).toFixed(0)} MiB`,
+    )
+    for (const path of PAGED_READS) {
+      const seedRequest = { method: 'GET', path, headers: seedHeaders }
+      const largeRequest = { method: 'GET', path, headers: largeHeaders }
+      // Warm-up: compiles the handlers and fills the view caches on both servers.
+      await load(seedServer.url, seedRequest, { seconds: 1 })
+      await load(largeServer.url, largeRequest, { seconds: 1 })
+      const seed = []
+      const large = []
+      for (let round = 0; round < ROUNDS; round++) {
+        seed.push((await load(seedServer.url, seedRequest)).rps)
+        large.push((await load(largeServer.url, largeRequest)).rps)
+      }
+      const ratio = median(large) / median(seed)
+      console.log(
+        `  ${path.padEnd(40)} seed ${fmt(median(seed)).padStart(7)}  large ${fmt(median(large)).padStart(7)}  = ${ratio.toFixed(2)}× of seed (${ratio >= 0.5 ? 'within 2×' : 'MISSED 2×'})`,
+      )
+    }
+  } finally {
+    await stop(seedServer.child)
+    await stop(largeServer.child)
+  }
+}
+
 /**
  * What CORS and the request log cost on the hot path: the same authenticated Opsview GET with nothing in
  * front of the service (--cors off), with the default CORS (requests without Origin, as from curl or a
  * backend), with CORS answering a browser Origin, and with the request log on.
  */
-console.log('\nCORS and request log (opsview GET /rest/user, authenticated):')
-const [hotPath] = SCENARIOS
-const variants = [
-  { name: '--cors off, no log', args: ['--cors', 'off'] },
-  { name: 'default (CORS for loopback), no Origin', args: [] },
-  { name: 'default, browser Origin header', args: [], headers: { origin: 'http://localhost:5173' } },
-  { name: '--log (text)', args: ['--log'] },
-  { name: '--log-format json', args: ['--log-format', 'json'] },
-]
-const baselineForVariants = await startBaseline()
-let offRatio
-let offCpu
-try {
-  for (const variant of variants) {
-    const server = await startVendor(hotPath.vendor, variant.args)
-    try {
-      const request = await hotPath.prepare(server.url)
-      request.headers = { ...request.headers, ...variant.headers }
-      await load(server.url, request, { seconds: 1 })
-      const cpuBefore = cpuMs(server.child.pid)
-      const result = await compare(baselineForVariants.url, server.url, request)
-      const cpuPerRequest = ((cpuMs(server.child.pid) - cpuBefore) * 1000) / result.mockRequests
-      offRatio ??= result.ratio
-      offCpu ??= cpuPerRequest
-      report(`  ${variant.name}`, result)
-      console.log(
-        `  … ${((result.ratio / offRatio) * 100).toFixed(0)}% of the --cors off rate relative to baseline; server CPU ${cpuPerRequest.toFixed(0)} µs/request (${((cpuPerRequest / offCpu) * 100).toFixed(0)}% of --cors off)`,
-      )
-    } finally {
-      await stop(server.child)
+if (!ONLY_SCALE) {
+  console.log('\nCORS and request log (opsview GET /rest/user, authenticated):')
+  const [hotPath] = SCENARIOS
+  const variants = [
+    { name: '--cors off, no log', args: ['--cors', 'off'] },
+    { name: 'default (CORS for loopback), no Origin', args: [] },
+    { name: 'default, browser Origin header', args: [], headers: { origin: 'http://localhost:5173' } },
+    { name: '--log (text)', args: ['--log'] },
+    { name: '--log-format json', args: ['--log-format', 'json'] },
+  ]
+  const baselineForVariants = await startBaseline()
+  let offRatio
+  let offCpu
+  try {
+    for (const variant of variants) {
+      const server = await startVendor(hotPath.vendor, variant.args)
+      try {
+        const request = await hotPath.prepare(server.url)
+        request.headers = { ...request.headers, ...variant.headers }
+        await load(server.url, request, { seconds: 1 })
+        const cpuBefore = cpuMs(server.child.pid)
+        const result = await compare(baselineForVariants.url, server.url, request)
+        const cpuPerRequest = ((cpuMs(server.child.pid) - cpuBefore) * 1000) / result.mockRequests
+        offRatio ??= result.ratio
+        offCpu ??= cpuPerRequest
+        report(`  ${variant.name}`, result)
+        console.log(
+          `  … ${((result.ratio / offRatio) * 100).toFixed(0)}% of the --cors off rate relative to baseline; server CPU ${cpuPerRequest.toFixed(0)} µs/request (${((cpuPerRequest / offCpu) * 100).toFixed(0)}% of --cors off)`,
+        )
+      } finally {
+        await stop(server.child)
+      }
     }
+  } finally {
+    await stop(baselineForVariants.child)
   }
-} finally {
-  await stop(baselineForVariants.child)
 }
 
-const baselineCold = await coldStart(startBaseline, '/')
-console.log(`\ncold start to first 200: baseline ${baselineCold.toFixed(0)} ms`)
-for (const vendor of [...new Set(SCENARIOS.map((scenario) => scenario.vendor))]) {
+const baselineCold = ONLY_SCALE ? 0 : await coldStart(startBaseline, '/')
+if (!ONLY_SCALE) console.log(`\ncold start to first 200: baseline ${baselineCold.toFixed(0)} ms`)
+for (const vendor of ONLY_SCALE ? [] : [...new Set(SCENARIOS.map((scenario) => scenario.vendor))]) {
   const { coldStartProbe, coldStartStatus = 200 } = SCENARIOS.find((scenario) => scenario.vendor === vendor)
   const cold = await coldStart(() => startVendor(vendor), coldStartProbe, coldStartStatus)
   console.log(`cold start to first ${coldStartStatus}: ${vendor} ${cold.toFixed(0)} ms (${(cold / baselineCold).toFixed(1)}× baseline)`)

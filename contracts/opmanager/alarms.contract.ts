@@ -27,9 +27,9 @@ export function alarmsContract(target: OpmanagerTarget): void {
     describe.runIf(mockOnly)('on the seed', () => {
       beforeAll(() => target.control!.reset())
 
-      it('holds about 50 alarms across every severity, newest change first', async () => {
+      it('holds 60 alarms across every severity, newest change first', async () => {
         const alarms = await listAlarms(target)
-        expect(alarms.length).toBe(50)
+        expect(alarms.length).toBe(60)
         expect(new Set(alarms.map((alarm) => alarm.numericSeverity))).toEqual(new Set([1, 2, 3, 4, 5]))
         expect(alarms.map((alarm) => alarm.modTimeLong)).toEqual([...alarms.map((alarm) => alarm.modTimeLong)].sort((a, b) => b - a))
       })
@@ -43,7 +43,7 @@ export function alarmsContract(target: OpmanagerTarget): void {
 
       it('keeps only uncleared alarms for alertType=ActiveAlarms and one family otherwise', async () => {
         const active = await listAlarms(target, { alertType: 'ActiveAlarms' })
-        expect(active.length).toBeLessThan(50)
+        expect(active.length).toBeLessThan(60)
         expect(active.every((alarm) => alarm.numericSeverity !== 5)).toBe(true)
         expect((await listAlarms(target, { alertType: 'Network' })).every((alarm) => alarm.alertType === 'Network')).toBe(true)
       })
@@ -62,13 +62,18 @@ export function alarmsContract(target: OpmanagerTarget): void {
         const from = await listAlarms(target, { fromTime: middle })
         const to = await listAlarms(target, { toTime: middle })
         expect(from.every((alarm) => alarm.modTimeLong >= Date.parse(`${middle}Z`))).toBe(true)
-        expect(from.length + to.length).toBeGreaterThanOrEqual(50)
+        expect(from.length + to.length).toBeGreaterThanOrEqual(60)
         expect(await listAlarms(target, { fromTime: '2999-01-01' })).toEqual([])
       })
 
-      it('answers no alarms for a probe other than Central', async () => {
-        expect(await listAlarms(target, { probeName: 'Branch-Probe' })).toEqual([])
-        expect((await listAlarms(target, { probeName: 'Central' })).length).toBe(50)
+      it('filters by the Enterprise probe that monitors the device, and answers none for an unknown probe', async () => {
+        expect(await listAlarms(target, { probeName: 'Paris-Probe' })).toEqual([])
+        const probes = ['London-Probe', 'Frankfurt-Probe', 'Austin-Probe']
+        const counts = await Promise.all(probes.map(async (probeName) => (await listAlarms(target, { probeName })).length))
+        expect(counts.every((count) => count > 0)).toBe(true)
+        expect(counts.reduce((sum, count) => sum + count, 0)).toBe(60)
+        const austin = await listAlarms(target, { probeName: 'Austin-Probe' })
+        expect(austin.every((alarm) => alarm.deviceName.startsWith('10.70.'))).toBe(true)
       })
 
       it('rejects malformed filters with OpManager errorcodes', async () => {
@@ -88,7 +93,9 @@ export function alarmsContract(target: OpmanagerTarget): void {
         result: { message: 'Alarm has been successfully Acknowledged' },
       })
       expect((await alarmOf(target, 'IF-1')).who).toBe('admin')
-      expect((await action(target, '/api/json/alarm/unAcknowledgeAlarm', { entity: 'IF-1' })).json.result.message).toMatch(/Unacknowledged/)
+      expect((await action(target, '/api/json/alarm/unAcknowledgeAlarm', { entity: 'IF-1' })).json).toEqual({
+        result: { message: 'Alarm has been successfully UnAcknowledged' },
+      })
       expect((await alarmOf(target, 'IF-1')).who).toBe('Unacknowledged')
     })
 
@@ -117,18 +124,49 @@ export function alarmsContract(target: OpmanagerTarget): void {
 
     it('deleteAlarm removes the alarm from later lists', async () => {
       const [victim] = await listAlarms(target, { severity: '3' })
-      expect((await action(target, '/api/json/alarm/deleteAlarm', { entity: victim.entity })).json.result).toBeDefined()
+      expect((await action(target, '/api/json/alarm/deleteAlarm', { entity: victim.entity })).json).toEqual({
+        result: { message: 'Alarm has been successfully Deleted!' },
+      })
       expect(await listAlarms(target, { entity: victim.entity })).toEqual([])
     })
 
-    it('addNotes appends notes that getAnnotation returns, and alarmProperties counts them', async () => {
-      await action(target, '/api/json/alarm/addNotes', { entity: 'IF-1', notes: 'Cable reseated' })
+    it('addNotes appends notes that getAnnotation returns with the vendor keys', async () => {
+      expect((await action(target, '/api/json/alarm/addNotes', { entity: 'IF-1', notes: 'Cable reseated' })).json).toEqual({
+        result: { message: 'Successfully Added' },
+      })
       await opm(target, '/api/json/alarm/addNotes', { form: { entity: 'IF-1', notes: 'Still down' } })
       const notes = (await opm(target, '/api/json/alarm/getAnnotation', { query: { entity: 'IF-1' } })).json
       expect(notes.map((note: any) => note.notes)).toEqual(['Cable reseated', 'Still down'])
-      expect(notes[0].who).toBe('admin')
+      expect(notes[0]).toMatchObject({ who: 'admin', entity: 'IF-1', noteID: expect.any(Number), modTime: expect.any(Number) })
+      expect(notes[1].noteID).toBeGreaterThan(notes[0].noteID)
+      expect(notes[0].modTimeStr).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4} /)
+    })
+
+    it('alarmProperties answers one flat alarm with its events, device moid and string statuses', async () => {
       const properties = (await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1' } })).json
-      expect(properties).toMatchObject({ alarm: { entity: 'IF-1' }, device: { displayName: 'core-rtr-01' }, annotationCount: 2 })
+      expect(properties).toMatchObject({
+        entity: 'IF-1',
+        source: '10.10.0.1',
+        displayName: 'core-rtr-01',
+        statusNum: '1',
+        stringseverity: 'Critical',
+        ALARMCODE: 'IF-DOWN',
+        deviceID: 1001,
+        workflows: [],
+      })
+      expect(properties.events.length).toBeGreaterThan(0)
+      expect(properties.events[0]).toMatchObject({ entity: 'IF-1', statusNum: '1' })
+      expect(Number(properties.createTime)).toBeLessThanOrEqual(Number(properties.modTime))
+    })
+
+    it('alarmProperties shows the ping workflow a DEVICE-DOWN alarm ran', async () => {
+      const [down] = await listAlarms(target, { alertType: 'ActiveAlarms' }).then((list) =>
+        list.filter((alarm) => alarm.alarmcode === 'DEVICE-DOWN'),
+      )
+      const properties = (await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: down.entity } })).json
+      expect(properties.workflows).toHaveLength(1)
+      expect(properties.workflows[0]).toMatchObject({ rbName: 'Ping on device down', moDispName: down.displayName })
+      expect(properties.workflows[0].taskList.map((task: any) => task.taskName)).toContain('Ping Device')
     })
 
     it('answers ALARM_NOT_FOUND for an unknown entity and changes no alarm of a partly unknown list', async () => {
@@ -141,8 +179,11 @@ export function alarmsContract(target: OpmanagerTarget): void {
     })
 
     it('answers alarmProperties with a mismatched deviceID as not found and a non-integer one as DATATYPE_NOT_MATCHED', async () => {
-      expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: '999' } }))).toBe(
+      expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: '1002' } }))).toBe(
         'ALARM_NOT_FOUND',
+      )
+      expect((await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: '1001' } })).json.entity).toBe(
+        'IF-1',
       )
       expect(errorcodeOf(await opm(target, '/api/json/alarm/alarmProperties', { query: { entity: 'IF-1', deviceID: 'one' } }))).toBe(
         'DATATYPE_NOT_MATCHED',
@@ -157,16 +198,17 @@ export function alarmsContract(target: OpmanagerTarget): void {
       expect(top.length).toBeLessThanOrEqual(10)
       if (mockOnly) {
         expect(top.length).toBeGreaterThan(0)
-        expect(top.map((item: any) => item.alarmCount)).toEqual(
-          [...top.map((item: any) => item.alarmCount)].sort((a: number, b: number) => b - a),
+        expect(top.map((item: any) => item.alarmcount)).toEqual(
+          [...top.map((item: any) => item.alarmcount)].sort((a: number, b: number) => b - a),
         )
+        expect(top[0]).toMatchObject({ moname: expect.any(String), devicename: expect.any(String), status: expect.any(Number) })
       }
     })
 
     it.runIf(mockOnly)('narrows the count to one alarm family with eventType', async () => {
       const network = (await opm(target, '/api/json/alarm/getTopDevicesByAlarms', { query: { eventType: 'TrapAlarms' } })).json
       const traps = (await listAlarms(target, { alertType: 'TrapAlarms' })).filter((alarm) => alarm.numericSeverity !== 5)
-      expect(network.reduce((sum: number, item: any) => sum + item.alarmCount, 0)).toBe(traps.length)
+      expect(network.reduce((sum: number, item: any) => sum + item.alarmcount, 0)).toBe(traps.length)
     })
   })
 }

@@ -20,7 +20,7 @@ const BAD_WRITES: Array<[operation: string, path: string, params: Record<string,
   ['addDevice', 'discovery/addDevice', { deviceName: '10.10.0.1', credentialName: 'public-v2c' }, 'DEVICE_ALREADY_EXISTS'],
   ['addEvent', 'events/addEvent', { source: '10.10.0.1', severity: '9', message: 'm', alarmCode: 'C', entity: 'e' }, 'PATTERN_NOT_MATCHED'],
   ['addEvent', 'events/addEvent', { source: '10.10.0.1', message: 'm', alarmCode: 'C', entity: 'e' }, 'LESS_THAN_MIN_OCCURANCE'],
-  ['addEvent', 'events/addEvent', { source: '10.10.0.1', severity: '1', message: 'm', alarmCode: 'C', entity: 'IF-13' }, 'ENTITY_MISMATCH'],
+  ['addEvent', 'events/addEvent', { source: '10.10.0.1', severity: '1', message: 'm', alarmCode: 'C', entity: 'IF-11' }, 'ENTITY_MISMATCH'],
   ['addUser', 'admin/addUser', { userName: 'jo', password: 'abc', privilege: 'Operators' }, 'LESS_THAN_MIN_LENGTH'],
   ['addUser', 'admin/addUser', { userName: 'jo', password: 'abcdef', privilege: 'Root' }, 'PATTERN_NOT_MATCHED'],
   ['addUser', 'admin/addUser', { userName: 'jo hn', password: 'abcdef', privilege: 'Operators' }, 'PATTERN_NOT_MATCHED'],
@@ -31,6 +31,58 @@ const BAD_WRITES: Array<[operation: string, path: string, params: Record<string,
     'PATTERN_NOT_MATCHED',
   ],
   ['addUser', 'admin/addUser', { userName: 'x'.repeat(101), password: 'abcdef', privilege: 'Operators' }, 'MORE_THAN_MAX_LENGTH'],
+  ['setDeviceInfo', 'device/setDeviceInfo', { name: '10.10.0.1', values: '{"RAM":"1","Colour":"red"}' }, 'PATTERN_NOT_MATCHED'],
+  ['setDeviceInfo', 'device/setDeviceInfo', { name: '10.10.0.1' }, 'LESS_THAN_MIN_OCCURANCE'],
+  ['deleteDevice', 'device/deleteDevice', { name: 'no-such-device' }, 'DEVICE_NOT_FOUND'],
+  [
+    'addToGroup',
+    'device/addToGroup',
+    { groupName: 'Power', groupType: 'Device', selectedMembers: '10.20.0.41,no-such-device' },
+    'DEVICE_NOT_FOUND',
+  ],
+  ['addToGroup', 'device/addToGroup', { groupName: 'Power', groupType: 'Interface', selectedMembers: 'IF-1' }, 'GROUP_TYPE_MISMATCH'],
+  [
+    'addToGroup',
+    'device/addToGroup',
+    { groupName: 'No such group', groupType: 'Device', selectedMembers: '10.20.0.41' },
+    'GROUP_NOT_FOUND',
+  ],
+  [
+    'addPerformanceMonitors',
+    'device/addPerformanceMonitors',
+    { name: '10.20.0.11', selectedMonitors: 'PacketLoss,NoSuchMonitor' },
+    'MONITOR_NOT_FOUND',
+  ],
+  ['deletePerformanceMonitors', 'device/deletePerformanceMonitors', { name: '10.20.0.11', pollId: '1,99999' }, 'MONITOR_NOT_FOUND'],
+  ['TestMonitor', 'device/TestMonitor', { name: '10.20.0.11', policyName: 'NoSuchMonitor' }, 'MONITOR_NOT_FOUND'],
+  [
+    'addDowntimeSchedule',
+    'admin/addDowntimeSchedule',
+    { scheduleName: 'x', selectedDevices: '10.20.0.11', once_startat: '2030-01-31 23:00', once_endat: '2030-01-31 22:00' },
+    'PATTERN_NOT_MATCHED',
+  ],
+  ['addDowntimeSchedule', 'admin/addDowntimeSchedule', { scheduleName: 'x', selectedDevices: 'no-such-device' }, 'DEVICE_NOT_FOUND'],
+  [
+    'addDowntimeSchedule',
+    'admin/addDowntimeSchedule',
+    { scheduleName: 'Nightly database backup', recurrence: 'Daily', selectedDevices: '10.20.0.11', from_time: '01:00', to_time: '02:00' },
+    'SCHEDULE_ALREADY_EXISTS',
+  ],
+  [
+    'addDowntimeSchedule',
+    'admin/addDowntimeSchedule',
+    { scheduleName: 'x', recurrence: 'Daily', selectedDevices: '10.20.0.11', from_time: '25:00', to_time: '02:00' },
+    'PATTERN_NOT_MATCHED',
+  ],
+  [
+    'updateDowntimeSchedule',
+    'admin/updateDowntimeSchedule',
+    { scheduleId: '99', scheduleName: 'x', selectedDevices: '10.20.0.11' },
+    'SCHEDULE_NOT_FOUND',
+  ],
+  ['deleteDownTimeSchedules', 'admin/deleteDownTimeSchedules', { scheduleId: '1,99' }, 'SCHEDULE_NOT_FOUND'],
+  ['deleteUser', 'admin/deleteUser', { userName: 'nobody' }, 'USER_NOT_FOUND'],
+  ['changePassword', 'admin/changePassword', { oldPassword: 'wrong', newPassword: 'abcdef' }, 'INVALID_PASSWORD'],
 ]
 
 async function snapshot(target: OpmanagerTarget): Promise<string> {
@@ -41,6 +93,10 @@ async function snapshot(target: OpmanagerTarget): Promise<string> {
     'admin/listUsers',
     'device/listInterfaces?rows=1000',
     'alarm/getAnnotation?entity=IF-1',
+    'admin/listDownTimeSchedules',
+    'admin/listLogicalGroupMembers',
+    'device/getDeviceAssociatedMonitors?name=10.20.0.11',
+    'device/getDeviceInfo?name=10.10.0.1',
   ]
   const bodies = await Promise.all(
     paths.map((path) =>
@@ -90,7 +146,7 @@ export function badInputContract(target: OpmanagerTarget): void {
       expect(errorcodeOf(xml)).toBe('UNSUPPORTED_CONTENT_TYPE')
     })
 
-    it('changed nothing in alarms, devices, events, users, interfaces or notes', async () => {
+    it('changed nothing in alarms, devices, events, users, interfaces, notes, schedules, groups, monitors or inventory', async () => {
       expect(await snapshot(target)).toBe(before)
     })
 

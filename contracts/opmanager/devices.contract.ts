@@ -20,18 +20,20 @@ export function devicesContract(target: OpmanagerTarget): void {
       }
     })
 
-    it.runIf(mockOnly)('holds 30 seeded devices of mixed categories and vendors', async () => {
+    it.runIf(mockOnly)('holds 50 seeded devices of mixed categories and vendors', async () => {
       await target.control!.reset()
       const list = await devices(target)
-      expect(list.length).toBe(30)
+      expect(list.length).toBe(50)
       expect(new Set(list.map((device) => device.category)).size).toBeGreaterThanOrEqual(8)
       expect(new Set(list.map((device) => device.vendorName)).size).toBeGreaterThanOrEqual(8)
     })
 
     it.runIf(mockOnly)('filters by category, type, vendor and severity', async () => {
       expect((await devices(target, { category: 'Router' })).map((device) => device.displayName).sort()).toEqual([
+        'aus-rtr-01',
         'core-rtr-01',
         'core-rtr-02',
+        'fra-rtr-01',
         'wan-rtr-01',
       ])
       expect((await devices(target, { vendor: 'Cisco', type: 'Cisco Catalyst 9300' })).length).toBe(2)
@@ -40,9 +42,27 @@ export function devicesContract(target: OpmanagerTarget): void {
       expect(critical.every((device) => device.statusNum === '1')).toBe(true)
     })
 
+    it.runIf(mockOnly)('filters by business view and logical group membership', async () => {
+      const shop = await devices(target, { bvName: 'Web Shop_bv' })
+      expect(shop.map((device) => device.displayName).sort()).toEqual([
+        'app-01',
+        'app-02',
+        'db-01',
+        'db-02',
+        'lb-01',
+        'lb-02',
+        'web-01',
+        'web-02',
+      ])
+      expect(await devices(target, { bvName: 'Web Shop' })).toEqual(shop)
+      expect((await devices(target, { groupName: 'Linux Servers' })).every((device) => device.type === 'Linux')).toBe(true)
+      expect(await devices(target, { bvName: 'No such view' })).toEqual([])
+      expect((await opm(target, V2, { query: { bvName: 'Web Shop_bv' } })).json.records).toBe(8)
+    })
+
     it.runIf(mockOnly)('sorts by sortByColumn and sortByType and slices with page and rows', async () => {
       const sorted = await devices(target, { sortByColumn: 'ipaddress', sortByType: 'desc' })
-      expect(sorted[0].ipaddress).toBe('10.70.0.102')
+      expect(sorted[0].ipaddress).toBe('10.70.8.102')
       const page = await devices(target, { sortByColumn: 'ipaddress', sortByType: 'desc', rows: '5', page: '2' })
       expect(page).toEqual(sorted.slice(5, 10))
     })
@@ -56,7 +76,7 @@ export function devicesContract(target: OpmanagerTarget): void {
 
     it.runIf(mockOnly)('pages v2 by 25 rows by default', async () => {
       const result = (await opm(target, V2)).json
-      expect(result).toMatchObject({ total: 2, page: 1, records: 30 })
+      expect(result).toMatchObject({ total: 2, page: 1, records: 50 })
       expect(result.rows.length).toBe(25)
     })
 
@@ -74,41 +94,55 @@ export function devicesContract(target: OpmanagerTarget): void {
     beforeAll(() => target.control!.reset())
     const name = { name: '10.10.0.1' }
 
-    it('getDeviceSummary gives dials, availability and counts', async () => {
+    it('getDeviceSummary gives dials from the monitors, availability and counts', async () => {
       const summary = (await opm(target, '/api/json/device/getDeviceSummary', { query: name })).json
       expect(summary).toMatchObject({ displayName: 'core-rtr-01', statusNum: '1', interfaceCount: expect.any(Number) })
-      expect(summary.dials.length).toBeGreaterThan(0)
+      expect(summary.dials.map((dial: any) => dial.name)).toEqual(['SNMP-CPUUtilization', 'SNMP-MemoryUtilization', 'PacketLoss'])
       expect(summary.availability.Up + summary.availability.Down).toBeCloseTo(100)
     })
 
-    it('getDeviceInfo gives the device properties, found by displayName too', async () => {
+    it('getDeviceInfo gives the inventory fields as strings, found by displayName, IP or DNS name too', async () => {
       const info = (await opm(target, '/api/json/device/getDeviceInfo', { query: { name: 'core-rtr-01' } })).json
-      expect(info).toMatchObject({ id: '1', moid: 1001, deviceName: '10.10.0.1', managed: true, vendorName: 'Cisco' })
+      expect(info).toMatchObject({
+        Manufacturer: 'Cisco',
+        Model: 'Cisco 2900 IS Series',
+        MACAddress: expect.stringMatching(/^([0-9a-f]{2}:){5}[0-9a-f]{2}$/),
+      })
+      for (const value of Object.values(info)) expect(typeof value).toBe('string')
+      expect((await opm(target, '/api/json/device/getDeviceInfo', { query: { deviceName: '10.10.0.1' } })).json).toEqual(info)
+      expect((await opm(target, '/api/json/device/getDeviceInfo', { query: { dnsName: 'core-rtr-01.example.net' } })).json).toEqual(info)
     })
 
-    it('getInterfaces lists the device interfaces, IF-1 down', async () => {
-      const interfaces = (await opm(target, '/api/json/device/getInterfaces', { query: name })).json
-      expect(interfaces.length).toBeGreaterThan(1)
-      expect(interfaces[0]).toMatchObject({ interfaceName: 'IF-1', statusStr: 'Down', deviceName: '10.10.0.1' })
+    it('getDeviceNotes lists the custom fields with their values', async () => {
+      const notes = (await opm(target, '/api/json/device/getDeviceNotes', { query: name })).json
+      expect(notes.map((field: any) => field.ALIASNAME)).toEqual(['UDF1', 'UDF2', 'UDF3', 'UDF4', 'UDF5', 'UDF6', 'UDF7', 'UDF8'])
+      expect(notes.find((field: any) => field.FIELDNAME === 'Building')).toMatchObject({
+        FIELDVALUE: 'London HQ',
+        ISEDITABLE: true,
+        FIELDLENGTH: 100,
+      })
     })
 
-    it('listInterfaces pages every interface and filters by device and status', async () => {
-      const all = (await opm(target, '/api/json/device/listInterfaces', { query: { rows: '1000' } })).json
-      expect(all.records).toBeGreaterThan(30)
-      const down = (await opm(target, '/api/json/device/listInterfaces', { query: { status: 'Down' } })).json
-      expect(down.rows.map((item: any) => item.interfaceName)).toContain('IF-1')
-      const mine = (await opm(target, '/api/json/device/listInterfaces', { query: { deviceName: '10.10.0.1' } })).json
-      expect(mine.rows.every((item: any) => item.deviceName === '10.10.0.1')).toBe(true)
+    it('getCategoryList maps category keys to display names', async () => {
+      const categories = (await action(target, '/api/json/device/getCategoryList', {})).json
+      expect(categories).toMatchObject({ Router: 'Router', LoadBalancer: 'Load Balancer', Server: 'Server' })
     })
 
-    it('getDeviceAssociatedMonitors answers the documented performanceMonitors block', async () => {
-      const { performanceMonitors } = (await opm(target, '/api/json/device/getDeviceAssociatedMonitors', { query: name })).json
-      expect(performanceMonitors.total).toBe(performanceMonitors.monitors.length)
-      expect(performanceMonitors.monitors.map((monitor: any) => monitor.name)).toContain('CPUUSAGE')
+    it('getInfrastructureDetailsView lists the devices of a category with their last monitor values', async () => {
+      const view = (await opm(target, '/api/json/discovery/getInfrastructureDetailsView', { query: { categoryName: 'Router' } })).json
+      const routers = await devices(target, { category: 'Router' })
+      expect(view.InfrastructureDetailsView.TotalRecords).toBe(String(routers.length))
+      const core = view.InfrastructureDetailsView.Details.find((row: any) => row.name === '10.10.0.1')
+      expect(core).toMatchObject({
+        displayName: 'core-rtr-01',
+        severity: '1',
+        status: 'Critical',
+        monitors: { CPUUtilization: expect.any(Number) },
+      })
     })
 
     it('answers DEVICE_NOT_FOUND for an unknown name and LESS_THAN_MIN_OCCURANCE without one', async () => {
-      for (const path of ['getDeviceSummary', 'getDeviceInfo', 'getInterfaces', 'getDeviceAssociatedMonitors']) {
+      for (const path of ['getDeviceSummary', 'getDeviceInfo', 'getInterfaces', 'getDeviceAssociatedMonitors', 'getDeviceNotes']) {
         expect(errorcodeOf(await opm(target, `/api/json/device/${path}`, { query: { name: 'no-such-device' } }))).toBe('DEVICE_NOT_FOUND')
         expect(errorcodeOf(await opm(target, `/api/json/device/${path}`))).toBe('LESS_THAN_MIN_OCCURANCE')
       }
@@ -120,38 +154,74 @@ export function devicesContract(target: OpmanagerTarget): void {
 
     it('setManaged false makes a device UnManaged (7) and true restores its status', async () => {
       expect((await action(target, '/api/json/device/setManaged', { name: '10.10.0.1', manage: 'false' })).json).toEqual({
-        result: { message: 'Device has been successfully unmanaged' },
+        result: { message: 'Device is being unmanaged.' },
       })
       expect((await devices(target, { severity: '7' })).map((device) => device.deviceName)).toEqual(['10.10.0.1'])
-      expect((await opm(target, '/api/json/device/getDeviceInfo', { query: { name: '10.10.0.1' } })).json.managed).toBe(false)
-      await action(target, '/api/json/device/setManaged', { name: '10.10.0.1', manage: 'true' })
+      expect((await action(target, '/api/json/device/setManaged', { name: '10.10.0.1', manage: 'true' })).json).toEqual({
+        result: { message: 'Device is being managed.' },
+      })
       expect((await devices(target, { category: 'Router' })).find((device) => device.deviceName === '10.10.0.1').statusNum).toBe('1')
     })
 
-    it('addDevice adds a device that listDevices then shows; a second add is DEVICE_ALREADY_EXISTS', async () => {
-      expect(
-        (await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' })).json.result
-          .message,
-      ).toMatch(/10\.99\.0\.5/)
+    it('setDeviceInfo changes inventory fields that getDeviceInfo then shows, and refuses unknown fields', async () => {
+      const values = JSON.stringify({ SerialNumber: 'FGL120A10AY', RAM: '65536' })
+      expect((await action(target, '/api/json/device/setDeviceInfo', { name: '10.10.0.1', values })).json).toEqual({
+        result: { message: 'Hardware details updated successfully.' },
+      })
+      expect((await opm(target, '/api/json/device/getDeviceInfo', { query: { name: '10.10.0.1' } })).json).toMatchObject({
+        SerialNumber: 'FGL120A10AY',
+        RAM: '65536',
+      })
+      expect(errorcodeOf(await action(target, '/api/json/device/setDeviceInfo', { name: '10.10.0.1', values: '{"Colour":"red"}' }))).toBe(
+        'PATTERN_NOT_MATCHED',
+      )
+      expect(errorcodeOf(await action(target, '/api/json/device/setDeviceInfo', { name: '10.10.0.1', values: '{"RAM":1}' }))).toBe(
+        'DATATYPE_NOT_MATCHED',
+      )
+      expect(errorcodeOf(await action(target, '/api/json/device/setDeviceInfo', { name: '10.10.0.1', values: 'RAM=1' }))).toBe(
+        'UNABLE_TO_PARSE_DATA_TYPE',
+      )
+    })
+
+    it('addDevice answers {"device": …} and adds a device that listDevices shows; a second add is DEVICE_ALREADY_EXISTS', async () => {
+      const added = (await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' })).json
+      expect(added).toEqual({
+        device: { deviceName: '10.99.0.5', deviceIp: '10.99.0.5', moid: expect.any(Number), message: 'Device added successfully.' },
+      })
       expect((await devices(target)).find((device) => device.deviceName === '10.99.0.5')).toMatchObject({
         category: 'Unknown',
         statusNum: '5',
         isNew: true,
+        moid: added.device.moid,
       })
       expect(
         errorcodeOf(await action(target, '/api/json/discovery/addDevice', { deviceName: '10.99.0.5', credentialName: 'public-v2c' })),
       ).toBe('DEVICE_ALREADY_EXISTS')
     })
 
-    it('getDownDevices lists devices with an uncleared DEVICE-DOWN alarm, and clearing it takes the device off', async () => {
-      const down = (await opm(target, '/api/json/discovery/getDownDevices')).json as any[]
+    it('deleteDevice removes a device with its alarms, events and memberships', async () => {
+      const view = async () =>
+        (await opm(target, '/api/json/businessview/getBusinessDetailsView', { query: { bvName: 'Web Shop_bv' } })).json.BusinessDetailsView
+      expect((await view()).Details.map((row: any) => row.name)).toContain('10.20.0.11')
+      expect((await action(target, '/api/json/device/deleteDevice', { name: '10.20.0.11' })).json).toEqual({
+        result: { message: 'Device deleted successfully.' },
+      })
+      expect((await devices(target)).some((device) => device.deviceName === '10.20.0.11')).toBe(false)
+      expect((await opm(target, '/api/json/alarm/listAlarms', { query: { deviceName: '10.20.0.11' } })).json).toEqual([])
+      expect((await view()).Details.map((row: any) => row.name)).not.toContain('10.20.0.11')
+      expect(errorcodeOf(await action(target, '/api/json/device/deleteDevice', { name: '10.20.0.11' }))).toBe('DEVICE_NOT_FOUND')
+    })
+
+    it('getDownDevices lists devices with an uncleared DEVICE-DOWN alarm in the vendor envelope, and clearing it takes the device off', async () => {
+      const down = (await opm(target, '/api/json/discovery/getDownDevices')).json.DownDevices.Details as any[]
       expect(down.length).toBeGreaterThan(0)
+      expect(Object.keys(down[0]).sort()).toEqual(['category', 'displayName', 'name', 'type'])
       const alarm = (
-        await opm(target, '/api/json/alarm/listAlarms', { query: { deviceName: down[0].deviceName, alertType: 'ActiveAlarms' } })
+        await opm(target, '/api/json/alarm/listAlarms', { query: { deviceName: down[0].name, alertType: 'ActiveAlarms' } })
       ).json.find((item: any) => item.alarmcode === 'DEVICE-DOWN')
       await action(target, '/api/json/alarm/clearAlarm', { entity: alarm.entity })
-      const after = (await opm(target, '/api/json/discovery/getDownDevices')).json as any[]
-      expect(after.map((device) => device.deviceName)).not.toContain(down[0].deviceName)
+      const after = (await opm(target, '/api/json/discovery/getDownDevices')).json.DownDevices.Details as any[]
+      expect(after.map((device) => device.name)).not.toContain(down[0].name)
     })
   })
 }

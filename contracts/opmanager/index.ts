@@ -6,11 +6,18 @@ import { badInputContract } from './bad-input.contract'
 import { controlContract } from './control.contract'
 import { devicesContract } from './devices.contract'
 import { eventsAndUsersContract } from './events-users.contract'
+import { headerOnlyContract } from './header-only.contract'
+import { interfacesContract } from './interfaces.contract'
+import { monitoringContract } from './monitoring.contract'
+import { networkContract } from './network.contract'
+import { notificationsAndReportsContract } from './notifications-reports.contract'
+import { rateLimitContract } from './rate-limit.contract'
+import { settingsAndWirelessContract } from './settings-wireless.contract'
+import { virtualizationContract } from './virtualization.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
 import { journalContract } from '../support/journal.contract'
-import { stateContract } from '../support/state.contract'
 import { robustnessContract } from '../support/robustness.contract'
 import { opm, type OpmanagerCredentials, type OpmanagerTarget } from './target'
 
@@ -22,6 +29,14 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     authContract(target)
     alarmsContract(target)
     devicesContract(target)
+    interfacesContract(target)
+    monitoringContract(target)
+    networkContract(target)
+    virtualizationContract(target)
+    notificationsAndReportsContract(target)
+    settingsAndWirelessContract(target)
+    headerOnlyContract(target)
+    rateLimitContract(target)
     eventsAndUsersContract(target)
     badInputContract(target)
     controlContract(target)
@@ -36,11 +51,6 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
       operationId: 'listDevices',
       secretHeader: 'apikey',
       unmatchedPath: '/api/json/opsmocks/notServed',
-    })
-    stateContract(target, {
-      vendor: 'opmanager',
-      read: async () => (await opm(target, '/api/json/alarm/listAlarms')).json,
-      change: async () => void (await opm(target, '/api/json/alarm/acknowledgeAlarm', { method: 'POST', query: { entity: 'IF-1' } })),
     })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,

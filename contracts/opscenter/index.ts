@@ -1,13 +1,19 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { authContract, authDisabledContract } from './auth.contract'
 import { clustersContract } from './clusters.contract'
-import { lcmContract } from './lcm.contract'
+import { alertsContract } from './alerts.contract'
+import { backupsContract } from './backups.contract'
+import { clusterSettingsContract } from './cluster-settings.contract'
+import { keyspacesContract } from './keyspaces.contract'
+import { servicesContract } from './services.contract'
+import { lcmContract, lcmTopologyContract } from './lcm.contract'
+import { metricsContract } from './metrics.contract'
+import { operationsContract } from './operations.contract'
 import { permissionsContract } from './permissions.contract'
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
 import { journalContract } from '../support/journal.contract'
-import { stateContract } from '../support/state.contract'
 import { robustnessContract } from '../support/robustness.contract'
 import { call, dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterSession, type OpscenterTarget } from './target'
 import { usersContract } from './users.contract'
@@ -23,6 +29,14 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe('permissions', () => permissionsContract(target))
     describe('clusters', () => clustersContract(target))
     describe('lcm', () => lcmContract(target))
+    describe.runIf(target.kind === 'mock')('lcm topology and jobs', () => lcmTopologyContract(target))
+    describe('keyspaces and tables', () => keyspacesContract(target))
+    describe('cluster settings', () => clusterSettingsContract(target))
+    describe('services, schedules, presets and agents', () => servicesContract(target))
+    describe('metrics', () => metricsContract(target))
+    describe('events and alerts', () => alertsContract(target))
+    describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))
+    describe.runIf(target.kind === 'mock')('backups, repair and NodeSync', () => backupsContract(target))
     faultsContract(target, { method: 'GET', path: '/meta', messageOf: (json) => json.message })
     let session: OpscenterSession | undefined
     journalContract(target, {
@@ -31,14 +45,6 @@ export function opscenterContracts(target: OpscenterTarget): void {
       operationId: 'listClusterConfigs',
       secretHeader: 'opscenter-session',
       unmatchedPath: '/opsmocks/not/served/here',
-    })
-    stateContract(target, {
-      vendor: 'opscenter',
-      read: async () => (await call(target, 'GET', '/users', { session: await loginAs(target, target.credentials.admin) })).json,
-      change: async () => {
-        const admin = await loginAs(target, target.credentials.admin)
-        await call(target, 'POST', '/users/branch-user', { session: admin, body: JSON.stringify({ password: 'Branch-pw1', role: 'user' }) })
-      },
     })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,

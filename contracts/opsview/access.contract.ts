@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import spec from '../../mocks/generated/opsview.openapi.json'
 import { uniqueName } from '../support/target'
 import { loginAs, opsviewApi, rawCall, type OpsviewSession, type OpsviewTarget, createdObject } from './target'
 
@@ -48,6 +49,68 @@ export function accessContract(target: OpsviewTarget): void {
         const { response, error } = await api().GET(path, { headers: nobody.headers })
         expect(response.status).toBe(403)
         expect(error!.message).toMatch(/VIEWALL/)
+      }
+    })
+
+    it('returns 403 for every monitoring view when the role has neither VIEWALL nor VIEWSOME', async () => {
+      for (const path of [
+        '/rest/event',
+        '/rest/detail?hostname=web01',
+        '/rest/graph?hsm=web01::HTTP::time',
+        '/rest/status/viewport',
+        '/rest/status/performancemetric',
+        '/rest/runtime/service',
+        '/rest/runtime/hosttemplate',
+        '/rest/runtime/performancemetric',
+        '/rest/runtime/monitoringcluster',
+        '/rest/runtime/network',
+      ]) {
+        const result = await rawCall(target, path, { headers: nobody.headers })
+        expect(result.status, path).toBe(403)
+      }
+    })
+
+    it('never names a host outside the viewer host groups in any monitoring view', async () => {
+      const hidden = ['opsview', 'collector01', 'core-sw01', 'core-sw02', 'edge-fw01', 'db01', 'db02', 'db03', 'app01', 'mq01', 'backup01']
+      for (const path of [
+        '/rest/status/host',
+        '/rest/status/service?includeperfdata=1',
+        '/rest/status/hostgroup',
+        '/rest/status/viewport',
+        '/rest/status/performancemetric?rows=all',
+        '/rest/event?rows=all',
+        '/rest/graph?hostname=%25&duration=1h',
+        '/rest/runtime/service?rows=all',
+        '/rest/runtime/performancemetric',
+        '/rest/runtime/network',
+        '/rest/downtime',
+      ]) {
+        const result = await rawCall(target, path, { headers: viewer.headers })
+        expect(result.status, path).toBeLessThan(500)
+        if (result.status !== 200) continue
+        const names = JSON.stringify(result.json).match(/"[^"]*"/g) ?? []
+        for (const host of hidden)
+          expect(
+            names.some((text) => text === `"${host}"` || text.startsWith(`"${host}::`)),
+            `${path} names ${host}`,
+          ).toBe(false)
+      }
+    })
+
+    it('returns 403 for business service status to a role without BSM', async () => {
+      for (const path of ['/rest/status/bsmservice', '/rest/status/bsmcomponent']) {
+        expect((await rawCall(target, path, { headers: nobody.headers })).status, path).toBe(403)
+      }
+    })
+
+    it('returns 403 for plugin and Opspack uploads without ADMINACCESS', async () => {
+      for (const path of ['/rest/config/plugin/upload', '/rest/config/hosttemplate/upload', '/rest/config/plugin/import']) {
+        const result = await rawCall(target, path, {
+          method: 'POST',
+          headers: { ...operator.headers, 'Content-Type': 'multipart/form-data; boundary=x' },
+          body: '--x\r\nContent-Disposition: form-data; name="file"; filename="check_x"\r\n\r\n#!/bin/sh\r\n--x--\r\n',
+        })
+        expect(result.status, path).toBe(403)
       }
     })
 
@@ -135,6 +198,63 @@ export function accessContract(target: OpsviewTarget): void {
         headers: admin.headers,
       })
       expect((await api().GET('/rest/user', { headers: session.headers })).response.status).toBe(401)
+    })
+
+    describe('access lists scope every configuration type', () => {
+      const UK_WEB = ['lb01', 'web01', 'web02', 'web03', 'web04', 'web05']
+      const HIDDEN = ['opsview', 'collector01', 'core-sw01', 'edge-fw01', 'db01', 'app01', 'mq01', 'cache01', 'backup01']
+      const objectTypes = () =>
+        (spec as unknown as { components: { parameters: { ObjectType: { schema: { enum: string[] } } } } }).components.parameters.ObjectType
+          .schema.enum
+
+      it("never names a host outside the viewer's host groups, in any object of any type it may read", async () => {
+        const leaks: string[] = []
+        for (const type of objectTypes()) {
+          const result = await rawCall(target, `/rest/config/${type}?rows=all`, { headers: viewer.headers })
+          if (result.status === 403) continue
+          expect(result.status, type).toBe(200)
+          const text = JSON.stringify(result.json)
+          for (const host of HIDDEN) if (text.includes(`"name":"${host}"`)) leaks.push(`${type} names ${host}`)
+        }
+        expect(leaks).toEqual([])
+      })
+
+      it("lists only the hashtags, service groups and host groups of the viewer's role", async () => {
+        const names = async (type: string) =>
+          ((await rawCall(target, `/rest/config/${type}?rows=all`, { headers: viewer.headers })).json.list as Array<{ name: string }>).map(
+            (item) => item.name,
+          )
+        expect(await names('keyword')).toEqual(['web'])
+        expect((await names('servicegroup')).sort()).toEqual(['Application - Web', 'OS - Unix Base'])
+        expect(await names('hostgroup')).toEqual(['UK Web Servers'])
+        expect((await names('host')).sort()).toEqual(UK_WEB)
+        const template = (await rawCall(target, '/rest/config/hosttemplate/1', { headers: viewer.headers })).json.object
+        expect((template.hosts as Array<{ name: string }>).map((host) => host.name).sort()).toEqual(UK_WEB)
+      })
+
+      it('returns 403 for types the role has no access to, and 200 once it has', async () => {
+        for (const type of ['servicecheck', 'timeperiod', 'plugin', 'bsmservice', 'notificationmethod', 'tenancy', 'netflow_collector']) {
+          expect((await rawCall(target, `/rest/config/${type}`, { headers: viewer.headers })).status, type).toBe(403)
+          expect((await rawCall(target, `/rest/config/${type}`, { headers: nobody.headers })).status, type).toBe(403)
+        }
+        for (const type of ['servicecheck', 'bsmservice', 'bsmcomponent', 'monitoringcluster']) {
+          expect((await rawCall(target, `/rest/config/${type}`, { headers: operator.headers })).status, type).toBe(200)
+        }
+      })
+
+      it('returns 403 when the operator changes objects of any writable type, one by one or in bulk', async () => {
+        for (const type of ['servicecheck', 'keyword', 'bsmservice', 'timeperiod', 'tenancy']) {
+          const create = await rawCall(target, `/rest/config/${type}`, {
+            method: 'POST',
+            headers: { ...operator.headers, 'Content-Type': 'application/json' },
+            body: JSON.stringify({ name: uniqueName('opsmocks') }),
+          })
+          expect(create.status, type).toBe(403)
+          expect((await rawCall(target, `/rest/config/${type}?id=1`, { method: 'DELETE', headers: operator.headers })).status, type).toBe(
+            403,
+          )
+        }
+      })
     })
   })
 }

@@ -1,8 +1,13 @@
 import { afterAll, beforeAll, describe } from 'vitest'
 import { accessContract } from './access.contract'
 import { authContract } from './auth.contract'
-import { configContract } from './config.contract'
+import { configReadContract } from './config-read.contract'
+import { configWriteContract } from './config-write.contract'
+import { configTypesContract } from './config-types.contract'
+import { reloadContract } from './reload.contract'
 import { runtimeContract } from './runtime.contract'
+import { monitoringContract } from './monitoring.contract'
+import { uploadsContract } from './uploads.contract'
 import { statusContract } from './status.contract'
 import { infoContract } from './info.contract'
 import spec from '../../mocks/generated/opsview.openapi.json'
@@ -20,9 +25,14 @@ export function opsviewContracts(target: OpsviewTarget): void {
     afterAll(() => target.stop())
     infoContract(target)
     authContract(target)
-    configContract(target)
+    configReadContract(target)
+    configWriteContract(target)
+    configTypesContract(target)
+    reloadContract(target)
     statusContract(target)
     runtimeContract(target)
+    monitoringContract(target)
+    uploadsContract(target)
     accessContract(target)
     faultsContract(target, { method: 'GET', path: '/rest', messageOf: (json) => json.message })
     let session: OpsviewSession | undefined

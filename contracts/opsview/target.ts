@@ -43,3 +43,11 @@ export function createdObject<T = { id: string; name: string }>(data: unknown): 
     throw new Error(`expected {"object": ...}, got ${JSON.stringify(data)}`)
   return (data as { object: T }).object
 }
+
+/** A configuration object of a type with numeric ids (every type the contracts create and read by id). */
+export type Identified = { id: string; ref: string; name: string; uncommitted?: string }
+
+/** Narrows answered config objects to those with ids: plugins and host icons are addressed by name instead. */
+export function identified(items: readonly unknown[]): Identified[] {
+  return items as Identified[]
+}

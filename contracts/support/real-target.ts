@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
-import { createSpecValidator } from './spec-validator'
+import { createSpecValidator, type ResponseDifference } from './spec-validator'
 import { StatusCoverage, validatingFetch, type ContractTarget } from './target'
 
 export interface RealTargetOptions<C> {
@@ -18,10 +18,11 @@ export interface RealTargetOptions<C> {
  * A real vendor server; read-only unless the run allows writes. Its responses are checked against the
  * spec without failing the run: every difference goes to the fidelity report and a summary line, which
  * is where the mock (built from the spec) and the real vendor disagree. The coverage report lists the
- * documented operationId × status pairs the run saw.
+ * documented operationId × status pairs the run saw. A field the spec does not list is an unknown field
+ * (path and type), reported apart from real schema violations.
  */
 export function realTarget<C>(options: RealTargetOptions<C>): ContractTarget<C> {
-  const differences: Array<{ request: string; problems: string[] }> = []
+  const differences: Array<{ request: string } & ResponseDifference> = []
   const validator = createSpecValidator(options.spec)
   const coverage = new StatusCoverage()
   const reports = options.reports ?? { fidelity: `.reports/fidelity-${options.vendor}.json` }
@@ -35,13 +36,15 @@ export function realTarget<C>(options: RealTargetOptions<C>): ContractTarget<C> 
       (input, init) => fetch(input, init),
       validator,
       coverage,
-      (problems, request) => differences.push({ request, problems }),
+      (difference, request) => differences.push({ request, ...difference }),
     ),
     async start() {},
     async stop() {
       writeJson(reports.fidelity, { vendor: options.vendor, baseUrl: options.baseUrl, differences })
+      const violating = differences.filter((difference) => difference.problems.length).length
+      const unknown = differences.reduce((sum, difference) => sum + difference.unknownFields.length, 0)
       console.info(
-        `[fidelity] ${options.vendor}: ${differences.length} real responses differ from the spec (and so from the mock); details in ${reports.fidelity}`,
+        `[fidelity] ${options.vendor}: ${violating} real responses violate the spec (and so differ from the mock), ${unknown} unknown fields; details in ${reports.fidelity}`,
       )
       if (reports.coverage) {
         const documented = validator.documentedPairs()

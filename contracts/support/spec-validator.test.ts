@@ -5,6 +5,7 @@ import { createSpecValidator, type ResponseCheck, type SpecValidator } from './s
 import { StatusCoverage } from './target'
 
 const opsview = createSpecValidator(spec)
+type SeedExample = { components: { examples: { Host: { value: { object: Record<string, unknown> } } } } }
 const TOKEN = '7cd5652f7bfde4220211d063c166b263160a7d52'
 
 const json = (method: string, path: string, status: number, body: unknown): ResponseCheck => ({
@@ -39,10 +40,44 @@ const fixture: BundledSpec = {
 const items = createSpecValidator(fixture)
 
 function validatorOf(pairs: string[]): SpecValidator {
-  return { check: () => [], operationIdFor: () => undefined, documentedPairs: () => pairs }
+  return {
+    check: () => [],
+    compare: () => ({ problems: [], unknownFields: [] }),
+    operationIdFor: () => undefined,
+    documentedPairs: () => pairs,
+  }
 }
 
 describe('spec-validator', () => {
+  it('reports fields a real server sends beyond the spec as unknown fields with path and type, not as problems', () => {
+    const host = { ...(spec as unknown as SeedExample).components.examples.Host.value.object, snmp_community: 'public', tags: [1] }
+    const response = json('GET', '/rest/config/host/7', 200, { object: host })
+    expect(opsview.check(response).join('\n')).toMatch(/must NOT have additional properties/)
+    expect(opsview.compare(response)).toEqual({
+      problems: [],
+      unknownFields: [
+        { path: '/object/snmp_community', type: 'string' },
+        { path: '/object/tags', type: 'array' },
+      ],
+    })
+  })
+
+  it('keeps a real violation a problem next to the unknown fields', () => {
+    const { ip: _ip, ...host } = (spec as unknown as SeedExample).components.examples.Host.value.object
+    const difference = opsview.compare(json('GET', '/rest/config/host/7', 200, { object: { ...host, colour: 'red' } }))
+    expect(difference.problems.join('\n')).toMatch(/required property 'ip'/)
+  })
+
+  it('finds unknown fields inside lists and nested references', () => {
+    const list = {
+      list: [{ id: '1', ref: '/rest/config/hostgroup/1', name: 'Opsview', extra: true }],
+      summary: { rows: '1', allrows: '1', page: '1', totalrows: '1', totalpages: '1', more: 1 },
+    }
+    expect(opsview.compare(json('GET', '/rest/config/hostgroup', 200, list)).unknownFields).toEqual([
+      { path: '/summary/more', type: 'number' },
+    ])
+  })
+
   it('passes a documented status with a body the schema allows', () => {
     expect(opsview.check(json('POST', '/rest/login', 200, { token: TOKEN }))).toEqual([])
   })

@@ -1,5 +1,6 @@
 import { Router } from '../../mocks/core/router'
 import { compileAt, describeErrors, type BundledSpec } from '../../mocks/core/spec-schema'
+import { lenientSpec, unknownFields, type UnknownField } from './unknown-fields'
 
 /**
  * Checks a response against what the spec documents for its operation: the status must be listed,
@@ -22,9 +23,20 @@ interface SpecRoute {
   template: string
 }
 
+/** How a real server's response differs from the spec: violations, and fields the spec does not list. */
+export interface ResponseDifference {
+  problems: string[]
+  unknownFields: UnknownField[]
+}
+
 export interface SpecValidator {
-  /** Problems with the response, [] when the spec allows it. */
+  /** Problems with the response, [] when the spec allows it (strict: an unlisted field is a problem). */
   check(response: ResponseCheck): string[]
+  /**
+   * For real servers: fields the spec does not list are reported apart, as unknown fields with their path
+   * and type; only what the spec contradicts (a missing field, a wrong type, an undocumented status) is a problem.
+   */
+  compare(response: ResponseCheck): ResponseDifference
   /** The operationId a method and path belong to, if the spec has one. */
   operationIdFor(method: string, path: string): string | undefined
   /** Every operationId × status pair the spec documents, as "operationId status". */
@@ -55,37 +67,57 @@ export function createSpecValidator(spec: BundledSpec): SpecValidator {
           return operation ? Object.keys(operation.responses ?? {}).map((status) => `${operation.operationId} ${status}`) : []
         }),
       ),
-    check({ method, path, status, contentType, body }) {
+    check(response) {
+      const inspected = inspect(response)
+      return inspected.problems
+    },
+    compare(response) {
+      const inspected = inspect(response)
+      if (!inspected.problems.length || inspected.pointer === undefined) return { problems: inspected.problems, unknownFields: [] }
+      const lenient = compileAt(lenientSpec(spec), inspected.pointer)
+      const problems = lenient(inspected.value) ? [] : describeErrors(lenient, `${inspected.label}: body`)
+      return { problems, unknownFields: unknownFields(spec, inspected.pointer, inspected.value) }
+    },
+  }
+
+  /** Strict problems, and where the body's schema is (for comparing a real response leniently). */
+  function inspect({ method, path, status, contentType, body }: ResponseCheck): {
+    problems: string[]
+    label?: string
+    pointer?: string
+    value?: unknown
+  } {
+    {
       const found = find(method, path)
-      if (!found) return []
+      if (!found) return { problems: [] }
       const { template, operation } = found
       const label = `${operation.operationId ?? `${method} ${template}`} → ${status}`
       const responses = (operation.responses ?? {}) as Record<string, { content?: Record<string, { schema?: unknown }> }>
       const key = [String(status), `${String(status)[0]}XX`, 'default'].find((candidate) => responses[candidate])
-      if (!key) return [`${label}: status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`]
+      if (!key) return { problems: [`${label}: status ${status} is not documented (documented: ${Object.keys(responses).join(', ')})`] }
       const { value: response, pointer: responsePointer } = resolveRef(
         spec,
         responses[key]!,
         `/paths/${escapePointer(template)}/${method.toLowerCase()}/responses/${key}`,
       )
       const content = (response as { content?: Record<string, { schema?: unknown }> }).content
-      if (!content) return body === '' ? [] : [`${label}: the spec documents no body, but one was sent`]
-      if (body === '') return [`${label}: the spec documents a body, but none was sent`]
+      if (!content) return { problems: body === '' ? [] : [`${label}: the spec documents no body, but one was sent`] }
+      if (body === '') return { problems: [`${label}: the spec documents a body, but none was sent`] }
       const mediaType = (contentType ?? '').split(';')[0]!.trim().toLowerCase()
       const documented = Object.keys(content)
       const mediaKey = documented.find((candidate) => candidate.toLowerCase() === mediaType)
-      if (!mediaKey) return [`${label}: content type "${mediaType}" is not documented (documented: ${documented.join(', ')})`]
-      if (!mediaKey.includes('json') || !content[mediaKey]!.schema) return []
+      if (!mediaKey) return { problems: [`${label}: content type "${mediaType}" is not documented (documented: ${documented.join(', ')})`] }
+      if (!mediaKey.includes('json') || !content[mediaKey]!.schema) return { problems: [] }
       let value: unknown
       try {
         value = JSON.parse(body)
       } catch {
-        return [`${label}: body is not valid JSON: ${body.slice(0, 200)}`]
+        return { problems: [`${label}: body is not valid JSON: ${body.slice(0, 200)}`] }
       }
       const pointer = `${responsePointer}/content/${escapePointer(mediaKey)}/schema`
       const validate = compileAt(spec, pointer)
-      return validate(value) ? [] : describeErrors(validate, `${label}: body`)
-    },
+      return { problems: validate(value) ? [] : describeErrors(validate, `${label}: body`), label, pointer, value }
+    }
   }
 }
 

@@ -1,4 +1,4 @@
-import type { SpecValidator } from './spec-validator'
+import type { ResponseDifference, SpecValidator } from './spec-validator'
 
 /**
  * Where a contract suite runs: the in-process MSW handlers, the standalone server over HTTP, or a
@@ -50,8 +50,11 @@ export function validatingFetch(
   inner: typeof fetch,
   validator: SpecValidator,
   coverage?: StatusCoverage,
-  /** Instead of failing, hand each problem to this (how real servers are compared with the spec). */
-  onProblems?: (problems: string[], request: string) => void,
+  /**
+   * Instead of failing, hand each difference to this (how real servers are compared with the spec): fields
+   * the spec does not list come apart from real violations.
+   */
+  onDifference?: (difference: ResponseDifference, request: string) => void,
   basePath = '',
 ): typeof fetch {
   return async (input, init) => {
@@ -62,16 +65,16 @@ export function validatingFetch(
     // Injected faults are outside the spec on purpose.
     if (response.headers.has('x-opsmocks-fault')) return response
     const body = await response.clone().text()
-    const problems = validator.check({
-      method: request.method,
-      path,
-      status: response.status,
-      contentType: response.headers.get('content-type'),
-      body,
-    })
+    const checked = { method: request.method, path, status: response.status, contentType: response.headers.get('content-type'), body }
     coverage?.record(validator.operationIdFor(request.method, path), response.status)
-    if (problems.length && onProblems) onProblems(problems, `${request.method} ${url.pathname}${url.search}`)
-    else if (problems.length) {
+    if (onDifference) {
+      const difference = validator.compare(checked)
+      if (difference.problems.length || difference.unknownFields.length)
+        onDifference(difference, `${request.method} ${url.pathname}${url.search}`)
+      return response
+    }
+    const problems = validator.check(checked)
+    if (problems.length) {
       throw new Error(`Mock response violates the spec for ${request.method} ${url.pathname}${url.search}:\n  ${problems.join('\n  ')}`)
     }
     return response

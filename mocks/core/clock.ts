@@ -15,6 +15,11 @@ export class Clock {
     return Math.floor(this.now() / 1000)
   }
 
+  /** How far `advance` has moved mock time since the last reset. */
+  get offsetMs(): number {
+    return this.#offsetMs
+  }
+
   /** How far `advance()` may still move: up to the end of year 9999, the latest time the mocks can show. */
   maxAdvanceMs(): number {
     return Math.max(0, MAX_EPOCH_SECONDS * 1000 - this.now())

@@ -109,6 +109,7 @@ button.danger, header button.danger { background:var(--bad); border-color:var(--
 main { display:grid; grid-template-columns:repeat(3, minmax(0, 1fr)); gap:16px; padding:16px 24px 40px; }
 .card { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:14px 16px; box-shadow:0 1px 2px rgba(20,30,50,.05); min-width:0; }
 .card.wide { grid-column:1 / -1; }
+.card[hidden] { display:none; }
 .card-head { display:flex; align-items:center; gap:12px; justify-content:space-between; margin-bottom:10px; }
 h2 { margin:0; font-size:15px; }
 .tools { display:flex; gap:10px; align-items:center; flex-wrap:wrap; }
@@ -220,7 +221,7 @@ function formatDuration(seconds) {
 document.querySelectorAll('[data-advance]').forEach((button) => button.addEventListener('click', async () => {
   await call('/clock', { method: 'POST', body: JSON.stringify({ advanceSeconds: Number(button.dataset.advance) }) });
   toast('Clock moved forward ' + button.textContent.slice(1));
-  refreshClock(); refreshWorld();
+  refreshClock(); if (hasWorld) refreshWorld();
 }));
 $('#reset').addEventListener('click', async () => {
   if (!confirm('Reset this mock to its start world? Sessions, changes and faults are dropped.')) return;
@@ -425,11 +426,17 @@ async function refreshSummary() {
   $('#summary').innerHTML = html;
 }
 
+// Vendors without a world format have no state, snapshot or world routes: their cards are left out.
+let hasWorld = true;
 async function refreshAll() {
-  await Promise.all([refreshClock(), refreshJournal(), refreshFaults(), refreshSnapshots(), refreshWorld(), refreshSummary()].map((p) => p.catch((error) => console.error(error))));
+  hasWorld = await call('/world').then(() => true, () => false);
+  $('#world-card').hidden = !hasWorld;
+  $('#snapshots-card').hidden = !hasWorld;
+  const parts = [refreshClock(), refreshJournal(), refreshFaults(), refreshSummary()].concat(hasWorld ? [refreshSnapshots(), refreshWorld()] : []);
+  await Promise.all(parts.map((p) => p.catch((error) => console.error(error))));
 }
 refreshAll();
 setInterval(() => refreshJournal().catch(() => {}), 1000);
 setInterval(() => { refreshClock().catch(() => {}); refreshFaults().catch(() => {}); }, 2000);
-setInterval(() => refreshWorld().catch(() => {}), 5000);
+setInterval(() => { if (hasWorld) refreshWorld().catch(() => {}); }, 5000);
 `

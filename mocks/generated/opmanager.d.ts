@@ -4,7 +4,249 @@
  */
 
 export interface paths {
-    "/api/json/alarm/listAlarms": {
+    "/api/json/admin/addBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a business rule
+         * @description Adds a business-hour rule; `timeSettings` is a JSON object of weekday to `hh:mm-hh:mm`. Administrators only.
+         */
+        post: operations["addBusinessRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addDomain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a Windows domain
+         * @description Adds a Windows domain. Administrators only.
+         */
+        post: operations["addDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addDowntimeSchedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a downtime schedule
+         * @description Adds a schedule. Devices inside an open window raise no alarms and count as on maintenance. Administrators only.
+         */
+        post: operations["addDowntimeSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addLinuxCredential": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addLinuxCredential (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addLinuxCredential"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/addUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add a user
+         * @description Creates a local user. REST API access starts **off**: the new user's keys fail until it is switched on
+         *     (control API `PATCH /__opsmocks/opmanager/users/{userName}`). Needs the Administrators privilege.
+         *     `privilege` is `Administrators` or `Operators` (`Administrator`/`Operator` are accepted). Query string or form body.
+         */
+        post: operations["addUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/associateNotificationProfiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Associate notification profiles
+         * @description Associates profiles (ids or names, comma separated) to a device, all or nothing.
+         */
+        post: operations["associateNotificationProfiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/associateServiceMonitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor TCP services
+         * @description Associates TCP service monitors (`SSH(22)` or `SSH`, comma separated) to a device, all or nothing.
+         */
+        post: operations["associateServiceMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/changePassword": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a password
+         * @description Changes a password after checking the old one; only Administrators may change another user password.
+         */
+        post: operations["changePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a business rule
+         * @description Deletes a rule. Administrators only.
+         */
+        post: operations["deleteBusinessRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteDomain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a Windows domain
+         * @description Deletes a Windows domain. Administrators only.
+         */
+        post: operations["deleteDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteDownTimeSchedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete downtime schedules
+         * @description Deletes schedules by id (comma list), all or nothing. Administrators only.
+         */
+        post: operations["deleteDownTimeSchedules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/deleteUser": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a user
+         * @description Deletes a user and its API keys; a key cannot delete its own user. Administrators only.
+         */
+        post: operations["deleteUser"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/getDowntimeSchedule": {
         parameters: {
             query?: never;
             header?: never;
@@ -12,12 +254,390 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List alarms
-         * @description Alarms matching every given filter, newest change first. **Header-only URL:** the key must come in
-         *     the `apiKey` header; a query-string key is rejected with `API_KEY_NOT_IN_HEADER`.
-         *     `alertType=ActiveAlarms` keeps uncleared alarms; the other `alertType` values match the alarm family.
+         * One downtime schedule
+         * @description One schedule by id or name (a one-item array, as the vendor sample), with what it selects and whether a window is open now.
          */
-        get: operations["listAlarms"];
+        get: operations["getDowntimeSchedule"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/getLogicalGroupAlerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Alarms of a logical group
+         * @description Uncleared alarms of the devices of one group, or of every group.
+         */
+        get: operations["getLogicalGroupAlerts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/getLogicalGroupInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One logical group
+         * @description A logical group with its alert count.
+         */
+        get: operations["getLogicalGroupInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listAllDevicesSpecificURLs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * URL monitors of devices
+         * @description The URL monitors that belong to a device.
+         */
+        get: operations["listAllDevicesSpecificURLs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listAllLogicalGroups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List logical groups
+         * @description Every logical group with its member count and worst member status.
+         */
+        get: operations["listAllLogicalGroups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business rules
+         * @description Business-hour rules (opsmocks shape: the vendor publishes no sample).
+         */
+        get: operations["listBusinessRules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listCredentials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Credentials
+         * @description The discovery credentials (addDevice takes one by name). Administrators only.
+         */
+        get: operations["listCredentials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listDeviceTemplates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Device templates
+         * @description One template per device type in the network, with its category, vendor and device count. Administrators only.
+         */
+        get: operations["listDeviceTemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listDownTimeSchedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List downtime schedules
+         * @description Every downtime schedule with its next window start.
+         */
+        get: operations["listDownTimeSchedules"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listLogicalGroupMembers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members of a logical group
+         * @description The members of one group, or of every group.
+         */
+        get: operations["listLogicalGroupMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listNotificationProfiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List notification profiles
+         * @description Every notification profile, or those acting on one device; `isGlobal` and `profileFilter` narrow the list.
+         */
+        get: operations["listNotificationProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listProbes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List probes
+         * @description The Enterprise probes with their device counts and status.
+         */
+        get: operations["listProbes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listScriptMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Script monitor templates
+         * @description The script monitor templates.
+         */
+        get: operations["listScriptMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listURLMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * URL monitors
+         * @description Every URL monitor with its response time (a series in mock time) and an availability breakdown.
+         */
+        get: operations["listURLMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/listUsers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List users
+         * @description Every user account. Needs the Administrators privilege.
+         */
+        get: operations["listUsers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a business rule
+         * @description Changes the name, description or hours of a rule. Administrators only.
+         */
+        post: operations["updateBusinessRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateContactDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change contact details
+         * @description Changes e-mail, land line or mobile number of a user; only Administrators may change another user.
+         */
+        post: operations["updateContactDetails"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateDowntimeSchedule": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change a downtime schedule
+         * @description Replaces a schedule (by `scheduleId` or `MS_INSTANCEID`) and answers the schedule list, as the vendor sample. Administrators only.
+         */
+        post: operations["updateDowntimeSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/updateNotificationProfileStatus": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Enable or disable a profile
+         * @description Enables or disables a profile; answers `{"message": …}` without the result wrapper, as the vendor sample.
+         */
+        post: operations["updateNotificationProfileStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/admin/viewBusinessRules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One business rule
+         * @description A business rule with its hours per weekday (opsmocks shape).
+         */
+        get: operations["viewBusinessRules"];
         put?: never;
         post?: never;
         delete?: never;
@@ -47,7 +667,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/alarm/unAcknowledgeAlarm": {
+    "/api/json/alarm/addNotes": {
         parameters: {
             query?: never;
             header?: never;
@@ -57,11 +677,31 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Unacknowledge alarms
-         * @description Sets `who` back to `Unacknowledged`. Parameters come in the query string (empty body) or a form body.
-         *     An unknown entity answers `ALARM_NOT_FOUND` and changes nothing.
+         * Add a note to alarms
+         * @description Appends `notes` (at most 1000 characters) to the alarms' annotations, read back by `getAnnotation`.
+         *     Parameters come in the query string or a form body. An unknown entity answers `ALARM_NOT_FOUND`.
          */
-        post: operations["unAcknowledgeAlarm"];
+        post: operations["addNotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/alarm/alarmProperties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Properties of an alarm
+         * @description One alarm, flat, with the vendor keys, its events and the workflow log (devices going down run a ping workflow). `deviceID` is the device moid.
+         */
+        get: operations["alarmProperties"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -110,47 +750,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/alarm/addNotes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Add a note to alarms
-         * @description Appends `notes` (at most 1000 characters) to the alarms' annotations, read back by `getAnnotation`.
-         *     Parameters come in the query string or a form body. An unknown entity answers `ALARM_NOT_FOUND`.
-         */
-        post: operations["addNotes"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/json/alarm/alarmProperties": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Properties of one alarm
-         * @description The alarm, its device and how many notes it has. `deviceID` is accepted and, when given, must be an integer.
-         */
-        get: operations["alarmProperties"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/json/alarm/getAnnotation": {
         parameters: {
             query?: never;
@@ -159,8 +758,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Notes of one alarm
-         * @description The notes added with `addNotes`, oldest first (an empty array when there are none).
+         * Notes of an alarm
+         * @description The notes added to an alarm (`modTime` epoch ms, `modTimeStr` formatted, `noteID` a number).
          */
         get: operations["getAnnotation"];
         put?: never;
@@ -179,8 +778,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Devices with the most alarms
-         * @description Up to ten devices ranked by their number of uncleared alarms; `eventType` narrows to one alarm family.
+         * Top devices by alarm count
+         * @description At most ten devices ranked by uncleared alarms, with the vendor keys (`moname`, `devicename`, `alarmcount`, `status` a number).
          */
         get: operations["getTopDevicesByAlarms"];
         put?: never;
@@ -191,7 +790,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/device/listDevices": {
+    "/api/json/alarm/listAlarms": {
         parameters: {
             query?: never;
             header?: never;
@@ -199,11 +798,12 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List devices (v1, bare array)
-         * @description Devices matching every filter, as a bare JSON array (what real v1 clients receive). `page` and `rows`
-         *     slice the array; for the paged envelope use `/api/json/v2/device/listDevices`.
+         * List alarms
+         * @description Alarms matching every given filter, newest change first. **Header-only URL:** the key must come in
+         *     the `apiKey` header; a query-string key is rejected with `API_KEY_NOT_IN_HEADER`.
+         *     `alertType=ActiveAlarms` keeps uncleared alarms; the other `alertType` values match the alarm family.
          */
-        get: operations["listDevices"];
+        get: operations["listAlarms"];
         put?: never;
         post?: never;
         delete?: never;
@@ -212,7 +812,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/v2/device/listDevices": {
+    "/api/json/alarm/unAcknowledgeAlarm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Unacknowledge alarms
+         * @description Sets `who` back to `Unacknowledged`. Parameters come in the query string (empty body) or a form body.
+         *     An unknown entity answers `ALARM_NOT_FOUND` and changes nothing.
+         */
+        post: operations["unAcknowledgeAlarm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/businessview/getBusinessDetailsView": {
         parameters: {
             query?: never;
             header?: never;
@@ -220,11 +841,370 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List devices (v2, paged)
-         * @description The paged form `{total, page, records, rows}`: `total` pages, the current `page`, `records` matched
-         *     and the page's `rows`. Default `rows` is 25, default sort `displayName` ascending.
+         * Devices of a business view
+         * @description The members of a business view with status and last CPU and memory values.
          */
-        get: operations["listDevicesV2"];
+        get: operations["getBusinessDetailsView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/businessview/getBusinessView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List business views
+         * @description Every business view with its worst member status, member count, members not clear (`error`) and uncleared alarms, all strings.
+         */
+        get: operations["getBusinessView"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/dashboard/getWidgetsList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Widgets of a dashboard
+         * @description The widgets of a dashboard (the mock has `Network Dashboard`).
+         */
+        get: operations["getWidgetsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/TestMonitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test a monitor
+         * @description Polls a monitor template on a device now; the value is the one its series holds.
+         */
+        post: operations["TestMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/addPerformanceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Associate monitors
+         * @description Associates monitor templates (comma list of policy names) to a device, all or nothing.
+         */
+        post: operations["addPerformanceMonitors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/addToGroup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Add members to a group
+         * @description Adds devices or interfaces (`selectedMembers`, comma list) to a group of that type, all or nothing.
+         */
+        post: operations["addToGroup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/associateProcessMonitor": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor processes
+         * @description Associates process templates (ids or names, comma separated) to a device, all or nothing.
+         */
+        post: operations["associateProcessMonitor"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/deleteDevice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete a device
+         * @description Deletes a device with its interfaces, monitors, alarms and events, and takes it out of business views and groups. Administrators only.
+         */
+        post: operations["deleteDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/deletePerformanceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remove monitors
+         * @description Removes monitors of a device by pollId (comma list), all or nothing.
+         */
+        post: operations["deletePerformanceMonitors"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getAssociatedProcessMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Process monitors of a device
+         * @description The process templates that fit the device protocol and the processes monitored on it.
+         */
+        get: operations["getAssociatedProcessMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getAssociatedServiceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * TCP service monitors of a device
+         * @description The TCP services monitored on a device and the ones it could have.
+         */
+        get: operations["getAssociatedServiceMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getAvailabilityGraphData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Availability of a device
+         * @description Up, down, on-maintenance and not-monitored percentages per period, from the device DEVICE-DOWN alarms and downtime schedules in mock time.
+         */
+        get: operations["getAvailabilityGraphData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getCategoryList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Device categories
+         * @description The device categories OpManager knows, key to display name.
+         */
+        post: operations["getCategoryList"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getClusterDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Virtual clusters
+         * @description The virtual clusters with capacity, DRS and HA.
+         */
+        get: operations["getClusterDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDataCenterDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Datacenters
+         * @description The virtual datacenters with their worst host status.
+         */
+        get: operations["getDataCenterDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceAssociatedMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitors of one device
+         * @description The device performance monitors with the vendor keys (`DISPLAYNAME`, `Protocol`, `interval` as a string, `data` instances, `policyName`, `pollId`); values are the last poll of each monitor deterministic series.
+         */
+        get: operations["getDeviceAssociatedMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceAssociatedWindowsServiceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Windows services monitored on a device
+         * @description The Windows services monitored on a device; Critical while the device is down.
+         */
+        get: operations["getDeviceAssociatedWindowsServiceMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Inventory of one device
+         * @description The hardware inventory fields of one device (vendor keys: `OperatingSystem`, `MACAddress`, `SerialNumber`, `RAM` …, all strings). The vendor names the parameter `deviceName/ipAddress/dnsName`; `name`, `deviceName`, `ipAddress` or `dnsName` are read.
+         */
+        get: operations["getDeviceInfo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getDeviceNotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Custom fields of a device
+         * @description The device custom fields (UDF1 … UDF8) with their values.
+         */
+        get: operations["getDeviceNotes"];
         put?: never;
         post?: never;
         delete?: never;
@@ -253,7 +1233,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/device/getDeviceInfo": {
+    "/api/json/device/getInterfaceGraphs": {
         parameters: {
             query?: never;
             header?: never;
@@ -261,10 +1241,50 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Properties of one device
-         * @description Identity, SNMP and inventory properties of one device.
+         * Graph of an interface
+         * @description One graph of an interface over a period: series of `[time, value, "formatted"]` and their consolidated min, max, average, current and 95th percentile.
          */
-        get: operations["getDeviceInfo"];
+        get: operations["getInterfaceGraphs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getInterfaceNotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Custom fields of an interface
+         * @description The interface custom fields (UDF1 … UDF5) with their values (`FIELDVALUE` added to the vendor keys).
+         */
+        get: operations["getInterfaceNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getInterfaceSummary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Summary of an interface
+         * @description Speed, current utilisation and traffic (the same series as the graphs) and the last 24 hours of availability.
+         */
+        get: operations["getInterfaceSummary"];
         put?: never;
         post?: never;
         delete?: never;
@@ -282,9 +1302,257 @@ export interface paths {
         };
         /**
          * Interfaces of one device
-         * @description The interfaces of one device, as a bare array.
+         * @description The interfaces of one device with counts; ids, indexes and statuses typed as the vendor sends them (mostly strings, `ifIndexNum` a number).
          */
         get: operations["getInterfaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getLastCollectedValues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Last collected values
+         * @description The last poll of every monitor of the devices given by moid, keyed by moid.
+         */
+        get: operations["getLastCollectedValues"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getNotificationProfiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notification profiles of a device
+         * @description The profiles acting on a device: global ones and those associated to it.
+         */
+        get: operations["getNotificationProfiles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getNutanixDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A Nutanix entity
+         * @description A Nutanix VM (vendor keys), host or cluster.
+         */
+        get: operations["getNutanixDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getNutanixVDisks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Nutanix virtual disks
+         * @description The virtual disks of the Nutanix VMs, or of one.
+         */
+        get: operations["getNutanixVDisks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getPerformanceMonitorDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Statistics of a monitor
+         * @description Minimum, maximum, average, 95th percentile and last value of a monitor series over a period, and its thresholds.
+         */
+        get: operations["getPerformanceMonitorDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getPerformanceMonitors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitor templates for a device
+         * @description The performance-monitor templates that fit a device protocol, grouped, with `isSelected` for those associated.
+         */
+        get: operations["getPerformanceMonitors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getPingResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Ping a device
+         * @description Ping output as text; a device with an uncleared DEVICE-DOWN alarm times out, others answer with the round trip of their Response Time series.
+         */
+        post: operations["getPingResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getTraceResponse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Traceroute to a device
+         * @description Traceroute output as text.
+         */
+        post: operations["getTraceResponse"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getVMWareDataStores": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VMware datastores
+         * @description The datastores of the VMware inventory, or of one vCenter, host or VM.
+         */
+        get: operations["getVMWareDataStores"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getVMWareHosts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * ESXi hosts
+         * @description The ESXi hosts, or those of one vCenter.
+         */
+        get: operations["getVMWareHosts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/getVMWareVMs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * VMware VMs
+         * @description The VMs of the VMware inventory, or of one vCenter, host or datastore.
+         */
+        get: operations["getVMWareVMs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/listDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List devices (v1, bare array)
+         * @description Devices matching every filter, as a bare JSON array (what real v1 clients receive). `page` and `rows`
+         *     slice the array; for the paged envelope use `/api/json/v2/device/listDevices`. Further filters: `bvName`
+         *     (members of a business view) and `groupName` (members of a logical group).
+         *
+         *     **Two shapes in the sources (decisions/080).** ManageEngine's reference page shows this URL answering the
+         *     paged object `{"total","page","records","rows":[...]}` (the sample carried in the `opmanager-mcp-server`
+         *     `openapi.json`); the responses recorded from real clients (a Go NOC dashboard's recorded fixture, quoted in
+         *     vendors.md §6) are a bare array of the same device objects, and the captured clients in `wire.md` index the
+         *     answer as a list. The mock keeps what real clients receive here and serves the paged object on the v2 path.
+         */
+        get: operations["listDevices"];
         put?: never;
         post?: never;
         delete?: never;
@@ -301,8 +1569,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List interfaces of every device
-         * @description All interfaces, paged like v2 listDevices (default 25 rows); `deviceName` and `status` (`Up`/`Down`) filter.
+         * List interfaces (paged)
+         * @description Every interface, paged jqGrid style; the paging counts `total`, `page` and `records` are **strings** here (vendor sample), while `statusNum` and `interfaceStatus` are numbers.
          */
         get: operations["listInterfaces"];
         put?: never;
@@ -313,7 +1581,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/device/getDeviceAssociatedMonitors": {
+    "/api/json/device/listSubnets": {
         parameters: {
             query?: never;
             header?: never;
@@ -321,12 +1589,52 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Monitors of one device
-         * @description The performance monitors of one device and how many are down.
+         * Subnets
+         * @description The /24 subnets of the devices, keyed `<network>.<probe id>`, with a count of devices per status.
          */
-        get: operations["getDeviceAssociatedMonitors"];
+        get: operations["listSubnets"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/listVirtualDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Virtual entities of a type
+         * @description Hosts, VMs, datastores or clusters of the virtual inventory (`VHOST`, `VM`, `VDATASTORE`, `VCENTER`, `HyperV-Host`, `HyperV-VM`, `Nutanix-Cluster`, `Nutanix-Host`, `Nutanix-VM`), as a list of objects with the vendor keys of each kind.
+         */
+        get: operations["listVirtualDevices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/device/setDeviceInfo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Change the inventory of a device
+         * @description Sets inventory fields from `values`, a JSON object of known fields (`{"SerialNumber":"X1"}`); an unknown field or a non-string answers an error and changes nothing. Administrators only.
+         */
+        post: operations["setDeviceInfo"];
         delete?: never;
         options?: never;
         head?: never;
@@ -365,11 +1673,49 @@ export interface paths {
         put?: never;
         /**
          * Add a device
-         * @description Adds the device at once (real OpManager discovers it in the background) with category `Unknown`
-         *     and status Clear. `deviceName` must be an IPv4 address or host name; an existing name answers
-         *     `DEVICE_ALREADY_EXISTS`. Needs the Administrators privilege. Query string or form body.
+         * @description Adds a device at once (category Unknown, `isNew`) with a Response Time monitor and answers `{"device":{...}}` as the vendor does.
          */
         post: operations["addDevice"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/discovery/addDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addDiscoveryProfile (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addDiscoveryProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/discovery/editDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * editDiscoveryProfile (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["editDiscoveryProfile"];
         delete?: never;
         options?: never;
         head?: never;
@@ -385,7 +1731,7 @@ export interface paths {
         };
         /**
          * Devices that are down
-         * @description Managed devices with an uncleared `DEVICE-DOWN` alarm; clearing or deleting that alarm takes the device off the list.
+         * @description Managed devices with an uncleared `DEVICE-DOWN` alarm, as `{"DownDevices":{"Details":[...]}}`.
          */
         get: operations["getDownDevices"];
         put?: never;
@@ -396,7 +1742,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/events/listEvents": {
+    "/api/json/discovery/getInfrastructureDetailsView": {
         parameters: {
             query?: never;
             header?: never;
@@ -404,10 +1750,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List events
-         * @description Events newest first, filtered by `deviceName`, `severity` (single or comma list) and `entity`.
+         * Devices of one category
+         * @description The devices of a category with status, interface count and last CPU, memory and disk values.
          */
-        get: operations["listEvents"];
+        get: operations["getInfrastructureDetailsView"];
         put?: never;
         post?: never;
         delete?: never;
@@ -437,7 +1783,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/admin/listUsers": {
+    "/api/json/events/listEvents": {
         parameters: {
             query?: never;
             header?: never;
@@ -445,10 +1791,10 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * List users
-         * @description Every user account. Needs the Administrators privilege.
+         * List events
+         * @description Events newest first with a count per severity (`severityVsCount`) and per category (`Details`), as the vendor answers. Filters: `deviceName`, `severity` (single or comma list), `entity`, `category`, `eventType`.
          */
-        get: operations["listUsers"];
+        get: operations["listEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -457,7 +1803,7 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/json/admin/addUser": {
+    "/api/json/ipam/addSubnet": {
         parameters: {
             query?: never;
             header?: never;
@@ -467,12 +1813,471 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Add a user
-         * @description Creates a local user. REST API access starts **off**: the new user's keys fail until it is switched on
-         *     (control API `PATCH /__opsmocks/opmanager/users/{userName}`). Needs the Administrators privilege.
-         *     `privilege` is `Administrators` or `Operators` (`Administrator`/`Operator` are accepted). Query string or form body.
+         * addSubnet (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
          */
-        post: operations["addUser"];
+        post: operations["addSubnet"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmdevice/editCustomColfromFileImp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * editCustomColfromFileImp (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["editCustomColfromFileImp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmdevice/importDG": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importDG (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importDG"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmdevice/updateHostNamefromFileImp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * updateHostNamefromFileImp (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["updateHostNamefromFileImp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/importConfiglets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importConfiglets (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importConfiglets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/importDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importDevices (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importDevices"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/importSSHKey": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * importSSHKey (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["importSSHKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/uploadConfigletFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * uploadConfigletFile (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["uploadConfigletFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/ncmsettings/uploadConfigletPreView": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * uploadConfigletPreView (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["uploadConfigletPreView"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/reports/getReportsData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Generate a report
+         * @description One report (`reportID` 1 All Events, 2 All Down Events, 84 All Alerts, 85 All Down Alerts) over `time`, from the same events and alarms the lists show; `category`, `bview`, `logicalGroup`, `top` and business hours (`isBusinessHour`, `businessRuleID`) narrow it.
+         */
+        get: operations["getReportsData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/reports/getReportsList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List reports
+         * @description The reports the mock generates, by category.
+         */
+        get: operations["getReportsList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/spm/addSwitch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addSwitch (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addSwitch"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/dashboard/getWidgetData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Data of a widget
+         * @description One widget data keyed by its id; counts come from the same derived statuses the lists show.
+         */
+        get: operations["getWidgetData"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getDeviceCompleteDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything about a device
+         * @description Status, response time, packet loss, today's availability and down times, inventory and monitoring details of a device.
+         */
+        get: operations["getDeviceCompleteDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getIntfAtAGlanceReportDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interface at a glance
+         * @description Every graph of an interface over a period (traffic, utilisation, bytes, errors, discards).
+         */
+        get: operations["getIntfAtAGlanceReportDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getIntfBWOutageReportDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interface bandwidth and outage
+         * @description Traffic with its 95th percentile lines, consolidated values and availability of an interface over a period.
+         */
+        get: operations["getIntfBWOutageReportDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/getReportData": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Monitor report of devices
+         * @description Hourly averages of monitors of devices over a period, keyed `<monitor> - <unit>`, from the monitors' series.
+         */
+        post: operations["getReportData"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/device/listDevices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List devices (v2, paged)
+         * @description The paged form `{total, page, records, rows}`: `total` pages, the current `page`, `records` matched
+         *     and the page's `rows`. Default `rows` is 25, default sort `displayName` ascending.
+         */
+        get: operations["listDevicesV2"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/discovery/addDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * addDiscoveryProfileV2 (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["addDiscoveryProfileV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/v2/discovery/editDiscoveryProfile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * editDiscoveryProfileV2 (header-only key)
+         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         */
+        post: operations["editDiscoveryProfileV2"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getClientDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients per access point
+         * @description Client counts and throughput per access point, for one SSID or all.
+         */
+        get: operations["getClientDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getSSIDClientList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Clients per SSID
+         * @description Client counts per SSID of a controller and their total.
+         */
+        get: operations["getSSIDClientList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getWirelessAPList": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Access points of a controller
+         * @description The access points of a wireless LAN controller.
+         */
+        get: operations["getWirelessAPList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/json/wireless/getWirelessNetworkDetails": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SSIDs of a controller
+         * @description The SSIDs of a wireless LAN controller with AP and client counts.
+         */
+        get: operations["getWirelessNetworkDetails"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -559,6 +2364,31 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/__opsmocks/opmanager/rate-limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * (opsmocks) Read the per-key rate limit
+         * @description **opsmocks control API, not OpManager.** Whether the vendor's per-key rate limit is on, and its numbers.
+         */
+        get: operations["controlGetRateLimit"];
+        /**
+         * (opsmocks) Switch the per-key rate limit
+         * @description **opsmocks control API, not OpManager.** Turns ManageEngine's per-key rate limit on (`perMinute: 500`,
+         *     `blockSeconds: 60` is the vendor's) or off (`perMinute: null`); every key's count starts again.
+         */
+        put: operations["controlSetRateLimit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/__opsmocks/opmanager/users": {
         parameters: {
             query?: never;
@@ -606,6 +2436,330 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description OpManager's answer to a successful write. */
+        ResultMessage: {
+            result: {
+                /** @example Alarm has been successfully Acknowledged */
+                message: string;
+            };
+        };
+        /**
+         * @description OpManager's error answer, sent with HTTP 200. `errorcode` is one of the documented validation codes
+         *     (`DATATYPE_NOT_MATCHED`, `LESS_THAN_MIN_OCCURANCE`, `MORE_THAN_MAX_OCCURANCE`, `MORE_THAN_MAX_LENGTH`,
+         *     `PATTERN_NOT_MATCHED`, `UNABLE_TO_PARSE_DATA_TYPE`) or an opsmocks code for cases OpManager does not document
+         *     (auth failures, missing objects; see decisions/031).
+         */
+        ErrorEnvelope: {
+            error: {
+                /** @description What failed, in words. */
+                message: string;
+                /**
+                 * @description A stable upper-case code.
+                 * @example DATATYPE_NOT_MATCHED
+                 */
+                errorcode: string;
+            };
+        };
+        /** @description getDowntimeSchedule answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDowntimeScheduleResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            statusNum: string;
+            nextscheduledtime: string;
+            description: string;
+            selectDevicesMethod: string;
+            selected: string[];
+            active: boolean;
+        }[];
+        /** @description getLogicalGroupAlerts answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetLogicalGroupAlertsResponse: {
+            alarmId: number;
+            entity: string;
+            name: string;
+            displayName: string;
+            message: string;
+            severity: string;
+            severityString: string;
+            status: number;
+            modTime: string;
+            type: string;
+            groupType: string;
+        }[];
+        /** @description getLogicalGroupInfo answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetLogicalGroupInfoResponse: {
+            GroupDetails: {
+                groupID: string;
+                groupName: string;
+                groupDisplayName: string;
+                description: string;
+                groupType: string;
+                displayGroupType: string;
+                count: string;
+                status: string;
+                statusLabel: string;
+                statusImg: string;
+                deviceDevice_Count: string;
+                alertCount: number;
+                statusChangeCount: number;
+            };
+        };
+        /** @description listAllDevicesSpecificURLs answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListAllDevicesSpecificURLsResponse: {
+            List: {
+                name: string;
+                urlName: string;
+                url: string;
+                parentName: string;
+                parentDispName: string;
+                status: string;
+                statusNum: string;
+                stringstatus: string;
+            }[];
+        };
+        /** @description listAllLogicalGroups answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListAllLogicalGroupsResponse: {
+            groupID: string;
+            groupName: string;
+            groupDisplayName: string;
+            description: string;
+            groupType: string;
+            displayGroupType: string;
+            count: string;
+            status: string;
+            statusLabel: string;
+            statusImg: string;
+            device_Count: string;
+            availability: string;
+        }[];
+        /** @description listBusinessRules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListBusinessRulesResponse: {
+            businessRuleId: string;
+            businessRuleName: string;
+            description: string;
+        }[];
+        /** @description listCredentials answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListCredentialsResponse: {
+            credentialName: string;
+            credentialType: string;
+            description: string;
+            credentialID: string;
+        }[];
+        /** @description listDeviceTemplates answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListDeviceTemplatesResponse: {
+            templateId: string;
+            deviceType: string;
+            category: string;
+            vendor: string;
+            deviceCount: string;
+        }[];
+        /** @description listDownTimeSchedules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListDownTimeSchedulesResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            statusNum: string;
+            nextscheduledtime: string;
+        }[];
+        /** @description listLogicalGroupMembers answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListLogicalGroupMembersResponse: {
+            name: string;
+            displayname: string;
+            moid: string;
+            type: string;
+            groupType: string;
+            statusStr: string;
+            statusNum: string;
+        }[];
+        /** @description listNotificationProfiles answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListNotificationProfilesResponse: {
+            profileID: string;
+            profileName: string;
+            profileType: string;
+            profileLabel: string;
+            status: string;
+            isDevice: boolean;
+            hasAssociated: boolean;
+            hasCriteria: boolean;
+            hasSubProfiles: boolean;
+        }[];
+        /** @description listProbes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListProbesResponse: {
+            probeID: string;
+            name: string;
+            probeDisplayName: string;
+            natName: string;
+            natPort: string;
+            natProtocol: string;
+            serverMode: string;
+            isConnected: string;
+            serverStatus: string;
+            lastContact: string;
+            contactPerson: string;
+            contactEmail: string;
+            deviceCount: string;
+            ipslaCount: string;
+            ncmCount: string;
+            severity: string;
+            status: string;
+            statusImg: string;
+            attr: {
+                name: {
+                    rowspan: string;
+                };
+                deviceCount: {
+                    rowspan: string;
+                };
+                lastContact: {
+                    rowspan: string;
+                };
+            };
+        }[];
+        /** @description listScriptMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListScriptMonitorsResponse: {
+            scriptID: string;
+            graphID: string;
+            graphName: string;
+            executeFrom: string;
+            graphDesc: string;
+        }[];
+        /** @description listURLMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListURLMonitorsResponse: {
+            List: {
+                moID: number;
+                name: string;
+                urlName: string;
+                url: string;
+                statusNum: number;
+                statusStr: string;
+                RESPONSETIME: string;
+                availPercentage: number;
+            }[];
+            Details: {
+                [key: string]: {
+                    Status: number;
+                    Label: string;
+                    Count: number;
+                }[];
+            };
+        };
+        /**
+         * @description OpManager user privilege (the API's plural names; the UI's `Administrator`/`Operator` are accepted on input).
+         * @enum {string}
+         */
+        Privilege: "Administrators" | "Operators";
+        /** @description An OpManager user (listUsers shape is unpublished; opsmocks shape, decisions/033). */
+        User: {
+            userId: string;
+            userName: string;
+            privilege: components["schemas"]["Privilege"];
+            emailId: string;
+            mobileNo: string;
+            landLine: string;
+            tZone: string;
+            allDevices: boolean;
+            /** @description Whether the user's API keys work. Off for new users. */
+            restApiAccess: boolean;
+            /** @enum {string} */
+            authentication: "local";
+        };
+        UserList: components["schemas"]["User"][];
+        /** @description updateDowntimeSchedule answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        UpdateDowntimeScheduleResponse: {
+            id: string;
+            name: string;
+            type: string;
+            status: string;
+            statusNum: string;
+            nextscheduledtime: string;
+        }[];
+        /** @description updateNotificationProfileStatus answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        UpdateNotificationProfileStatusResponse: {
+            message: string;
+        };
+        /** @description viewBusinessRules answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ViewBusinessRulesResponse: {
+            businessRuleId: string;
+            businessRuleName: string;
+            description: string;
+            timeSettings: {
+                [key: string]: string;
+            };
+        };
+        /** @description Form body of an alarm action (the same fields as the query parameters). */
+        AlarmActionForm: {
+            entity?: string;
+            /** @enum {string} */
+            type?: "single" | "multiple";
+            notes?: string;
+            apiKey?: string;
+        };
+        /** @description alarmProperties answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        AlarmPropertiesResponse: {
+            id: string;
+            entity: string;
+            source: string;
+            displayName: string;
+            category: string;
+            message: string;
+            statusStr: string;
+            stringseverity: string;
+            statusNum: string;
+            severity: string;
+            previousSeverity: string;
+            stringpreviousseverity: string;
+            ALARMCODE: string;
+            EVENTTYPE: string;
+            who: string;
+            modTime: string;
+            createTime: string;
+            strModTime: string;
+            strCreateTime: string;
+            deviceID: number;
+            pollid: string;
+            PRIORITY: string;
+            priority: string;
+            stage: string;
+            GROUPNAME: string;
+            MAPNAME: string;
+            OWNERNAME: string;
+            WEBNMS: string;
+            workflows: unknown[];
+            events: {
+                id: string;
+                source: string;
+                entity: string;
+                text: string;
+                category: string;
+                severity: string;
+                statusStr: string;
+                statusNum: string;
+                imgsrc: string;
+                time: string;
+            }[];
+        };
+        /** @description getAnnotation answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAnnotationResponse: {
+            notes: string;
+            modTime: number;
+            noteID: number;
+            modTimeStr: string;
+            entity: string;
+            who: string;
+        }[];
+        /** @description getTopDevicesByAlarms answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetTopDevicesByAlarmsResponse: {
+            moname: string;
+            devicename: string;
+            ipaddress: string;
+            type: string;
+            category: string;
+            mapname: string;
+            alarmcount: number;
+            status: number;
+        }[];
         /**
          * @description OpManager severity. 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear.
          * @enum {integer}
@@ -658,75 +2812,493 @@ export interface components {
         };
         /** @description A bare JSON array of alarms, newest change first. */
         AlarmList: components["schemas"]["Alarm"][];
-        /**
-         * @description OpManager's error answer, sent with HTTP 200. `errorcode` is one of the documented validation codes
-         *     (`DATATYPE_NOT_MATCHED`, `LESS_THAN_MIN_OCCURANCE`, `MORE_THAN_MAX_OCCURANCE`, `MORE_THAN_MAX_LENGTH`,
-         *     `PATTERN_NOT_MATCHED`, `UNABLE_TO_PARSE_DATA_TYPE`) or an opsmocks code for cases OpManager does not document
-         *     (auth failures, missing objects; see decisions/031).
-         */
-        ErrorEnvelope: {
-            error: {
-                /** @description What failed, in words. */
-                message: string;
-                /**
-                 * @description A stable upper-case code.
-                 * @example DATATYPE_NOT_MATCHED
-                 */
-                errorcode: string;
+        /** @description getBusinessDetailsView answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetBusinessDetailsViewResponse: {
+            BusinessDetailsView: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    IpAddress: string;
+                    type: string;
+                    severity: string;
+                    status: string;
+                    CPUUtilization: number;
+                    MemUtilization: number;
+                }[];
+                TotalRecords: string;
             };
         };
-        /** @description Form body of an alarm action (the same fields as the query parameters). */
-        AlarmActionForm: {
-            entity?: string;
-            /** @enum {string} */
-            type?: "single" | "multiple";
-            notes?: string;
-            apiKey?: string;
-        };
-        /** @description OpManager's answer to a successful write. */
-        ResultMessage: {
-            result: {
-                /** @example Alarm has been successfully Acknowledged */
-                message: string;
+        /** @description getBusinessView answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetBusinessViewResponse: {
+            BusinessView: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    status: string;
+                    total: string;
+                    error: string;
+                    alarms: string;
+                }[];
             };
         };
-        /** @description One alarm with the device it belongs to and its note count (shape chosen by opsmocks; decisions/033). */
-        AlarmProperties: {
-            alarm: components["schemas"]["Alarm"];
-            device: {
-                deviceName: string;
-                displayName: string;
-                ipaddress: string;
-                category: string;
+        /** @description getWidgetsList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWidgetsListResponse: {
+            dashName: string;
+            dashboardID: string;
+            dashDesc: string;
+            isDefaultDashboard: boolean;
+            isDashPropsAvailable: boolean;
+            configureWidget: boolean;
+            editDashboard: boolean;
+            noOfCols: string;
+            colWidths: {
+                colID: string;
+                colWidth: string;
+            }[];
+            widgetList: {
+                widgetID: string;
+                id: string;
+                name: string;
+                desc: string;
                 type: string;
-                vendorName: string;
-            };
-            annotationCount: number;
+                widgetUniqueName: string;
+                width: string;
+                height: string;
+                x: string;
+                y: string;
+            }[];
         };
-        /** @description A note added to an alarm. */
-        Annotation: {
-            notes: string;
-            /** @description The user who added the note. */
-            who: string;
-            modTime: string;
-            modTimeLong: number;
-        };
-        /** @description Notes of an alarm, oldest first. */
-        AnnotationList: components["schemas"]["Annotation"][];
-        /** @description A device and how many alarms it has. */
-        TopDevice: {
+        /** @description TestMonitor answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        TestMonitorResponse: {
             deviceName: string;
+            monitorname: string;
             displayName: string;
-            category: string;
-            alarmCount: number;
+            protocol: string;
+            oid: string;
+            units: string;
+            checkNumeric: string;
+            isMultiple: string;
+            reasons: unknown[];
+            data: number[];
         };
-        /** @description Up to ten devices with the most alarms, most first. */
-        TopDeviceList: components["schemas"]["TopDevice"][];
+        /** @description getAssociatedProcessMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAssociatedProcessMonitorsResponse: {
+            protocol: string;
+            Templates: {
+                templateId: string;
+                templateName: string;
+                displayName: string;
+                description: string;
+                protocol: string;
+                associatedDeviceCount: string;
+            }[];
+            AssignedMonitors: {
+                id: string;
+                name: string;
+                proName: string;
+                path: string;
+                cmdLineArgs: string;
+                state: string;
+                statusStr: string;
+                statusIcon: string;
+            }[];
+        };
+        /** @description getAssociatedServiceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAssociatedServiceMonitorsResponse: {
+            selectedServices: string[];
+            remainingServices: string[];
+        };
+        /** @description getAvailabilityGraphData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetAvailabilityGraphDataResponse: {
+            uptimeData: {
+                [key: string]: number;
+            };
+            graphData: {
+                seriesname: string;
+                data: (string | number)[][];
+            }[];
+        };
+        /** @description getCategoryList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetCategoryListResponse: {
+            [key: string]: string;
+        };
+        /** @description getClusterDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetClusterDetailsResponse: {
+            ENTITY_NAME: string;
+            STATUS: string;
+            STATUS_STR: string;
+            NO_OF_HOSTS: number;
+            NO_OF_DATASTORES: number;
+            NO_OF_NETWORKS: number;
+            TOTAL_CPU_GHZ: number;
+            EFFECTIVE_CPU: number;
+            TOTAL_MEMORY_GB: number;
+            EFFECTIVE_MEMORY: number;
+            DRS_ENABLED: boolean;
+            DAS_ENABLED: boolean;
+        }[];
+        /** @description getDataCenterDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDataCenterDetailsResponse: {
+            ENTITY_NAME: string;
+            STATUS: string;
+            STATUS_STR: string;
+            NO_OF_DATASTORES: number;
+            NO_OF_NETWORKS: number;
+        }[];
+        /** @description getDeviceAssociatedMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceAssociatedMonitorsResponse: {
+            deviceProtocol: string;
+            performanceMonitors: {
+                total: number;
+                down: number;
+                statusIcon: string;
+                monitors: {
+                    name: string;
+                    DISPLAYNAME: string;
+                    policyName: string;
+                    pollId: string;
+                    GRAPHID: string;
+                    Protocol: string;
+                    interval: string;
+                    YAXISTEXT: string;
+                    graphType: string;
+                    type: string;
+                    isMultiple: string;
+                    checkNumeric: string;
+                    numericType: string;
+                    sSave: string;
+                    Instance: string;
+                    DisplayColumn: string;
+                    THRESHOLDENABLED: string;
+                    thresholdStatus: string;
+                    thresholdImg: string;
+                    lastCollectedTime: string;
+                    data: {
+                        instance: string;
+                        value: number;
+                    }[];
+                }[];
+            };
+        };
+        /** @description getDeviceAssociatedWindowsServiceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceAssociatedWindowsServiceMonitorsResponse: {
+            serviceID: string;
+            serviceName: string;
+            displayName: string;
+            status: string;
+        }[];
+        /** @description getDeviceInfo answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceInfoResponse: {
+            OperatingSystem: string;
+            MACAddress: string;
+            SoftwareVersion: string;
+            SerialNumber: string;
+            ServiceTag: string;
+            Model: string;
+            Manufacturer: string;
+            HDD: string;
+            RAM: string;
+        };
+        /** @description getDeviceNotes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceNotesResponse: {
+            FIELDNAME: string;
+            ALIASNAME: string;
+            DESCRIPTION: string;
+            DATATYPE: string;
+            FIELDLENGTH: number;
+            ISEDITABLE: boolean;
+            FIELDVALUE: string;
+        }[];
         /**
          * @description Device status as a *string* (unlike alarms). 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear, 7 UnManaged.
          * @enum {string}
          */
         DeviceStatusNum: "1" | "2" | "3" | "4" | "5" | "7";
+        Dial: {
+            name: string;
+            displayName: string;
+            value: number;
+            unit: string;
+        };
+        /** @description A device's snapshot with its dials (CPU, memory, disk) and alarm and availability counts (opsmocks shape; decisions/033). */
+        DeviceSummary: {
+            deviceName: string;
+            displayName: string;
+            ipaddress: string;
+            category: string;
+            statusStr: string;
+            statusNum: components["schemas"]["DeviceStatusNum"];
+            dials: components["schemas"]["Dial"][];
+            availability: {
+                /** @description Percent of the last 24 hours up. */
+                Up: number;
+                Down: number;
+            };
+            activeAlarms: number;
+            interfaceCount: number;
+            monitorCount: number;
+        };
+        /** @description getInterfaceGraphs answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfaceGraphsResponse: {
+            interfaceDetails: {
+                [key: string]: string;
+            };
+            displayName: string;
+            seriesNames: string[];
+            xyTitles: string[];
+            graphData: {
+                seriesname: string;
+                data: (number | string)[][];
+            }[];
+            consolidatedValues: {
+                [key: string]: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+            };
+            suffix: string;
+        };
+        /** @description getInterfaceNotes answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfaceNotesResponse: {
+            CUSTOMFIELDID: string;
+            FIELDNAME: string;
+            ALIASNAME: string;
+            DESCRIPTION: string;
+            DATATYPE: string;
+            FIELDLENGTH: number;
+            FIELDVALUE: string;
+        }[];
+        /** @description getInterfaceSummary answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfaceSummaryResponse: {
+            intfDisplayName: string;
+            displayName: string;
+            IntfIpaddress: string;
+            isIPAvailable: boolean;
+            instance: string;
+            moID: string;
+            typeIdDescr: string;
+            inSpeedDisplayValue: string;
+            Util: string;
+            txUtil: string;
+            outTraffic: string;
+            recBandwidth: string;
+            avgOutPackets: string;
+            isSubInterface: string;
+            managed: string;
+            NFA_ID: string;
+            operStateImg: string;
+            availability: {
+                [key: string]: number;
+            };
+        };
+        /** @description getInterfaces answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInterfacesResponse: {
+            interfaces: {
+                name: string;
+                displayName: string;
+                trimmedDispName: string;
+                moid: string;
+                ifIndex: string;
+                ifIndexNum: number;
+                ifType: string;
+                type: string;
+                ifAdminStatus: string;
+                ifOperStatus: string;
+                statusStr: string;
+                statusString: string;
+                statusNum: string;
+                status: string;
+                inSpeed: string;
+                outSpeed: string;
+                inTraffic: string;
+                outTraffic: string;
+                errors: string;
+                nfEnabled: string;
+                isSubInterface: string;
+                RouterPortType: string;
+                bgColor: string;
+                imagePath: string;
+            }[];
+            interfaceCount: string;
+            downCount: string;
+        };
+        /** @description getLastCollectedValues answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetLastCollectedValuesResponse: {
+            [key: string]: {
+                Agent: string;
+                ProtocolName: string;
+                Description: string;
+                GraphName: string;
+                PolicyName: string;
+                GraphTypeName: string;
+                GraphId: number;
+                PollId: number;
+                OID: string;
+                YAxisText: string;
+                NumericType: number;
+                DataType: string;
+                data: {
+                    instance: string;
+                    value: number;
+                }[];
+                lastCollectedTime: string;
+                previousSeverity: number;
+                failureThreshold: number;
+                failureCount: number;
+                lastPolledCounterValue: number;
+            }[];
+        };
+        /** @description getNotificationProfiles answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetNotificationProfilesResponse: {
+            profileId: string;
+            profileName: string;
+            profileLabel: string;
+            actionName: string;
+            actionDisplayName: string;
+            criteriaId: string;
+            isGlobal: boolean;
+            status: string;
+        }[];
+        /** @description getNutanixDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetNutanixDetailsResponse: {
+            ENTITYNAME: string;
+            DISPLAYNAME: string;
+            deviceName: string;
+            clusterName: string;
+            statusNum: number;
+            statusStr: string;
+            STATUS: string;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description getNutanixVDisks answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetNutanixVDisksResponse: {
+            VDISK_ID: number;
+            UUID: string;
+            CAPACITY: string;
+            DISKADDRESS: string;
+            NFSFILEPATH: string;
+        }[];
+        /** @description getPerformanceMonitorDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetPerformanceMonitorDetailsResponse: {
+            statsList: {
+                instance: string;
+                minimumValue: string;
+                maximumValue: string;
+                averageValue: string;
+                percentile: string;
+                lastPolledValue: string;
+            }[];
+            monitors: {
+                id: string;
+                name: string;
+                policyName: string;
+                DISPLAYNAME: string;
+                Description: string;
+                GRAPHID: string;
+                Protocol: string;
+                oid: string;
+                interval: string;
+                YAXISTEXT: string;
+                THRESHOLDENABLED: string;
+                agentName: string;
+                thresholdSet: {
+                    severity: string;
+                    warningThresholdType?: string;
+                    warningThresholdValue?: string;
+                    troubleThresholdType?: string;
+                    troubleThresholdValue?: string;
+                    criticalThresholdType?: string;
+                    criticalThresholdValue?: string;
+                }[];
+            };
+        };
+        /** @description getPerformanceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetPerformanceMonitorsResponse: {
+            [key: string]: {
+                name: string;
+                DISPLAYNAME: string;
+                Description: string;
+                GRAPHID: number;
+                interval: string;
+                Protocol: string;
+                thresholdEnabled: string;
+                isSelected: string;
+                STANDARDNAME: string;
+            }[];
+        };
+        /** @description getPingResponse answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetPingResponseResponse: {
+            PingResponse: {
+                Details: string;
+            };
+        };
+        /** @description getTraceResponse answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetTraceResponseResponse: {
+            TraceResponse: {
+                Details: string;
+            };
+        };
+        /** @description getVMWareDataStores answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetVMWareDataStoresResponse: {
+            Datastore_ID: number;
+            MOID: number;
+            DATASTORENAME: string;
+            deviceName: string;
+            FILESYSTEM_TYPE: string;
+            CAPACITY_MB: number;
+            FREESPACE_MB: number;
+            HostCount: number;
+            DATASTORE_URL: string;
+            IS_ACCESSIBLE: string;
+        }[];
+        /** @description getVMWareHosts answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetVMWareHostsResponse: {
+            NAME: string;
+            DISPLAYNAME: string;
+            VHOST_ID: number;
+            STATUS: string;
+            STATUS_STR: string;
+            OS: string;
+            OS_TYPE: string;
+            NUM_PNIC: number;
+            CPU_SPEED_MHZ: number;
+            MEM_CAPACITY_MB: number;
+            CONNECTION_STATUS: string;
+            POWER_STATE: string;
+            SYSUPTIME: string;
+        }[];
+        /** @description getVMWareVMs answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetVMWareVMsResponse: {
+            VM_ID: number;
+            MOID: number;
+            NAME: string;
+            DISPLAYNAME: string;
+            VIRTUAL_TYPE: string;
+            VHOST_ID: number;
+            OS_NAME: string;
+            NUM_VCPU: number;
+            MEMORY_MB: number;
+            MAX_MEMORY_MB: number;
+            MAX_CPU_MHZ: number;
+            NUM_VDISK: number;
+            NUM_ETHERNET: number;
+            IPADDRESS: string;
+            VM_POWERSTATE: string;
+            VM_CONNECTIONSTATE: string;
+            IS_ORPHANED: string;
+            STATUS: string;
+            STATUS_STR: string;
+        }[];
         /** @description One managed device. `deviceName` (often the IP) is what other calls take as `name`. */
         Device: {
             /** @description Device id, a string. */
@@ -754,6 +3326,369 @@ export interface components {
         };
         /** @description The v1 answer, a bare JSON array of devices. */
         DeviceList: components["schemas"]["Device"][];
+        /** @description listInterfaces answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListInterfacesResponse: {
+            total: string;
+            page: string;
+            records: string;
+            rows: {
+                id: string;
+                interfaceName: string;
+                interfaceDisplayName: string;
+                deviceName: string;
+                displayName: string;
+                ipAddress: string;
+                type: string;
+                inSpeed: string;
+                outSpeed: string;
+                statusStr: string;
+                statusNum: number;
+                interfaceStatus: number;
+                adminStatus: string;
+                operStatus: string;
+            }[];
+        };
+        /** @description listSubnets answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListSubnetsResponse: {
+            [key: string]: {
+                displayName: string;
+                subnetDisplayName: string;
+                data: {
+                    Status: string;
+                    Label: string;
+                    Count: string;
+                }[];
+            };
+        };
+        /** @description listVirtualDevices answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListVirtualDevicesResponse: {
+            [key: string]: unknown;
+        }[];
+        /** @description addDevice answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        AddDeviceResponse: {
+            device: {
+                deviceName: string;
+                deviceIp: string;
+                moid: number;
+                message: string;
+            };
+        };
+        /** @description getDownDevices answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDownDevicesResponse: {
+            DownDevices: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    type: string;
+                    category: string;
+                }[];
+            };
+        };
+        /** @description getInfrastructureDetailsView answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetInfrastructureDetailsViewResponse: {
+            InfrastructureDetailsView: {
+                Details: {
+                    name: string;
+                    displayName: string;
+                    IpAddress: string;
+                    type: string;
+                    severity: string;
+                    status: string;
+                    intfCount: string;
+                    monitors: {
+                        CPUUtilization: number;
+                        MemoryUtilization: number;
+                        DiskUtilization: number;
+                    };
+                }[];
+                TotalRecords: string;
+            };
+        };
+        /** @description listEvents answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        ListEventsResponse: {
+            severityVsCount: {
+                [key: string]: number;
+            };
+            List: {
+                displayname: string;
+                text: string;
+                category: string;
+                statusStr: string;
+                statusNum: string;
+                modTimeLong: string;
+                prettyTime: string;
+            }[];
+            Details: {
+                [key: string]: {
+                    value: number;
+                    status: number;
+                    label: string;
+                }[];
+            };
+        };
+        /** @description getReportsData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetReportsDataResponse: {
+            ReportGraphName: string;
+            graphDispName: string;
+            forward: string;
+            graphHeaders: string[];
+            graphDetails: (string | number)[][];
+            additionalRespData: {
+                RECORDS: string;
+                SKIPCOLUMNS: number[];
+            };
+            vmClientParams: {
+                RECORDS: number;
+                SKIPCOLUMNS: number[];
+            };
+            clientParams: {
+                time: string;
+                top: number;
+                showType: number;
+                isFavourite: boolean;
+                genAt: string;
+                genAtMilliseconds: number;
+            };
+        }[];
+        /** @description getReportsList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetReportsListResponse: {
+            displayName: string;
+            list: {
+                list: {
+                    id: number;
+                    Name: string;
+                    displayName: string;
+                    desc: string;
+                    url: string;
+                    isCustom: string;
+                    customStatus: string;
+                }[];
+            }[];
+        }[];
+        /** @description getWidgetData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWidgetDataResponse: {
+            [key: string]: {
+                Name: string;
+                WidgetName: string;
+                WidgetType: string;
+                WidgetForwardPage: string;
+                WidgetHeaders: string[];
+                WidgetAdditionalData: {
+                    [key: string]: unknown;
+                };
+                Period: string;
+                WidgetData: {
+                    [key: string]: unknown;
+                }[];
+            };
+        };
+        /** @description getDeviceCompleteDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetDeviceCompleteDetailsResponse: {
+            statusStr: string;
+            statusNum: string;
+            state: string;
+            type: string;
+            vendorName: string;
+            dnsName: string;
+            isStorage: boolean;
+            timeZone: string;
+            format: string;
+            responseTime: string;
+            packetLoss: string;
+            availability: unknown[];
+            todayTimeAvail: {
+                todayStartTime: string;
+                endTimeVal: string;
+            };
+            availdata: {
+                [key: string]: number;
+            };
+            nfadetails: {
+                NFAStatus: string;
+            };
+            ncmdetails: {
+                SUMMARY_NOT_AVAILABLE: boolean;
+            };
+            configBackup: {
+                RunningConfig: Record<string, never>;
+                StartupConfig: Record<string, never>;
+            };
+            opmdetails: {
+                Type: string;
+                Category: string;
+                displayCategory: string;
+                IPAddress: string;
+                DNSName: string;
+                SysDescription: string;
+                PollInterval: string;
+                Monitoring: string;
+                dependentDisplayName: string;
+                UpLinkDependency: string;
+                hardwareInfo: {
+                    MOID: number;
+                    HW_MANUFACTURER: string;
+                    HW_MODEL: string;
+                    HW_SERIALNUMBER: string;
+                    IS_MONITORED: string;
+                    IS_ALARM_SUPPRESSED: string;
+                    ISPDPresent: boolean;
+                    LAST_UPDATED_TIME: string;
+                };
+            };
+        };
+        /** @description getIntfAtAGlanceReportDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetIntfAtAGlanceReportDetailsResponse: {
+            intfDisplayName: string;
+            InterfaceCategory: string;
+            repType: number;
+            Details: {
+                [key: string]: string;
+            };
+            graphData: {
+                inTraffic: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outTraffic: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                inUtilization: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outUtilization: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                totalUtilization: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                inBytes: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outBytes: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                Errors: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                Discards: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+            };
+        };
+        /** @description getIntfBWOutageReportDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetIntfBWOutageReportDetailsResponse: {
+            InterfaceName: string;
+            InterfaceDisplayName: string;
+            deviceName: string;
+            name: string;
+            IfDesc: string;
+            IfAlias: string;
+            IfName: string;
+            IfIndex: string;
+            CircuitID: string;
+            InSpeed: string;
+            OutSpeed: string;
+            repType: number;
+            suffix: string;
+            interfaceDetails: {
+                [key: string]: string;
+            };
+            seriesNames: string[];
+            consolidatedValues: {
+                InTraffic: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+                OutTraffic: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+                Total: {
+                    seriesName: string;
+                    minVal: string;
+                    maxVal: string;
+                    avgVal: string;
+                    currVal: string;
+                    minCollectionTime: string;
+                    maxCollectionTime: string;
+                    "95thperc": string;
+                    "95thpercentileValue": string;
+                    "95thpercVal": string;
+                    "95thpercRawVal": string;
+                };
+            };
+            bwChartData: {
+                seriesname: string;
+                isRaw?: boolean;
+                data: (number | string)[][];
+                xyTitles: string[];
+            }[];
+            availData: {
+                [key: string]: number;
+            };
+        };
+        /** @description getReportData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetReportDataResponse: {
+            [key: string]: {
+                seriesname: string;
+                id: string;
+                yaxiscolumnorder: number[];
+                data: (number | string)[][];
+            }[];
+        };
         /** @description The v2 (jqGrid-style) page. `total` is the number of pages, `records` the number of devices matched. */
         DevicePage: {
             total: number;
@@ -761,141 +3696,37 @@ export interface components {
             records: number;
             rows: components["schemas"]["Device"][];
         };
-        Dial: {
-            name: string;
-            displayName: string;
-            value: number;
-            unit: string;
+        /** @description getClientDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetClientDetailsResponse: {
+            apName: string;
+            APMOName: string;
+            ClientCount: string;
+            TotalBytes: string;
+            advanceMonitoringEnabled: string;
+        }[];
+        /** @description getSSIDClientList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetSSIDClientListResponse: {
+            clientData: {
+                displayName: string;
+                ClientCount: string;
+            }[];
+            clientCount: number;
         };
-        /** @description A device's snapshot with its dials (CPU, memory, disk) and alarm and availability counts (opsmocks shape; decisions/033). */
-        DeviceSummary: {
-            deviceName: string;
-            displayName: string;
-            ipaddress: string;
-            category: string;
-            statusStr: string;
-            statusNum: components["schemas"]["DeviceStatusNum"];
-            dials: components["schemas"]["Dial"][];
-            availability: {
-                /** @description Percent of the last 24 hours up. */
-                Up: number;
-                Down: number;
-            };
-            activeAlarms: number;
-            interfaceCount: number;
-            monitorCount: number;
-        };
-        /** @description A device's properties (opsmocks shape; decisions/033). */
-        DeviceInfo: {
-            id: string;
-            moid: number;
-            deviceName: string;
-            displayName: string;
-            ipaddress: string;
-            category: string;
-            type: string;
-            vendorName: string;
-            dnsName: string;
-            sysDescr: string;
-            location: string;
-            contact: string;
-            managed: boolean;
-            isSNMP: boolean;
-            addedTime: string;
-        };
-        /** @description A network interface of a device. Its alarms use `interfaceName` (`IF-<id>`) as their entity. */
-        Interface: {
-            id: string;
-            moid: number;
-            /** @example IF-1 */
-            interfaceName: string;
-            /** @example GigabitEthernet0/1 */
-            displayName: string;
-            deviceName: string;
-            ifIndex: number;
-            /** @enum {string} */
-            statusStr: "Up" | "Down";
-            statusNum: components["schemas"]["DeviceStatusNum"];
+        /** @description getWirelessAPList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWirelessAPListResponse: {
+            apName: string;
+            apDisplayName: string;
             ipAddress: string;
-            /** @example 1 Gbps */
-            ifSpeed: string;
-            /** @example 12.5 Mbps */
-            inTraffic: string;
-            outTraffic: string;
-        };
-        /** @description A device's interfaces. */
-        InterfaceList: components["schemas"]["Interface"][];
-        /** @description Interfaces of every device, paged like v2 listDevices. */
-        InterfacePage: {
-            total: number;
-            page: number;
-            records: number;
-            rows: components["schemas"]["Interface"][];
-        };
-        /** @description A performance monitor associated with a device. */
-        Monitor: {
-            id: string;
-            /** @example CPUUSAGE */
-            name: string;
-            /** @example CPU Utilization */
-            displayName: string;
-            deviceName: string;
-            /** @enum {string} */
-            protocol: "SNMP" | "WMI" | "CLI" | "ICMP";
-            /** @description Poll interval in minutes. */
-            interval: number;
-            /** @enum {string} */
-            status: "Up" | "Down";
-            value: number;
-            unit: string;
-        };
-        /** @description The documented `getDeviceAssociatedMonitors` answer. */
-        AssociatedMonitors: {
-            performanceMonitors: {
-                total: number;
-                down: number;
-                monitors: components["schemas"]["Monitor"][];
-            };
-        };
-        /** @description One event (opsmocks shape, modelled on alarms; decisions/033). */
-        Event: {
-            id: string;
-            source: string;
-            deviceName: string;
-            displayName: string;
-            entity: string;
-            alarmCode: string;
-            eventType: string;
-            message: string;
-            category: string;
-            numericSeverity: components["schemas"]["SeverityNumber"];
-            severityString: components["schemas"]["SeverityName"];
-            modTime: string;
-            modTimeLong: number;
-        };
-        /** @description Events, newest first. */
-        EventList: components["schemas"]["Event"][];
-        /**
-         * @description OpManager user privilege (the API's plural names; the UI's `Administrator`/`Operator` are accepted on input).
-         * @enum {string}
-         */
-        Privilege: "Administrators" | "Operators";
-        /** @description An OpManager user (listUsers shape is unpublished; opsmocks shape, decisions/033). */
-        User: {
-            userId: string;
-            userName: string;
-            privilege: components["schemas"]["Privilege"];
-            emailId: string;
-            mobileNo: string;
-            landLine: string;
-            tZone: string;
-            allDevices: boolean;
-            /** @description Whether the user's API keys work. Off for new users. */
-            restApiAccess: boolean;
-            /** @enum {string} */
-            authentication: "local";
-        };
-        UserList: components["schemas"]["User"][];
+            macAddress: string;
+            channels: string;
+            advanceMonitoringEnabled: string;
+            statusNum: string;
+            statusStr: string;
+        }[];
+        /** @description getWirelessNetworkDetails answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
+        GetWirelessNetworkDetailsResponse: {
+            [key: string]: string;
+        }[];
         /**
          * @description A Custom key or an MCP Server key. Both authenticate the same way in the mock (decisions/032).
          * @enum {string}
@@ -914,7 +3745,10 @@ export interface components {
         /**
          * @description Permission per module; a module left out has `NoAccess` (the UI's default). The modules and their
          *     operations (decisions/034): `Alarms` (alarm/*), `Events` (events/*), `Inventory` (device/*, v2/device/*),
-         *     `Discovery` (discovery/*), `UserManagement` (admin/*). GET operations read, POST operations write.
+         *     `Discovery` (discovery/*), `UserManagement` (admin/* unless below), `BusinessViews` (businessview/*),
+         *     `Dashboard` (dashboard/*), `Reports` (reports/*), `Wireless` (wireless/*), `Settings` (ipam/*, spm/*, downtime
+         *     schedules, probes), `NCM` (ncmsettings/*, ncmdevice/*); logical groups count as `Inventory`. GET operations read,
+         *     POST operations write.
          */
         ModuleAccess: {
             Alarms?: components["schemas"]["ModuleAccessLevel"];
@@ -922,6 +3756,12 @@ export interface components {
             Inventory?: components["schemas"]["ModuleAccessLevel"];
             Discovery?: components["schemas"]["ModuleAccessLevel"];
             UserManagement?: components["schemas"]["ModuleAccessLevel"];
+            BusinessViews?: components["schemas"]["ModuleAccessLevel"];
+            Dashboard?: components["schemas"]["ModuleAccessLevel"];
+            Reports?: components["schemas"]["ModuleAccessLevel"];
+            Wireless?: components["schemas"]["ModuleAccessLevel"];
+            Settings?: components["schemas"]["ModuleAccessLevel"];
+            NCM?: components["schemas"]["ModuleAccessLevel"];
         };
         /**
          * @description An endpoint as the Specific API list names it, `v1/<module>/<operation>` or `v2/<module>/<operation>`.
@@ -983,6 +3823,18 @@ export interface components {
             apis?: string[];
             expiresAt?: string | null;
         };
+        /**
+         * @description **opsmocks control API.** The per-key rate limit: `perMinute` requests a minute per API key, after which the key
+         *     is refused (HTTP 429, `API_RATE_LIMIT_EXCEEDED`, `Retry-After`) for `blockSeconds`. ManageEngine documents 500 a
+         *     minute and a one-minute block; the mock starts with the limit off (`perMinute: null`) unless `npm start` runs with
+         *     `OPMANAGER_RATE_LIMIT=on` (or a number). `POST /__opsmocks/reset` restores the start-up setting (decisions/086).
+         */
+        RateLimitSettings: {
+            /** @description Requests a key may make per minute of mock time; `null` = no limit. */
+            perMinute: number | null;
+            /** @description How long a key that went over the limit is refused. */
+            blockSeconds: number;
+        };
         /** @description Switches a user's REST API access. */
         UserAccessUpdate: {
             restApiAccess: boolean;
@@ -992,6 +3844,20 @@ export interface components {
         /** @description The request body is larger than 1 MiB. Nothing was read or changed. */
         PayloadTooLarge: {
             headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorEnvelope"];
+            };
+        };
+        /**
+         * @description The API key went over the rate limit (ManageEngine: 500 requests a minute per key) and is blocked for a minute.
+         *     Only when the limit is switched on (decisions/086); `Retry-After` says how many seconds remain.
+         */
+        RateLimited: {
+            headers: {
+                /** @description Seconds until the key is accepted again. */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
@@ -1028,11 +3894,6 @@ export interface components {
     };
     parameters: {
         /**
-         * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
-         * @example 1,2,3
-         */
-        AlarmSeverity: string;
-        /**
          * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
          * @example IF-1
          */
@@ -1042,6 +3903,16 @@ export interface components {
          * @example single
          */
         AlarmActionType: "single" | "multiple";
+        /**
+         * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
+         * @example 1,2,3
+         */
+        AlarmSeverity: string;
+        /**
+         * @description The device's `deviceName`.
+         * @example 10.10.0.1
+         */
+        DeviceName: string;
         /**
          * @description Only devices of this category (e.g. `Router`, `Server`).
          * @example Router
@@ -1082,11 +3953,6 @@ export interface components {
          * @example asc
          */
         SortByType: "asc" | "desc";
-        /**
-         * @description The device's `deviceName`.
-         * @example 10.10.0.1
-         */
-        DeviceName: string;
     };
     requestBodies: never;
     headers: never;
@@ -1094,615 +3960,24 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
-    listAlarms: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only alarms of this device (`deviceName` or `displayName`).
-                 * @example 10.10.0.1
-                 */
-                deviceName?: string;
-                /**
-                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
-                 * @example 1,2,3
-                 */
-                severity?: components["parameters"]["AlarmSeverity"];
-                /**
-                 * @description Only alarms of devices in this category.
-                 * @example Router
-                 */
-                category?: string;
-                /**
-                 * @description Only the alarm with this entity.
-                 * @example IF-1
-                 */
-                entity?: string;
-                /**
-                 * @description `ActiveAlarms` (uncleared) or an alarm family such as `Network`, `Server`, `TrapAlarms`.
-                 * @example ActiveAlarms
-                 */
-                alertType?: "ActiveAlarms" | "EventLogAlarms" | "SyslogAlarms" | "TrapAlarms" | "NCMAlarms" | "NFAAlarms" | "WebAlarms" | "FWAAlarms" | "StorageAlarms" | "APMAlarms" | "Server" | "Network" | "Virtualization" | "CorrelatedAlarms";
-                /**
-                 * @description Only alarms changed at or after this time, `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss` (UTC in the mock).
-                 * @example 2024-03-01
-                 */
-                fromTime?: string;
-                /**
-                 * @description Only alarms changed at or before this time (a bare date means the end of that day).
-                 * @example 2024-03-08 23:59:59
-                 */
-                toTime?: string;
-                /**
-                 * @description Central server only; the mock has one probe, `Central`, and answers no alarms for any other.
-                 * @example Central
-                 */
-                probeName?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description A bare array of alarms, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlarmList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    acknowledgeAlarm: {
+    addBusinessRules: {
         parameters: {
             query: {
                 /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
+                 * @description The rule name.
+                 * @example Weekend support
                  */
-                entity: components["parameters"]["Entity"];
+                businessRuleName: string;
                 /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
+                 * @description Description.
+                 * @example Saturday and Sunday mornings
                  */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    unAcknowledgeAlarm: {
-        parameters: {
-            query: {
+                description?: string;
                 /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
+                 * @description JSON object of weekday to hh:mm-hh:mm.
+                 * @example {"Saturday":"08:00-12:00","Sunday":"08:00-12:00"}
                  */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    clearAlarm: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    deleteAlarm: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    addNotes: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
-                 * @example single
-                 */
-                type?: components["parameters"]["AlarmActionType"];
-                /**
-                 * @description The note text.
-                 * @example Looking into it
-                 */
-                notes: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: {
-            content: {
-                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
-            };
-        };
-        responses: {
-            /** @description The result message, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-            413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    alarmProperties: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-                /**
-                 * @description The device's id (optional).
-                 * @example 1
-                 */
-                deviceID?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The alarm properties, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AlarmProperties"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getAnnotation: {
-        parameters: {
-            query: {
-                /**
-                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
-                 * @example IF-1
-                 */
-                entity: components["parameters"]["Entity"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The notes, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AnnotationList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getTopDevicesByAlarms: {
-        parameters: {
-            query?: {
-                /**
-                 * @description An alarm family (`Network`, `Server`, `TrapAlarms`, ...).
-                 * @example Network
-                 */
-                eventType?: components["schemas"]["AlertType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The ranking, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TopDeviceList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    listDevices: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only devices of this category (e.g. `Router`, `Server`).
-                 * @example Router
-                 */
-                category?: components["parameters"]["DeviceCategory"];
-                /**
-                 * @description Only devices of this type.
-                 * @example Cisco 2900 IS Series
-                 */
-                type?: components["parameters"]["DeviceType"];
-                /**
-                 * @description Only devices of this vendor (`vendorName`).
-                 * @example Cisco
-                 */
-                vendor?: components["parameters"]["DeviceVendor"];
-                /**
-                 * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
-                 * @example 1,2
-                 */
-                severity?: components["parameters"]["DeviceSeverity"];
-                /**
-                 * @description Page to return, from 1.
-                 * @example 1
-                 */
-                page?: components["parameters"]["Page"];
-                /**
-                 * @description Rows per page (1-1000). Without it every row comes back.
-                 * @example 25
-                 */
-                rows?: components["parameters"]["Rows"];
-                /**
-                 * @description Device field to sort by, e.g. `displayName`, `deviceName`, `category`, `statusNum`, `ipaddress`.
-                 * @example displayName
-                 */
-                sortByColumn?: components["parameters"]["SortByColumn"];
-                /**
-                 * @description Sort direction.
-                 * @example asc
-                 */
-                sortByType?: components["parameters"]["SortByType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The devices, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeviceList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    listDevicesV2: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only devices of this category (e.g. `Router`, `Server`).
-                 * @example Router
-                 */
-                category?: components["parameters"]["DeviceCategory"];
-                /**
-                 * @description Only devices of this type.
-                 * @example Cisco 2900 IS Series
-                 */
-                type?: components["parameters"]["DeviceType"];
-                /**
-                 * @description Only devices of this vendor (`vendorName`).
-                 * @example Cisco
-                 */
-                vendor?: components["parameters"]["DeviceVendor"];
-                /**
-                 * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
-                 * @example 1,2
-                 */
-                severity?: components["parameters"]["DeviceSeverity"];
-                /**
-                 * @description Page to return, from 1.
-                 * @example 1
-                 */
-                page?: components["parameters"]["Page"];
-                /**
-                 * @description Rows per page (1-1000). Without it every row comes back.
-                 * @example 25
-                 */
-                rows?: components["parameters"]["Rows"];
-                /**
-                 * @description Device field to sort by, e.g. `displayName`, `deviceName`, `category`, `statusNum`, `ipaddress`.
-                 * @example displayName
-                 */
-                sortByColumn?: components["parameters"]["SortByColumn"];
-                /**
-                 * @description Sort direction.
-                 * @example asc
-                 */
-                sortByType?: components["parameters"]["SortByType"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of devices, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DevicePage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getDeviceSummary: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeviceSummary"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getDeviceInfo: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeviceInfo"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getInterfaces: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InterfaceList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    listInterfaces: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only interfaces of this device.
-                 * @example 10.10.0.1
-                 */
-                deviceName?: string;
-                /**
-                 * @description Only interfaces in this state.
-                 * @example Down
-                 */
-                status?: "Up" | "Down";
-                /**
-                 * @description Page to return, from 1.
-                 * @example 1
-                 */
-                page?: components["parameters"]["Page"];
-                /**
-                 * @description Rows per page (1-1000). Without it every row comes back.
-                 * @example 25
-                 */
-                rows?: components["parameters"]["Rows"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description One page of interfaces, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["InterfacePage"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    getDeviceAssociatedMonitors: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["AssociatedMonitors"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    setManaged: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                name: components["parameters"]["DeviceName"];
-                /**
-                 * @description `true` to manage, `false` to unmanage.
-                 * @example false
-                 */
-                manage: "true" | "false";
+                timeSettings: string;
             };
             header?: never;
             path?: never;
@@ -1711,14 +3986,14 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    name?: string;
-                    /** @enum {string} */
-                    manage?: "true" | "false";
+                    businessRuleName?: string;
+                    description?: string;
+                    timeSettings?: string;
                 };
             };
         };
         responses: {
-            /** @description The result message, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1728,26 +4003,22 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
-    addDevice: {
+    addDomain: {
         parameters: {
             query: {
                 /**
-                 * @description IP address or host name of the device.
-                 * @example 10.99.0.5
+                 * @description DNS name of the domain.
+                 * @example lab.example.net
                  */
-                deviceName: string;
+                domainName: string;
                 /**
-                 * @description The discovery credential to use.
-                 * @example public-v2c
+                 * @description Its domain controller.
+                 * @example dc-lab.example.net
                  */
-                credentialName: string;
-                /**
-                 * @description Network mask, dotted (optional).
-                 * @example 255.255.255.0
-                 */
-                netmask?: string;
+                domainController: string;
             };
             header?: never;
             path?: never;
@@ -1756,14 +4027,13 @@ export interface operations {
         requestBody?: {
             content: {
                 "application/x-www-form-urlencoded": {
-                    deviceName?: string;
-                    credentialName?: string;
-                    netmask?: string;
+                    domainName?: string;
+                    domainController?: string;
                 };
             };
         };
         responses: {
-            /** @description The result message, or the error envelope. */
+            /** @description The answer, or the error envelope. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1773,145 +4043,157 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
         };
     };
-    getDownDevices: {
+    addDowntimeSchedule: {
+        parameters: {
+            query: {
+                /**
+                 * @description Schedule name.
+                 * @example Patch window
+                 */
+                scheduleName: string;
+                /**
+                 * @description Description.
+                 * @example Monthly patching
+                 */
+                scheduleDesc?: string;
+                /**
+                 * @description `Enabled` (default) or `Disabled`.
+                 * @example Enabled
+                 */
+                status?: string;
+                /**
+                 * @description `OnceOnly` (default), `Daily` or `Weekly`.
+                 * @example OnceOnly
+                 */
+                recurrence?: string;
+                /**
+                 * @description `Device` (default), `BV`, `Category` or `GROUP`.
+                 * @example Device
+                 */
+                selectDevicesMethod?: string;
+                /**
+                 * @description Device names, comma separated (method Device).
+                 * @example 10.20.0.11
+                 */
+                selectedDevices?: string;
+                /**
+                 * @description Business views (method BV).
+                 * @example Web Shop_bv
+                 */
+                selectedBV?: string;
+                /**
+                 * @description Categories (method Category).
+                 * @example Printer
+                 */
+                selectedCateg?: string;
+                /**
+                 * @description Logical groups (method GROUP).
+                 * @example linux-servers-363
+                 */
+                selectedLogicalGroup?: string;
+                /**
+                 * @description Start (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 22:00
+                 */
+                once_startat?: string;
+                /**
+                 * @description End (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 23:30
+                 */
+                once_endat?: string;
+                /**
+                 * @description Start (hh:mm, UTC) for Daily and Weekly.
+                 * @example 01:00
+                 */
+                from_time?: string;
+                /**
+                 * @description End (hh:mm, UTC) for Daily and Weekly.
+                 * @example 02:00
+                 */
+                to_time?: string;
+                /**
+                 * @description First day (yyyy-mm-dd) for Daily and Weekly.
+                 * @example 2030-01-01
+                 */
+                daily_effectfrom?: string;
+                /**
+                 * @description First weekday for Weekly.
+                 * @example Saturday
+                 */
+                startday?: string;
+                /**
+                 * @description Last weekday for Weekly.
+                 * @example Sunday
+                 */
+                endday?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    scheduleName?: string;
+                    scheduleDesc?: string;
+                    status?: string;
+                    recurrence?: string;
+                    selectDevicesMethod?: string;
+                    selectedDevices?: string;
+                    selectedBV?: string;
+                    selectedCateg?: string;
+                    selectedLogicalGroup?: string;
+                    once_startat?: string;
+                    once_endat?: string;
+                    from_time?: string;
+                    to_time?: string;
+                    daily_effectfrom?: string;
+                    startday?: string;
+                    endday?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addLinuxCredential: {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        requestBody?: never;
-        responses: {
-            /** @description The devices, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DeviceList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    listEvents: {
-        parameters: {
-            query?: {
-                /**
-                 * @description Only events of this device.
-                 * @example 10.10.0.1
-                 */
-                deviceName?: string;
-                /**
-                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
-                 * @example 1,2,3
-                 */
-                severity?: components["parameters"]["AlarmSeverity"];
-                /**
-                 * @description Only events of this entity.
-                 * @example IF-1
-                 */
-                entity?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The events, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["EventList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
-        };
-    };
-    addEvent: {
-        parameters: {
-            query: {
-                /**
-                 * @description The device's `deviceName`.
-                 * @example 10.10.0.1
-                 */
-                source: string;
-                /**
-                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear.
-                 * @example 2
-                 */
-                severity: "1" | "2" | "3" | "4" | "5";
-                /**
-                 * @description Event text (at most 1000 characters).
-                 * @example Fan 2 failed
-                 */
-                message: string;
-                /**
-                 * @description Code of the alarm the event raises.
-                 * @example FAN-FAIL
-                 */
-                alarmCode: string;
-                /**
-                 * @description Entity of the alarm the event raises or updates.
-                 * @example 1001_FAN
-                 */
-                entity: string;
-                /**
-                 * @description Free-text event type (default `Custom Event`).
-                 * @example Hardware
-                 */
-                eventType?: string;
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": {
-                    source?: string;
-                    severity?: string;
-                    message?: string;
-                    alarmCode?: string;
-                    entity?: string;
-                    eventType?: string;
-                };
+                "application/x-www-form-urlencoded": Record<string, never>;
             };
         };
         responses: {
-            /** @description The result message, or the error envelope. */
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
-        };
-    };
-    listUsers: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description The users, or the error envelope. */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["UserList"] | components["schemas"]["ErrorEnvelope"];
-                };
-            };
+            429: components["responses"]["RateLimited"];
         };
     };
     addUser: {
@@ -1984,6 +4266,3754 @@ export interface operations {
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    associateNotificationProfiles: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                deviceName: string;
+                /**
+                 * @description Profile ids or names, comma separated.
+                 * @example 302
+                 */
+                profiles: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    profiles?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    associateServiceMonitor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.21
+                 */
+                deviceName: string;
+                /**
+                 * @description Services, comma separated.
+                 * @example SSH
+                 */
+                serviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    serviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    changePassword: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user (default: the key owner).
+                 * @example operator
+                 */
+                userName?: string;
+                /**
+                 * @description The current password.
+                 * @example operator
+                 */
+                oldPassword: string;
+                /**
+                 * @description The new password (at least 5 characters).
+                 * @example operator2
+                 */
+                newPassword: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                    oldPassword?: string;
+                    newPassword?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule id.
+                 * @example 2
+                 */
+                businessRuleId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    businessRuleId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteDomain: {
+        parameters: {
+            query: {
+                /**
+                 * @description DNS name of the domain.
+                 * @example lab.example.net
+                 */
+                domainName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    domainName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteDownTimeSchedules: {
+        parameters: {
+            query: {
+                /**
+                 * @description Schedule ids, comma separated.
+                 * @example 3
+                 */
+                scheduleId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    scheduleId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteUser: {
+        parameters: {
+            query: {
+                /**
+                 * @description The user.
+                 * @example guest
+                 */
+                userName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDowntimeSchedule: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The schedule id.
+                 * @example 1
+                 */
+                scheduleId?: string;
+                /**
+                 * @description The schedule name.
+                 * @example Nightly database backup
+                 */
+                scheduleName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDowntimeScheduleResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getLogicalGroupAlerts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLogicalGroupAlertsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getLogicalGroupInfo: {
+        parameters: {
+            query: {
+                /**
+                 * @description The group name (`linux-servers-363`) or display name.
+                 * @example linux-servers-363
+                 */
+                groupName: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 3
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Group
+                 */
+                snapType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLogicalGroupInfoResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listAllDevicesSpecificURLs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAllDevicesSpecificURLsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listAllLogicalGroups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListAllLogicalGroupsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listBusinessRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListBusinessRulesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listCredentials: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListCredentialsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listDeviceTemplates: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDeviceTemplatesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listDownTimeSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListDownTimeSchedulesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listLogicalGroupMembers: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListLogicalGroupMembersResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listNotificationProfiles: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `true` or `false`.
+                 * @example true
+                 */
+                isGlobal?: string;
+                /**
+                 * @description Part of a profile name or type.
+                 * @example Email
+                 */
+                profileFilter?: string;
+                /**
+                 * @description Only profiles acting on this device.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListNotificationProfilesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listProbes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListProbesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listScriptMonitors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListScriptMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listURLMonitors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListURLMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listUsers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The users, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UserList"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule id.
+                 * @example 1
+                 */
+                businessRuleId: string;
+                /**
+                 * @description New name.
+                 * @example Office hours
+                 */
+                businessRuleName?: string;
+                /**
+                 * @description New description.
+                 * @example Core hours
+                 */
+                description?: string;
+                /**
+                 * @description New hours.
+                 * @example {"Monday":"08:00-17:00"}
+                 */
+                timeSettings?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    businessRuleId?: string;
+                    businessRuleName?: string;
+                    description?: string;
+                    timeSettings?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateContactDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The user (default: the key owner).
+                 * @example operator
+                 */
+                userName?: string;
+                /**
+                 * @description E-mail address.
+                 * @example ops@example.com
+                 */
+                emailId?: string;
+                /**
+                 * @description Land line.
+                 * @example +44 20 7946 0000
+                 */
+                landLine?: string;
+                /**
+                 * @description Mobile number.
+                 * @example +44 7700 900000
+                 */
+                mobileNo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    userName?: string;
+                    emailId?: string;
+                    landLine?: string;
+                    mobileNo?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateDowntimeSchedule: {
+        parameters: {
+            query: {
+                /**
+                 * @description The schedule id.
+                 * @example 1
+                 */
+                scheduleId?: string;
+                /**
+                 * @description Same as scheduleId.
+                 * @example 1
+                 */
+                MS_INSTANCEID?: string;
+                /**
+                 * @description `Edit` (the only value).
+                 * @example Edit
+                 */
+                operation?: string;
+                /**
+                 * @description Schedule name.
+                 * @example Patch window
+                 */
+                scheduleName: string;
+                /**
+                 * @description Description.
+                 * @example Monthly patching
+                 */
+                scheduleDesc?: string;
+                /**
+                 * @description `Enabled` (default) or `Disabled`.
+                 * @example Enabled
+                 */
+                status?: string;
+                /**
+                 * @description `OnceOnly` (default), `Daily` or `Weekly`.
+                 * @example OnceOnly
+                 */
+                recurrence?: string;
+                /**
+                 * @description `Device` (default), `BV`, `Category` or `GROUP`.
+                 * @example Device
+                 */
+                selectDevicesMethod?: string;
+                /**
+                 * @description Device names, comma separated (method Device).
+                 * @example 10.20.0.11
+                 */
+                selectedDevices?: string;
+                /**
+                 * @description Business views (method BV).
+                 * @example Web Shop_bv
+                 */
+                selectedBV?: string;
+                /**
+                 * @description Categories (method Category).
+                 * @example Printer
+                 */
+                selectedCateg?: string;
+                /**
+                 * @description Logical groups (method GROUP).
+                 * @example linux-servers-363
+                 */
+                selectedLogicalGroup?: string;
+                /**
+                 * @description Start (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 22:00
+                 */
+                once_startat?: string;
+                /**
+                 * @description End (yyyy-mm-dd hh:mm, UTC) for OnceOnly.
+                 * @example 2030-01-31 23:30
+                 */
+                once_endat?: string;
+                /**
+                 * @description Start (hh:mm, UTC) for Daily and Weekly.
+                 * @example 01:00
+                 */
+                from_time?: string;
+                /**
+                 * @description End (hh:mm, UTC) for Daily and Weekly.
+                 * @example 02:00
+                 */
+                to_time?: string;
+                /**
+                 * @description First day (yyyy-mm-dd) for Daily and Weekly.
+                 * @example 2030-01-01
+                 */
+                daily_effectfrom?: string;
+                /**
+                 * @description First weekday for Weekly.
+                 * @example Saturday
+                 */
+                startday?: string;
+                /**
+                 * @description Last weekday for Weekly.
+                 * @example Sunday
+                 */
+                endday?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    scheduleId?: string;
+                    MS_INSTANCEID?: string;
+                    operation?: string;
+                    scheduleName?: string;
+                    scheduleDesc?: string;
+                    status?: string;
+                    recurrence?: string;
+                    selectDevicesMethod?: string;
+                    selectedDevices?: string;
+                    selectedBV?: string;
+                    selectedCateg?: string;
+                    selectedLogicalGroup?: string;
+                    once_startat?: string;
+                    once_endat?: string;
+                    from_time?: string;
+                    to_time?: string;
+                    daily_effectfrom?: string;
+                    startday?: string;
+                    endday?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateDowntimeScheduleResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateNotificationProfileStatus: {
+        parameters: {
+            query: {
+                /**
+                 * @description The profile id.
+                 * @example 303
+                 */
+                profileId?: string;
+                /**
+                 * @description The profile name (must match the id when both are sent).
+                 * @example Open a ticket
+                 */
+                profileName?: string;
+                /**
+                 * @description `enable` or `disable`.
+                 * @example enable
+                 */
+                status: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 10.20.0.31
+                 */
+                deviceName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    profileId?: string;
+                    profileName?: string;
+                    status?: string;
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateNotificationProfileStatusResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    viewBusinessRules: {
+        parameters: {
+            query: {
+                /**
+                 * @description The rule id.
+                 * @example 1
+                 */
+                businessRuleId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewBusinessRulesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    acknowledgeAlarm: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addNotes: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+                /**
+                 * @description The note text.
+                 * @example Looking into it
+                 */
+                notes: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    alarmProperties: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm entity.
+                 * @example IF-1
+                 */
+                entity: string;
+                /**
+                 * @description The device moid; an alarm of another device answers ALARM_NOT_FOUND.
+                 * @example 1001
+                 */
+                deviceID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmPropertiesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    clearAlarm: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteAlarm: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAnnotation: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm entity.
+                 * @example IF-1
+                 */
+                entity: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAnnotationResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getTopDevicesByAlarms: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only alarms of this family (an alertType other than ActiveAlarms).
+                 * @example Network
+                 */
+                eventType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTopDevicesByAlarmsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listAlarms: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only alarms of this device (`deviceName` or `displayName`).
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear; a comma-separated list is allowed.
+                 * @example 1,2,3
+                 */
+                severity?: components["parameters"]["AlarmSeverity"];
+                /**
+                 * @description Only alarms of devices in this category.
+                 * @example Router
+                 */
+                category?: string;
+                /**
+                 * @description Only the alarm with this entity.
+                 * @example IF-1
+                 */
+                entity?: string;
+                /**
+                 * @description `ActiveAlarms` (uncleared) or an alarm family such as `Network`, `Server`, `TrapAlarms`.
+                 * @example ActiveAlarms
+                 */
+                alertType?: "ActiveAlarms" | "EventLogAlarms" | "SyslogAlarms" | "TrapAlarms" | "NCMAlarms" | "NFAAlarms" | "WebAlarms" | "FWAAlarms" | "StorageAlarms" | "APMAlarms" | "Server" | "Network" | "Virtualization" | "CorrelatedAlarms";
+                /**
+                 * @description Only alarms changed at or after this time, `yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss` (UTC in the mock).
+                 * @example 2024-03-01
+                 */
+                fromTime?: string;
+                /**
+                 * @description Only alarms changed at or before this time (a bare date means the end of that day).
+                 * @example 2024-03-08 23:59:59
+                 */
+                toTime?: string;
+                /**
+                 * @description Central server only; the mock has one probe, `Central`, and answers no alarms for any other.
+                 * @example Central
+                 */
+                probeName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A bare array of alarms, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlarmList"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    unAcknowledgeAlarm: {
+        parameters: {
+            query: {
+                /**
+                 * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
+                 * @example IF-1
+                 */
+                entity: components["parameters"]["Entity"];
+                /**
+                 * @description `single` (default) or `multiple`, when `entity` is a comma-separated list.
+                 * @example single
+                 */
+                type?: components["parameters"]["AlarmActionType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": components["schemas"]["AlarmActionForm"];
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getBusinessDetailsView: {
+        parameters: {
+            query: {
+                /**
+                 * @description The business view name (`Web Shop_bv`) or display name.
+                 * @example Web Shop_bv
+                 */
+                bvName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetBusinessDetailsViewResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getBusinessView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetBusinessViewResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWidgetsList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The dashboard name.
+                 * @example Network Dashboard
+                 */
+                dashboardName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWidgetsListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    TestMonitor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description The monitor policy.
+                 * @example SNMP-CPUUtilization
+                 */
+                policyName?: string;
+                /**
+                 * @description Same as policyName.
+                 * @example SNMP-CPUUtilization
+                 */
+                graphName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example -1
+                 */
+                instanceName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    policyName?: string;
+                    graphName?: string;
+                    instanceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestMonitorResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addPerformanceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description Policy names, comma separated.
+                 * @example PacketLoss
+                 */
+                selectedMonitors: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    selectedMonitors?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addToGroup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The group.
+                 * @example power-364
+                 */
+                groupName: string;
+                /**
+                 * @description `Device` or `Interface`.
+                 * @example Device
+                 */
+                groupType: string;
+                /**
+                 * @description Device or interface names, comma separated.
+                 * @example 10.20.0.41
+                 */
+                selectedMembers: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    groupName?: string;
+                    groupType?: string;
+                    selectedMembers?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    associateProcessMonitor: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.21
+                 */
+                deviceName: string;
+                /**
+                 * @description Template ids or names, comma separated.
+                 * @example 3
+                 */
+                processId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    processId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deleteDevice: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.99.0.5
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    deletePerformanceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description Poll ids, comma separated.
+                 * @example 150
+                 */
+                pollId: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    pollId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAssociatedProcessMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.5.20
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAssociatedProcessMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAssociatedServiceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAssociatedServiceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getAvailabilityGraphData: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                isFluidic?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetAvailabilityGraphDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getCategoryList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    apiKey?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetCategoryListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getClusterDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted and ignored.
+                 * @example 1
+                 */
+                moID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetClusterDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDataCenterDetails: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted and ignored.
+                 * @example 1
+                 */
+                moID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDataCenterDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceAssociatedMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceAssociatedMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceAssociatedWindowsServiceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.5.10
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceAssociatedWindowsServiceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceInfo: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The device (deviceName, displayName, IP or DNS name).
+                 * @example 10.10.0.1
+                 */
+                name?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                ipAddress?: string;
+                /**
+                 * @description Same as name.
+                 * @example core-rtr-01.example.net
+                 */
+                dnsName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceInfoResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceNotes: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceNotesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceSummary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device's `deviceName`.
+                 * @example 10.10.0.1
+                 */
+                name: components["parameters"]["DeviceName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope (`DEVICE_NOT_FOUND` for an unknown name). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceSummary"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInterfaceGraphs: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+                /**
+                 * @description `traffic` (default), `utilization`, `totalBytes`, `errors` or `discardRate`.
+                 * @example traffic
+                 */
+                graphName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                isFluidic?: string;
+                /**
+                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
+                 * @example Today
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored (custom periods are not modelled).
+                 * @example 2024-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 2024-01-02
+                 */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfaceGraphsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInterfaceNotes: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfaceNotesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInterfaceSummary: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfaceSummaryResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInterfaces: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device (deviceName, displayName or IP).
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getLastCollectedValues: {
+        parameters: {
+            query: {
+                /**
+                 * @description Device moids, comma separated.
+                 * @example 1001,1014
+                 */
+                deviceMOIDList: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetLastCollectedValuesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getNotificationProfiles: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNotificationProfilesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getNutanixDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The VM, host or cluster.
+                 * @example ntnx-vm-01
+                 */
+                deviceName: string;
+                /**
+                 * @description `Nutanix-VM` (default), `Nutanix-Host` or `Nutanix-Cluster`.
+                 * @example Nutanix-VM
+                 */
+                entityType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNutanixDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getNutanixVDisks: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A Nutanix VM.
+                 * @example ntnx-vm-01
+                 */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetNutanixVDisksResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPerformanceMonitorDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                name: string;
+                /**
+                 * @description The monitor policy.
+                 * @example SNMP-CPUUtilization
+                 */
+                policyName?: string;
+                /**
+                 * @description Same as policyName.
+                 * @example SNMP-CPUUtilization
+                 */
+                graphName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                checkNumeric?: string;
+                /**
+                 * @description `Today`, `Last 24 hours` (default), `Last 7 days` or `Last 30 days`.
+                 * @example Last 24 hours
+                 */
+                period?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPerformanceMonitorDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPerformanceMonitors: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.20.0.11
+                 */
+                deviceName: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Server
+                 */
+                category?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Linux
+                 */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPerformanceMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getPingResponse: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetPingResponseResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getTraceResponse: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetTraceResponseResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getVMWareDataStores: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A vCenter, host or VM.
+                 * @example 10.30.0.11
+                 */
+                name?: string;
+                /**
+                 * @description `VCENTER`, `HOST` or `VM`: what `name` is.
+                 * @example HOST
+                 */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVMWareDataStoresResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getVMWareHosts: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A vCenter or host device.
+                 * @example 10.30.0.5
+                 */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVMWareHostsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getVMWareVMs: {
+        parameters: {
+            query?: {
+                /**
+                 * @description A vCenter, host or datastore.
+                 * @example 10.30.0.11
+                 */
+                name?: string;
+                /**
+                 * @description `VCENTER`, `HOST` or `DATASTORE`: what `name` is.
+                 * @example HOST
+                 */
+                type?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetVMWareVMsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listDevices: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only devices of this category (e.g. `Router`, `Server`).
+                 * @example Router
+                 */
+                category?: components["parameters"]["DeviceCategory"];
+                /**
+                 * @description Only devices of this type.
+                 * @example Cisco 2900 IS Series
+                 */
+                type?: components["parameters"]["DeviceType"];
+                /**
+                 * @description Only devices of this vendor (`vendorName`).
+                 * @example Cisco
+                 */
+                vendor?: components["parameters"]["DeviceVendor"];
+                /**
+                 * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
+                 * @example 1,2
+                 */
+                severity?: components["parameters"]["DeviceSeverity"];
+                /**
+                 * @description Only members of this business view (`Web Shop_bv` or its display name).
+                 * @example Web Shop_bv
+                 */
+                bvName?: string;
+                /**
+                 * @description Only members of this logical group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Rows per page (1-1000). Without it every row comes back.
+                 * @example 25
+                 */
+                rows?: components["parameters"]["Rows"];
+                /**
+                 * @description Device field to sort by, e.g. `displayName`, `deviceName`, `category`, `statusNum`, `ipaddress`.
+                 * @example displayName
+                 */
+                sortByColumn?: components["parameters"]["SortByColumn"];
+                /**
+                 * @description Sort direction.
+                 * @example asc
+                 */
+                sortByType?: components["parameters"]["SortByType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The devices, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeviceList"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listInterfaces: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only interfaces of this device.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description `Up` or `Down` (operational status).
+                 * @example Down
+                 */
+                status?: string;
+                /**
+                 * @description A severity 1-5 or a comma list.
+                 * @example 1
+                 */
+                severity?: string;
+                /**
+                 * @description Interface type, e.g. `Ethernet`.
+                 * @example Ethernet
+                 */
+                type?: string;
+                /**
+                 * @description Page number (from 1).
+                 * @example 1
+                 */
+                page?: string;
+                /**
+                 * @description Rows per page (default 25, at most 1000).
+                 * @example 10
+                 */
+                rows?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListInterfacesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listSubnets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListSubnetsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listVirtualDevices: {
+        parameters: {
+            query: {
+                /**
+                 * @description The entity type.
+                 * @example VHOST
+                 */
+                virtualDeviceType: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListVirtualDevicesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    setDeviceInfo: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description Same as name.
+                 * @example 10.10.0.1
+                 */
+                ipAddress?: string;
+                /**
+                 * @description Same as name.
+                 * @example core-rtr-01.example.net
+                 */
+                dnsName?: string;
+                /**
+                 * @description JSON object of inventory fields.
+                 * @example {"SerialNumber":"FGL120A10AY"}
+                 */
+                values: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    deviceName?: string;
+                    ipAddress?: string;
+                    dnsName?: string;
+                    values?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    setManaged: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device's `deviceName`.
+                 * @example 10.10.0.1
+                 */
+                name: components["parameters"]["DeviceName"];
+                /**
+                 * @description `true` to manage, `false` to unmanage.
+                 * @example false
+                 */
+                manage: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    name?: string;
+                    /** @enum {string} */
+                    manage?: "true" | "false";
+                };
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addDevice: {
+        parameters: {
+            query: {
+                /**
+                 * @description IPv4 address or host name.
+                 * @example 10.99.0.5
+                 */
+                deviceName: string;
+                /**
+                 * @description The credential to discover with.
+                 * @example public-v2
+                 */
+                credentialName: string;
+                /**
+                 * @description Dotted network mask.
+                 * @example 255.255.255.0
+                 */
+                netmask?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    credentialName?: string;
+                    netmask?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AddDeviceResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addDiscoveryProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    editDiscoveryProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDownDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDownDevicesResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getInfrastructureDetailsView: {
+        parameters: {
+            query: {
+                /**
+                 * @description The category.
+                 * @example Server
+                 */
+                categoryName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetInfrastructureDetailsViewResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addEvent: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device's `deviceName`.
+                 * @example 10.10.0.1
+                 */
+                source: string;
+                /**
+                 * @description 1 Critical, 2 Trouble, 3 Attention, 4 Service Down, 5 Clear.
+                 * @example 2
+                 */
+                severity: "1" | "2" | "3" | "4" | "5";
+                /**
+                 * @description Event text (at most 1000 characters).
+                 * @example Fan 2 failed
+                 */
+                message: string;
+                /**
+                 * @description Code of the alarm the event raises.
+                 * @example FAN-FAIL
+                 */
+                alarmCode: string;
+                /**
+                 * @description Entity of the alarm the event raises or updates.
+                 * @example 1001_FAN
+                 */
+                entity: string;
+                /**
+                 * @description Free-text event type (default `Custom Event`).
+                 * @example Hardware
+                 */
+                eventType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    source?: string;
+                    severity?: string;
+                    message?: string;
+                    alarmCode?: string;
+                    entity?: string;
+                    eventType?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The result message, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only events of this device.
+                 * @example 10.10.0.1
+                 */
+                deviceName?: string;
+                /**
+                 * @description A severity 1-5 or a comma list.
+                 * @example 1,2
+                 */
+                severity?: string;
+                /**
+                 * @description Only events of this entity.
+                 * @example IF-1
+                 */
+                entity?: string;
+                /**
+                 * @description Only events of devices of this category.
+                 * @example Router
+                 */
+                category?: string;
+                /**
+                 * @description Only events of this type.
+                 * @example Interface Down
+                 */
+                eventType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListEventsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addSubnet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    editCustomColfromFileImp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    importDG: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    updateHostNamefromFileImp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    importConfiglets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    importDevices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    importSSHKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    uploadConfigletFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    uploadConfigletPreView: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getReportsData: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The report id (default 84).
+                 * @example 84
+                 */
+                reportID?: string;
+                /**
+                 * @description A period key (default `Last_7_Days`).
+                 * @example Last_7_Days
+                 */
+                time?: string;
+                /**
+                 * @description Only devices of this category.
+                 * @example Router
+                 */
+                category?: string;
+                /**
+                 * @description Only members of this business view.
+                 * @example Web Shop_bv
+                 */
+                bview?: string;
+                /**
+                 * @description Only members of this group.
+                 * @example linux-servers-363
+                 */
+                logicalGroup?: string;
+                /**
+                 * @description At most this many rows (0 = all).
+                 * @example 10
+                 */
+                top?: string;
+                /**
+                 * @description `true` to keep only rows inside the business rule hours.
+                 * @example true
+                 */
+                isBusinessHour?: string;
+                /**
+                 * @description The business rule (with isBusinessHour).
+                 * @example 1
+                 */
+                businessRuleID?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReportsDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getReportsList: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                isFavouriteNeeded?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                hideintegratedReports?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example true
+                 */
+                hideHardwareReport?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReportsListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addSwitch: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWidgetData: {
+        parameters: {
+            query: {
+                /**
+                 * @description The widget id (id or widgetID of getWidgetsList).
+                 * @example 619
+                 */
+                widgetID: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Infrastructure Snapshot
+                 */
+                widgetName?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example Grid
+                 */
+                widgetType?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWidgetDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getDeviceCompleteDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The device.
+                 * @example 10.10.0.1
+                 */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetDeviceCompleteDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getIntfAtAGlanceReportDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface.
+                 * @example IF-2
+                 */
+                InterfaceName: string;
+                /**
+                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
+                 * @example Today
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored (custom periods are not modelled).
+                 * @example 2024-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 2024-01-02
+                 */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIntfAtAGlanceReportDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getIntfBWOutageReportDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The interface (`IF-<id>`, the interfaceName of listInterfaces).
+                 * @example IF-1
+                 */
+                interfaceName: string;
+                /**
+                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
+                 * @example Today
+                 */
+                period?: string;
+                /**
+                 * @description Accepted and ignored (custom periods are not modelled).
+                 * @example 2024-01-01
+                 */
+                startDate?: string;
+                /**
+                 * @description Accepted and ignored.
+                 * @example 2024-01-02
+                 */
+                endDate?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetIntfBWOutageReportDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getReportData: {
+        parameters: {
+            query: {
+                /**
+                 * @description Devices, comma separated.
+                 * @example 10.20.0.11,10.20.0.12
+                 */
+                deviceList: string;
+                /**
+                 * @description Monitor policies or names, comma separated.
+                 * @example SNMP-CPUUtilization
+                 */
+                monitorList: string;
+                /**
+                 * @description A period key (default `Today`).
+                 * @example twelvehours
+                 */
+                timePeriod?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": {
+                    deviceList?: string;
+                    monitorList?: string;
+                    timePeriod?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetReportDataResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listDevicesV2: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only devices of this category (e.g. `Router`, `Server`).
+                 * @example Router
+                 */
+                category?: components["parameters"]["DeviceCategory"];
+                /**
+                 * @description Only devices of this type.
+                 * @example Cisco 2900 IS Series
+                 */
+                type?: components["parameters"]["DeviceType"];
+                /**
+                 * @description Only devices of this vendor (`vendorName`).
+                 * @example Cisco
+                 */
+                vendor?: components["parameters"]["DeviceVendor"];
+                /**
+                 * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
+                 * @example 1,2
+                 */
+                severity?: components["parameters"]["DeviceSeverity"];
+                /**
+                 * @description Only members of this business view (`Web Shop_bv` or its display name).
+                 * @example Web Shop_bv
+                 */
+                bvName?: string;
+                /**
+                 * @description Only members of this logical group.
+                 * @example linux-servers-363
+                 */
+                groupName?: string;
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /**
+                 * @description Rows per page (1-1000). Without it every row comes back.
+                 * @example 25
+                 */
+                rows?: components["parameters"]["Rows"];
+                /**
+                 * @description Device field to sort by, e.g. `displayName`, `deviceName`, `category`, `statusNum`, `ipaddress`.
+                 * @example displayName
+                 */
+                sortByColumn?: components["parameters"]["SortByColumn"];
+                /**
+                 * @description Sort direction.
+                 * @example asc
+                 */
+                sortByType?: components["parameters"]["SortByType"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of devices, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DevicePage"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    addDiscoveryProfileV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    editDiscoveryProfileV2: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/x-www-form-urlencoded": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            413: components["responses"]["PayloadTooLarge"];
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getClientDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+                /**
+                 * @description One SSID.
+                 * @example Corp
+                 */
+                ssidName?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetClientDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getSSIDClientList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetSSIDClientListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWirelessAPList: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWirelessAPListResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    getWirelessNetworkDetails: {
+        parameters: {
+            query: {
+                /**
+                 * @description The controller.
+                 * @example 10.10.3.1
+                 */
+                deviceName: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GetWirelessNetworkDetailsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
         };
     };
     controlListKeys: {
@@ -2133,6 +8163,52 @@ export interface operations {
                 };
             };
             404: components["responses"]["ControlNotFound"];
+        };
+    };
+    controlGetRateLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The current setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitSettings"];
+                };
+            };
+        };
+    };
+    controlSetRateLimit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateLimitSettings"];
+            };
+        };
+        responses: {
+            /** @description The new setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateLimitSettings"];
+                };
+            };
+            400: components["responses"]["ControlBadRequest"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     controlListUsers: {

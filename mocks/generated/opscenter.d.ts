@@ -427,9 +427,17 @@ export interface paths {
          * @description Needs View Cluster on the cluster (401 otherwise).
          */
         get: operations["getKeyspace"];
-        put?: never;
+        /**
+         * Create or alter a keyspace
+         * @description Alters the replication of an existing keyspace (200) or creates a new, empty one (201). System keyspaces cannot be changed (400). Needs Cluster Configuration.
+         */
+        put: operations["putKeyspace"];
         post?: never;
-        delete?: never;
+        /**
+         * Drop a keyspace
+         * @description Its tables, data and table metrics go. System keyspaces cannot be dropped (400). Needs Cluster Configuration.
+         */
+        delete: operations["dropKeyspace"];
         options?: never;
         head?: never;
         patch?: never;
@@ -532,7 +540,11 @@ export interface paths {
          */
         get: operations["listAlertRules"];
         put?: never;
-        post?: never;
+        /**
+         * Create an alert rule
+         * @description Needs Manage Alerts. Answers the new rule, whose id the server picks.
+         */
+        post: operations["createAlertRule"];
         delete?: never;
         options?: never;
         head?: never;
@@ -638,11 +650,15 @@ export interface paths {
          * @description Admins only.
          */
         get: operations["getLcmRepository"];
-        put?: never;
+        /**
+         * Change an LCM repository
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmRepository"];
         post?: never;
         /**
          * Delete an LCM repository
-         * @description Admins only.
+         * @description Admins only. An object another one refers to is a 409.
          */
         delete: operations["deleteLcmRepository"];
         options?: never;
@@ -692,11 +708,15 @@ export interface paths {
          * @description Admins only.
          */
         get: operations["getLcmMachineCredential"];
-        put?: never;
+        /**
+         * Change an LCM machine credential
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmMachineCredential"];
         post?: never;
         /**
          * Delete an LCM machine credential
-         * @description Admins only.
+         * @description Admins only. An object another one refers to is a 409.
          */
         delete: operations["deleteLcmMachineCredential"];
         options?: never;
@@ -746,13 +766,2410 @@ export interface paths {
          * @description Admins only.
          */
         get: operations["getLcmCluster"];
-        put?: never;
+        /**
+         * Change an LCM cluster
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmCluster"];
         post?: never;
         /**
          * Delete an LCM cluster
-         * @description Admins only.
+         * @description Admins only. Deletes what it owns (datacenters and their nodes).
          */
         delete: operations["deleteLcmCluster"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster-metrics/{dc}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A cluster-wide metric
+         * @description Node values combined (summed or averaged by metric) over the datacenter, or `all`, under the subject `Total`. Needs View Cluster.
+         */
+        get: operations["getClusterMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster-metrics/{dc}/{metric}/{device}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A cluster-wide device metric
+         * @description As the cluster metric, for one disk or network device. Needs View Cluster.
+         */
+        get: operations["getClusterDeviceMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster-metrics/{dc}/{ks_name}/{cf_name}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A cluster-wide table metric
+         * @description A `cf-*` metric of one table, combined over the nodes. Needs View Cluster.
+         */
+        get: operations["getClusterTableMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/metrics/{node_ip}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A node metric
+         * @description One node series, keyed by the node ip. Points are null while the node is down. Needs View Cluster.
+         */
+        get: operations["getNodeMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/metrics/{node_ip}/{metric}/{device}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A node device metric
+         * @description One node, one device. Needs View Cluster.
+         */
+        get: operations["getNodeDeviceMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/metrics/{node_ip}/{ks_name}/{cf_name}/{metric}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        /**
+         * A node table metric
+         * @description One node, one table. Needs View Cluster.
+         */
+        get: operations["getNodeTableMetric"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/new-metrics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Metrics of any kind
+         * @description Several metrics at once over a node group, a keyspace/table or a device, with start/end/step, a function, node aggregation and forecast. Needs View Cluster.
+         */
+        get: operations["getNewMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Logged events
+         * @description Events logged by OpsCenter (operations, nodes going down and up, restores). Needs View Cluster.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/events/notifications-enabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Whether alert notifications are sent
+         * @description Needs View Cluster.
+         */
+        get: operations["getNotificationsEnabled"];
+        /**
+         * Switch alert notifications
+         * @description `{"enabled": true|false}` (a bare `true`/`false` is accepted). Needs Manage Alerts.
+         */
+        put: operations["setNotificationsEnabled"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/alert-rules/{alert_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One alert rule
+         * @description Needs View Cluster.
+         */
+        get: operations["getAlertRule"];
+        /**
+         * Change an alert rule
+         * @description Only the fields sent change. Needs Manage Alerts.
+         */
+        put: operations["updateAlertRule"];
+        post?: never;
+        /**
+         * Delete an alert rule
+         * @description Its fired alerts clear. Needs Manage Alerts.
+         */
+        delete: operations["deleteAlertRule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run an operation on several nodes
+         * @description One request for the whole set; rolling runs node after node with `sleep` seconds between. Needs the permission of the action (decisions/103).
+         */
+        post: operations["runBulkOperation"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/gc/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Garbage-collect a node's JVM
+         * @description Answers null, as documented. Needs Node Maintenance.
+         */
+        get: operations["runGarbageCollection"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/move/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Give a node a new token
+         * @description Body `{"new_token": "<token>"}`. The node is `moving` until the request finishes. Needs Decommission Cluster Topology.
+         */
+        put: operations["moveNode"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/drain/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Drain a node
+         * @description Flushes memtables and stops accepting writes. Needs Node Maintenance.
+         */
+        get: operations["drainNode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/decommission/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Decommission a node
+         * @description The node is `leaving` until the request finishes, then it leaves the cluster. Needs Decommission Cluster Topology.
+         */
+        post: operations["decommissionNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/cleanup/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Clean up a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). Needs Node Maintenance.
+         */
+        post: operations["cleanupKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/flush/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Flush memtables of a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). Needs Node Maintenance.
+         */
+        post: operations["flushKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/repair/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Repair a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). Needs Repair Service.
+         */
+        post: operations["repairKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/compact/{node_ip}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Compact a keyspace on a node
+         * @description Optional body: a list of table names (all tables when absent). A compaction shows in the node's `pending-compaction-tasks` and `total-bytes-compacted`. Needs Node Maintenance.
+         */
+        post: operations["compactKeyspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/start/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start DSE on a node
+         * @description The node comes up when the request finishes. Needs Node Start and Stop.
+         */
+        post: operations["startNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/stop/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Stop DSE on a node
+         * @description The node is down when the request finishes: `mode` `unknown` in `/nodes`, its metrics stop, and node-down rules fire. Needs Node Start and Stop.
+         */
+        post: operations["stopNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/restart/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restart DSE on a node
+         * @description Down while the request runs, up when it finishes. Needs Node Start and Stop.
+         */
+        post: operations["restartNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/restart": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restart every node, one after the other
+         * @description Optional body `{"sleep": <seconds between nodes>, "ips": [...]}`. Needs Node Start and Stop.
+         */
+        post: operations["rollingRestart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/ops/rebalance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Moves that would balance the ring
+         * @description Needs View Cluster.
+         */
+        get: operations["listRebalanceMoves"];
+        put?: never;
+        /**
+         * Run the moves that balance the ring
+         * @description Needs Decommission Cluster Topology.
+         */
+        post: operations["runRebalance"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Requests of a cluster
+         * @description Every request started on the cluster, newest first. Needs View Cluster. The path is the mock's (decisions/103).
+         */
+        get: operations["listRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/request/{request_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Status of a request
+         * @description Needs View Cluster on the request's cluster.
+         */
+        get: operations["getRequestStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/request/{request_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel a running request
+         * @description Nodes it has not reached keep their state. A finished request cannot be cancelled (409). Needs the permission that started it.
+         */
+        post: operations["cancelRequest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/config_profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM config profiles
+         * @description Admins only.
+         */
+        get: operations["listLcmConfigProfiles"];
+        put?: never;
+        /**
+         * Create an LCM config profile
+         * @description Admins only. `name` is required; `id`, `href` and `type` are set by the server. Createable by admins; `datastax-version` is required. Deleting one a cluster, datacenter or node uses is a 409.
+         */
+        post: operations["createLcmConfigProfile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM datacenters
+         * @description Admins only.
+         */
+        get: operations["listLcmDatacenters"];
+        put?: never;
+        /**
+         * Create an LCM datacenter
+         * @description Admins only. `name` is required; `id`, `href` and `type` are set by the server. `cluster-id` must name an existing cluster (400 otherwise). Deleting a datacenter deletes its nodes.
+         */
+        post: operations["createLcmDatacenter"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM nodes
+         * @description Admins only.
+         */
+        get: operations["listLcmNodes"];
+        put?: never;
+        /**
+         * Create an LCM node
+         * @description Admins only. `name` is required; `id`, `href` and `type` are set by the server. `datacenter-id` must name an existing datacenter and `ssh-management-address` is required (400 otherwise).
+         */
+        post: operations["createLcmNode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/config_profiles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM config profile
+         * @description Admins only.
+         */
+        get: operations["getLcmConfigProfile"];
+        /**
+         * Change an LCM config profile
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmConfigProfile"];
+        post?: never;
+        /**
+         * Delete an LCM config profile
+         * @description Admins only. An object another one refers to is a 409.
+         */
+        delete: operations["deleteLcmConfigProfile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/datacenters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM datacenter
+         * @description Admins only.
+         */
+        get: operations["getLcmDatacenter"];
+        /**
+         * Change an LCM datacenter
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmDatacenter"];
+        post?: never;
+        /**
+         * Delete an LCM datacenter
+         * @description Admins only. Deletes what it owns (datacenters and their nodes).
+         */
+        delete: operations["deleteLcmDatacenter"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/nodes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM node
+         * @description Admins only.
+         */
+        get: operations["getLcmNode"];
+        /**
+         * Change an LCM node
+         * @description Admins only. Only the fields sent change; `id`, `href` and `type` cannot. References are checked as on create.
+         */
+        put: operations["updateLcmNode"];
+        post?: never;
+        /**
+         * Delete an LCM node
+         * @description Admins only.
+         */
+        delete: operations["deleteLcmNode"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/clusters/{id}/datacenters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Datacenters of an LCM cluster
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmClusterDatacenters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/clusters/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Nodes of an LCM cluster
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmClusterNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/clusters/{id}/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Jobs run on an LCM cluster
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmClusterJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/datacenters/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Nodes of an LCM datacenter
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmDatacenterNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List LCM jobs
+         * @description Admins only. Oldest first.
+         */
+        get: operations["listLcmJobs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One LCM job
+         * @description Admins only. `status` moves PENDING → RUNNING → COMPLETE with mock time.
+         */
+        get: operations["getLcmJob"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Events of an LCM job
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmJobEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/jobs/{id}/nodes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Nodes of an LCM job
+         * @description Admins only. 404 when the parent does not exist.
+         */
+        get: operations["listLcmJobNodes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * LCM job types
+         * @description Admins only. The job types and the options each accepts.
+         */
+        get: operations["listLcmActions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/actions/{job_type}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start an LCM job
+         * @description Admins only. The body names the target with exactly one of `cluster-id`, `datacenter-id`, `node-id` (400 otherwise, 404 when it does not exist); the new job is queued behind running ones. `terminate` stops a pending or running job named by `job-id`.
+         */
+        post: operations["runLcmAction"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/definitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Config file definition versions
+         * @description Admins only.
+         */
+        get: operations["listLcmDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v2/lcm/definitions/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Config file definitions of one DSE version
+         * @description Admins only. 404 for a version LCM does not know.
+         */
+        get: operations["getLcmDefinitions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/keyspaces/{keyspace}/cf/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One table
+         * @description Needs View Cluster.
+         */
+        get: operations["getTable"];
+        put?: never;
+        post?: never;
+        /**
+         * Drop a table
+         * @description Its data and metrics go. Tables of system keyspaces cannot be dropped (400). Needs Cluster Configuration.
+         */
+        delete: operations["dropTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/data/{ks_name}/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Truncate a table
+         * @description Removes its data: `cf-live-disk-used` drops to 0 and `/datasize/keyspaces` shrinks. System tables cannot be truncated (400). Needs Cluster Configuration.
+         */
+        delete: operations["truncateTable"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/cluster/{property}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A property of `GET /{cluster_id}/cluster`, e.g. `snitch` or `partitioner`.
+                 * @example snitch
+                 */
+                property: components["parameters"]["ClusterProperty"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One cluster property
+         * @description A property of `GET /{cluster_id}/cluster` as bare JSON. Needs View Cluster.
+         */
+        get: operations["getClusterProperty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/nodes/{node_ip}/{property}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A node field name, e.g. `last_seen`, `mode`, `dc`.
+                 * @example last_seen
+                 */
+                property: components["parameters"]["NodeProperty"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One property of one node
+         * @description Bare JSON. Needs View Cluster.
+         */
+        get: operations["getNodeProperty"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/cluster-configs/{cluster_id}/partial": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Change some settings of a cluster configuration
+         * @description The sections sent are merged into the configuration: options sent replace, others keep their values; the result must still be valid. Needs Edit Connection Settings.
+         */
+        put: operations["updateClusterConfigPartial"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/log/level/{level}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The new log level (case-insensitive).
+                 * @example debug
+                 */
+                level: components["parameters"]["LogLevel"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set the log level for a cluster
+         * @description Answers `{}` and logs an event. Needs Edit Connection Settings.
+         */
+        put: operations["setLogLevel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/bestpractice/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Historical best-practice results
+         * @description Every stored run of every rule, newest first per rule. Needs View Cluster.
+         */
+        get: operations["getBestPracticeHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/job-schedules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Job schedules
+         * @description Needs View Cluster.
+         */
+        get: operations["listJobSchedules"];
+        put?: never;
+        /**
+         * Create a job schedule
+         * @description Needs the permission of the job: Backup Service, Best Practice Service or Repair Service.
+         */
+        post: operations["createJobSchedule"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/job-schedules/{schedule_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One job schedule
+         * @description Needs View Cluster.
+         */
+        get: operations["getJobSchedule"];
+        /**
+         * Change a job schedule
+         * @description Only the fields sent change. Needs the permission of the job.
+         */
+        put: operations["updateJobSchedule"];
+        post?: never;
+        /**
+         * Delete a job schedule
+         * @description Needs the permission of the job.
+         */
+        delete: operations["deleteJobSchedule"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/rc/dashboard_presets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Dashboard presets
+         * @description Keyed by preset id. Needs View Cluster.
+         */
+        get: operations["listDashboardPresets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/rc/dashboard_presets/default": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The default dashboard preset
+         * @description Needs View Cluster.
+         */
+        get: operations["getDefaultDashboardPreset"];
+        /**
+         * Choose the default dashboard preset
+         * @description Body `{"id": "<preset id>"}`; answers the preset. Needs View Cluster.
+         */
+        put: operations["setDefaultDashboardPreset"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/rc/dashboard_presets/{preset_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One dashboard preset
+         * @description Needs View Cluster.
+         */
+        get: operations["getDashboardPreset"];
+        /**
+         * Create or replace a dashboard preset
+         * @description Every series must name a metric key the cluster reports, an `ip` of `__all__`, `__cluster__` or a node, and a `colfam`/`device` where the metric needs one (400 otherwise). 201 when created. Needs View Cluster.
+         */
+        put: operations["putDashboardPreset"];
+        post?: never;
+        /**
+         * Delete a dashboard preset
+         * @description The default preset cannot be deleted (409). Needs View Cluster.
+         */
+        delete: operations["deleteDashboardPreset"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Agents of every node
+         * @description Keyed by node ip. Needs View Cluster.
+         */
+        get: operations["listAgents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/agents/{node_ip}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The agent of one node
+         * @description Needs View Cluster.
+         */
+        get: operations["getAgent"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/agents/install": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Install agents on nodes
+         * @description Body `{"nodes": [ips], "username": "...", "password" | "private_key": "..."}` (credentials are not stored). Answers a request id; the agents are `installing` until it finishes, then `up`. Needs Install Agents.
+         */
+        post: operations["installAgents"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backup-activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backup activity
+         * @description Backups, syncs, restores and deletes, newest first. Needs View Cluster.
+         */
+        get: operations["listBackupActivity"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backups
+         * @description Keyed by backup id (tag), as DataStax documents it; deleted backups are left out. Needs View Cluster.
+         */
+        get: operations["listBackups"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a backup
+         * @description Query `tag` names it; it leaves the list and its activity shows `deleted_at`. Needs Backup Service.
+         */
+        delete: operations["deleteBackup"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backups of one keyspace
+         * @description Backups holding the keyspace, each with only that keyspace. Needs View Cluster.
+         */
+        get: operations["listKeyspaceBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Back up now
+         * @description Optional body `{"keyspaces": [...], "destinations": [...]}` (default every non-system keyspace, on the server). Answers a request id; the backup is listed once the request finishes (30 s per node). Needs Backup Service.
+         */
+        post: operations["runBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Copy a backup to a destination
+         * @description Body `{"tag": "<backup id>", "destination": "<destination id>"}`. Answers a request id. Needs Backup Service.
+         */
+        post: operations["syncBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/pit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Commitlog archiving (point in time)
+         * @description Needs View Cluster.
+         */
+        get: operations["getPitConfig"];
+        put?: never;
+        /**
+         * Turn commitlog archiving on
+         * @description Optional body `{"destination": "<id>"}` (default the server). Needs Backup Service.
+         */
+        post: operations["enablePit"];
+        /**
+         * Turn commitlog archiving off
+         * @description Needs Backup Service.
+         */
+        delete: operations["disablePit"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/pit/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Latest commitlog backup of each node
+         * @description Node ip → epoch seconds of its latest archived commitlog (every 5 minutes while archiving is on and the node is up); empty when off. Needs View Cluster.
+         */
+        get: operations["listPitLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/pit_check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Check a point in time to restore to
+         * @description Body `{"timestamp": <epoch seconds>}`. Valid when archiving was on since a backup taken before that time. Needs View Cluster.
+         */
+        post: operations["checkPitRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/restore/{tag}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore everything a backup holds
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         */
+        post: operations["restoreBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/restore/{tag}/{ks_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore one keyspace from a backup
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         */
+        post: operations["restoreKeyspaceBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/restore/{tag}/{ks_name}/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Restore one table from a backup
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         */
+        post: operations["restoreTableBackup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/destinations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Backup destinations
+         * @description Keyed by id. Needs View Cluster.
+         */
+        get: operations["listBackupDestinations"];
+        put?: never;
+        /**
+         * Add a backup destination
+         * @description `provider` server, local, s3 or azure and a `path`; s3 needs `access_key` and `access_secret` (never returned). Needs Backup Service.
+         */
+        post: operations["createBackupDestination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/backups/destinations/{destination_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * One backup destination
+         * @description Needs View Cluster.
+         */
+        get: operations["getBackupDestination"];
+        /**
+         * Change a backup destination
+         * @description Only the fields sent change. Needs Backup Service.
+         */
+        put: operations["updateBackupDestination"];
+        post?: never;
+        /**
+         * Remove a backup destination
+         * @description A destination a schedule or commitlog archiving uses is a 409. Needs Backup Service.
+         */
+        delete: operations["deleteBackupDestination"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Status of the cluster services
+         * @description Needs View Cluster.
+         */
+        get: operations["getClusterServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services/repair": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The repair service
+         * @description Needs View Cluster.
+         */
+        get: operations["getRepairService"];
+        put?: never;
+        /**
+         * Turn the repair service on
+         * @description Optional body `{"time_to_completion": <seconds>}` (default 9 days, at least one hour). Already running is a 409. Needs Repair Service.
+         */
+        post: operations["startRepairService"];
+        /**
+         * Turn the repair service off
+         * @description Needs Repair Service.
+         */
+        delete: operations["stopRepairService"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services/repair/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Repair progress summary
+         * @description Needs View Cluster.
+         */
+        get: operations["getRepairSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/services/repair/details": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * Repair progress per keyspace and table
+         * @description Needs View Cluster.
+         */
+        get: operations["getRepairDetails"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/nodesync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        /**
+         * NodeSync per table
+         * @description Every table with whether NodeSync keeps it in sync and how far the current pass is. Needs View Cluster.
+         */
+        get: operations["getNodeSyncStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{cluster_id}/nodesync/{ks_name}/{cf_name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Turn NodeSync on or off for a table
+         * @description Body `{"enabled": true|false}`; the table's `nodesync` property follows. Needs Repair Service.
+         */
+        put: operations["setNodeSync"];
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -918,19 +3335,59 @@ export interface components {
             node_count?: number;
             datacenters?: string[];
         };
-        Keyspace: {
-            /** @example org.apache.cassandra.locator.NetworkTopologyStrategy */
-            replica_placement_strategy: string;
-            /** @description Replication options, e.g. a replication factor per datacenter. */
-            strategy_options: {
+        /** @description A table's (column family's) properties. Which ones a real server lists depends on the DSE version; the schema stays open. */
+        Table: {
+            comment?: string;
+            /** @example org.apache.cassandra.db.compaction.SizeTieredCompactionStrategy */
+            compaction_strategy?: string;
+            compaction_strategy_options?: {
                 [key: string]: string;
             };
-            durable_writes: boolean;
-            column_families: string[];
+            gc_grace_seconds?: number;
+            bloom_filter_fp_chance?: number;
+            caching?: string;
+            default_time_to_live?: number;
+            /** @description Whether NodeSync keeps the table in sync. */
+            nodesync?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One keyspace. `column_families` is keyed by table name, each value the table's properties, as DataStax's
+         *     example shows. `ksfields` / `cffields` limit the keyspace and table properties answered.
+         */
+        Keyspace: {
+            /** @example org.apache.cassandra.locator.NetworkTopologyStrategy */
+            replica_placement_strategy?: string;
+            /** @description Replication options, e.g. a replication factor per datacenter. */
+            strategy_options?: {
+                [key: string]: string;
+            };
+            durable_writes?: boolean;
+            column_families?: {
+                [key: string]: components["schemas"]["Table"];
+            };
+        } & {
+            [key: string]: unknown;
         };
         /** @description Keyspace name → keyspace. */
         Keyspaces: {
             [key: string]: components["schemas"]["Keyspace"];
+        };
+        /**
+         * @description The replication of a keyspace to create or alter: `strategy_class` (short or full class name; SimpleStrategy or
+         *     NetworkTopologyStrategy), `strategy_options` (SimpleStrategy needs `replication_factor`; NetworkTopologyStrategy
+         *     a factor per datacenter) and `durable_writes`. On alter, fields not sent keep their values.
+         */
+        KeyspaceWrite: {
+            /** @example NetworkTopologyStrategy */
+            strategy_class?: string;
+            strategy_options?: {
+                [key: string]: string | number;
+            };
+            durable_writes?: boolean;
+        } & {
+            [key: string]: unknown;
         };
         StorageCapacity: {
             free_gb: number;
@@ -943,21 +3400,34 @@ export interface components {
          * @example 106286829
          */
         DataSize: number;
+        /**
+         * @description An alert that is firing now: a rule whose condition holds for a node. Derived from the rules and the metric
+         *     series, so it appears and clears as mock time moves. No public source shows this body (decisions/026).
+         */
         FiredAlert: {
+            /** @description `<rule id>:<node ip>`. */
             id: string;
             alert_rule_id: string;
             /** @description The node ip the alert fired for. */
             node: string;
-            /** @description Epoch seconds. */
+            /** @description Epoch seconds the condition started to hold. */
             first_fired: number;
             current_value: number;
             message: string;
+        } & {
+            [key: string]: unknown;
         };
         FiredAlertList: components["schemas"]["FiredAlert"][];
+        /**
+         * @description An alert rule. `rolling-avg` rules fire for a node when the average of `metric` over the last `duration`
+         *     minutes is beyond `threshold`; `node-down` rules fire for every node that is down. The mock keeps any other
+         *     field a client sends (OpsCenter's UI stores more, e.g. `dc` or `cluster_wide`).
+         */
         AlertRule: {
             id: string;
             /** @enum {string} */
             type: "rolling-avg" | "node-down";
+            /** @description A metric key, e.g. `heap-used` or `write-ops`. */
             metric: string;
             /** @enum {string} */
             comparator: ">" | "<";
@@ -967,21 +3437,77 @@ export interface components {
             enabled: boolean;
             /** @description Minutes between repeated notifications. */
             notify_interval: number;
+            /** @description Only nodes of this datacenter (null or absent for all). */
+            dc?: string | null;
+        } & {
+            [key: string]: unknown;
         };
         AlertRuleList: components["schemas"]["AlertRule"][];
-        /** @description One rule's result (field names as the HariSekhon best-practice plugin reads them). */
-        BestPracticeResult: {
+        /**
+         * @description A rule to create or change. On create `type`, `metric`, `comparator` and `threshold` are required
+         *     (`duration` defaults to 1, `notify_interval` to 60, `enabled` to true); on update only the fields sent change.
+         */
+        AlertRuleWrite: {
             /** @enum {string} */
-            status: "Passed" | "Failed";
-            "display-name": string;
-            recommendation: string;
+            type?: "rolling-avg" | "node-down";
+            metric?: string;
+            /** @enum {string} */
+            comparator?: ">" | "<";
+            threshold?: number;
+            duration?: number;
+            enabled?: boolean;
+            notify_interval?: number;
+            dc?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description One run of a best-practice rule, in DataStax's documented form: `alert-level`, `category`, `description`,
+         *     `display-name`, `enabled_by_default`, `errors` (`cluster-error`, `node-errors`, `request-errors`),
+         *     `importance`, `name`, `recommendation`, `run_time`, `scope`, `status`, `suggested_interval` and `version`.
+         */
+        BestPracticeResult: {
+            /**
+             * @description The level of the alert a failed run raises.
+             * @example WARN
+             */
+            "alert-level": string;
+            /** @description The category the UI groups the rule under. */
             category: string;
+            /** @description What the rule checks. */
+            description: string;
+            "display-name": string;
+            /** @description Whether the rule runs by default (the docs type it as a string; the mock answers a boolean). */
+            enabled_by_default: boolean | string;
+            errors: {
+                "cluster-error"?: string | null;
+                /** @description Node ip → what failed on it. */
+                "node-errors"?: {
+                    [key: string]: string;
+                } | null;
+                "request-errors"?: {
+                    [key: string]: string;
+                } | null;
+            } & {
+                [key: string]: unknown;
+            };
             /** @enum {string} */
             importance: "Low" | "Medium" | "High";
-            /** @enum {string} */
-            scope: "cluster" | "node";
+            /** @description The rule's name (the key of `/results/latest`). */
+            name: string;
+            recommendation: string;
             /** @description Epoch seconds of the run. */
             run_time: number;
+            /** @enum {string} */
+            scope: "cluster" | "node";
+            /** @enum {string} */
+            status: "Passed" | "Failed";
+            /** @example 1 day */
+            suggested_interval: string;
+            /** @example 1.0 */
+            version: string;
+        } & {
+            [key: string]: unknown;
         };
         /** @description Rule name → its latest result. */
         BestPracticeResults: {
@@ -1036,7 +3562,12 @@ export interface components {
             type?: "cluster";
             "machine-credential-id"?: string | null;
             "repository-id"?: string | null;
+            "config-profile-id"?: string | null;
+            "ssh-management-port"?: number | null;
             comment?: string | null;
+            "last-job-id"?: string | null;
+            /** @description Status of the last job run on it (null before any). */
+            "job-status"?: string | null;
         };
         LcmClusterList: {
             count: number;
@@ -1044,6 +3575,461 @@ export interface components {
             previous?: null;
             results: components["schemas"]["LcmCluster"][];
         };
+        DataPoints: [
+            number,
+            number | null
+        ][];
+        /**
+         * @description One series per subject, each keyed by the function asked for (`AVERAGE`, `MIN` or `MAX`): a list of
+         *     `[epoch_seconds, value]` points, one per step. Cluster-wide answers use the subject `Total` (a real
+         *     client reads `json['Total']['AVERAGE']`); node answers use the node ip. A point's value is `null` where no
+         *     node reported (a node that was down).
+         */
+        MetricData: {
+            [key: string]: {
+                [key: string]: components["schemas"]["DataPoints"];
+            };
+        };
+        /**
+         * @description Keyed by metric key, then like `MetricData`: by subject (`Total` when nodes are aggregated, else each
+         *     node ip; a device or `keyspace.table` is appended after a slash, e.g. `10.0.1.11/sda`), then by function.
+         *     DataStax documents the parameters of `new-metrics` but no example output; this shape is the mock's
+         *     (decisions/101) and stays open to fields a real server adds.
+         */
+        NewMetrics: {
+            [key: string]: components["schemas"]["MetricData"];
+        };
+        /** @description One logged event. Fields as in DataStax's example; `time` is in microseconds. */
+        Event: {
+            /** @description OpsCenter's code for what happened. */
+            action: number;
+            /** @description Address of the API client that caused it. */
+            api_source_ip?: string | null;
+            /** @example OpsCenter */
+            event_source: string;
+            /** @description 1 INFO, 2 WARN, 3 ERROR. */
+            level: number;
+            /** @enum {string} */
+            level_str: "INFO" | "WARN" | "ERROR";
+            message: string;
+            source_node?: string | null;
+            target_node?: string | null;
+            success?: boolean | null;
+            /** @description Epoch microseconds. */
+            time: number;
+            user?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        EventList: components["schemas"]["Event"][];
+        /** @description Whether OpsCenter sends alert notifications for the cluster. The body is not documented; the mock's shape (decisions/102). */
+        NotificationsEnabled: {
+            enabled: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A bulk operation on nodes, as DataStax documents `POST /{cluster_id}/ops`. */
+        BulkOperation: {
+            ips: string[];
+            /** @enum {string} */
+            action: "cleanup" | "compact" | "flush" | "perform_gc" | "repair" | "restart" | "start" | "stop";
+            /** @description One node after the other (true) or all at once. */
+            is_rolling?: boolean;
+            /** @description Seconds between nodes when rolling; default 60. */
+            sleep?: number;
+            /** @description Operation arguments, e.g. a keyspace then tables. */
+            args?: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description The id of the request OpsCenter started; poll `GET /request/{request_id}/status`.
+         * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+         */
+        RequestId: string;
+        Null: null;
+        /** @description The token moves that would balance the ring (none when it is balanced). Shape not documented (decisions/103). */
+        RebalanceMoves: ({
+            node_ip: string;
+            token: string;
+        } & {
+            [key: string]: unknown;
+        })[];
+        /**
+         * @description A request (a cluster or node operation) as it moves through mock time: `running` until it finishes,
+         *     then `success`, or `cancelled` after a cancel. DataStax documents the endpoint but not the body (decisions/103).
+         */
+        RequestStatus: {
+            id: string;
+            cluster_id: string;
+            /** @example stop */
+            action: string;
+            /** @enum {string} */
+            state: "running" | "success" | "error" | "cancelled";
+            /** @description Epoch seconds. */
+            started: number;
+            /** @description Epoch seconds; null while running. */
+            finished: number | null;
+            /** @description The node ips the request works on. */
+            nodes: string[];
+            details: string;
+            user?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        RequestList: components["schemas"]["RequestStatus"][];
+        LcmConfigProfile: components["schemas"]["LcmRef"] & {
+            /** @constant */
+            type?: "config_profile";
+            /** @example 6.8.35 */
+            "datastax-version": string;
+            comment?: string | null;
+            /** @description Config file settings, e.g. {"cassandra-yaml": {...}}. */
+            json?: Record<string, never>;
+        };
+        LcmConfigProfileList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmConfigProfile"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmDatacenter: components["schemas"]["LcmRef"] & {
+            /** @constant */
+            type?: "datacenter";
+            "cluster-id": string;
+            "machine-credential-id"?: string | null;
+            "config-profile-id"?: string | null;
+            "ssh-management-port"?: number | null;
+            "graph-enabled"?: boolean | null;
+            "solr-enabled"?: boolean | null;
+            "spark-enabled"?: boolean | null;
+            comment?: string | null;
+            "last-job-id"?: string | null;
+            "job-status"?: string | null;
+        };
+        LcmDatacenterList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmDatacenter"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmNode: components["schemas"]["LcmRef"] & {
+            /** @constant */
+            type?: "node";
+            "datacenter-id": string;
+            "ssh-management-address": string;
+            "ssh-management-port"?: number | null;
+            "listen-address"?: string | null;
+            "native-transport-address"?: string | null;
+            "broadcast-address"?: string | null;
+            "config-profile-id"?: string | null;
+            "machine-credential-id"?: string | null;
+            rack?: string | null;
+            seed?: boolean | null;
+            "auto-bootstrap"?: boolean | null;
+            comment?: string | null;
+            "last-job-id"?: string | null;
+            "job-status"?: string | null;
+        };
+        LcmNodeList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmNode"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A job an action created. It is `PENDING` while an earlier job runs (LCM runs one at a time), `RUNNING` for
+         *     30 s of mock time per node, then `COMPLETE`.
+         */
+        LcmJob: {
+            /** Format: uuid */
+            id: string;
+            href: string;
+            /** @constant */
+            type: "job";
+            /** @enum {string} */
+            "job-type": "install" | "configure" | "upgrade" | "restart" | "terminate";
+            /** @enum {string} */
+            status: "PENDING" | "RUNNING" | "COMPLETE" | "FAILED" | "TERMINATED";
+            "cluster-id": string;
+            "cluster-name": string;
+            "datacenter-id"?: string | null;
+            "datacenter-name"?: string | null;
+            "node-id"?: string | null;
+            "node-name"?: string | null;
+            description?: string | null;
+            "dry-run": boolean;
+            "job-data"?: Record<string, never>;
+            /** Format: date-time */
+            "created-on"?: string;
+            /** Format: date-time */
+            "started-on"?: string | null;
+            /** Format: date-time */
+            "finished-on"?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmJob"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobEvent: {
+            id: string;
+            "job-id": string;
+            "node-id"?: string | null;
+            /** @enum {string} */
+            "event-type": "job-started" | "node-started" | "node-finished" | "job-finished" | "job-terminated";
+            /** Format: date-time */
+            timestamp: string;
+            message: string;
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobEventList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmJobEvent"][];
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobNode: {
+            "node-id": string;
+            "node-name": string;
+            /** @enum {string} */
+            status: "PENDING" | "RUNNING" | "COMPLETE" | "FAILED" | "TERMINATED";
+        } & {
+            [key: string]: unknown;
+        };
+        LcmJobNodeList: {
+            count: number;
+            next?: null;
+            previous?: null;
+            results: components["schemas"]["LcmJobNode"][];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The job types and the options each accepts (shape not documented; decisions/104). */
+        LcmActionTypes: {
+            [key: string]: {
+                options: string[];
+            } & {
+                [key: string]: unknown;
+            };
+        };
+        /** @description An action request. Exactly one of `cluster-id`, `datacenter-id`, `node-id` names the target. */
+        LcmAction: {
+            "job-type"?: string;
+            "cluster-id"?: string;
+            "datacenter-id"?: string;
+            "node-id"?: string;
+            "continue-on-error"?: boolean;
+            "dry-run"?: boolean;
+            description?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Config file definitions by DSE version (shape not documented; decisions/104). */
+        LcmDefinitions: {
+            [key: string]: unknown;
+        };
+        /** @description Rule name → its results, newest first. */
+        BestPracticeHistory: {
+            [key: string]: components["schemas"]["BestPracticeResult"][];
+        };
+        /**
+         * @description A job schedule (`/{cluster_id}/job-schedules`): when the job first runs, how often it repeats and what it runs
+         *     (`job_params.type`: `backup`, `best-practice` or `repair`). `next_run` and `last_run` follow the mock clock.
+         */
+        JobSchedule: {
+            id: string;
+            /**
+             * @description YYYY-MM-DD.
+             * @example 2026-11-30
+             */
+            first_run_date: string;
+            /**
+             * @description HH:MM:SS.
+             * @example 18:00:00
+             */
+            first_run_time: string;
+            /** @example GMT */
+            timezone: string;
+            interval: number;
+            /** @enum {string} */
+            interval_unit: "minutes" | "hours" | "days" | "weeks";
+            job_params: {
+                /** @enum {string} */
+                type: "backup" | "best-practice" | "repair";
+                keyspaces?: string[];
+                rules?: string[];
+                destinations?: string[];
+            } & {
+                [key: string]: unknown;
+            };
+            /** @description UTC, `YYYY-MM-DD HH:MM:SS`. */
+            next_run: string;
+            /** @description UTC, `YYYY-MM-DD HH:MM:SS`; null before the first run. */
+            last_run: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description A schedule to create (`first_run_date`, `first_run_time`, `interval`, `interval_unit`, `job_params` required; `timezone` defaults to GMT) or to change (only the fields sent). */
+        JobScheduleWrite: {
+            first_run_date?: string;
+            first_run_time?: string;
+            timezone?: string;
+            interval?: number;
+            /** @enum {string} */
+            interval_unit?: "minutes" | "hours" | "days" | "weeks";
+            job_params?: Record<string, never>;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description A dashboard preset: named graphs, each listing the series it plots by metric key, with `ip` `__all__` (one
+         *     line per node), `__cluster__` (the cluster total) or a node ip, and `colfam` (`keyspace.table`) or `device`
+         *     for table and device metrics, as OpsCenter stores its graph presets. Shape not documented in the API reference
+         *     (decisions/106).
+         */
+        DashboardPreset: {
+            id: string;
+            name: string;
+            graphs: ({
+                title: string;
+                metrics: ({
+                    metric: string;
+                    ip: string;
+                    colfam?: string;
+                    device?: string;
+                } & {
+                    [key: string]: unknown;
+                })[];
+            } & {
+                [key: string]: unknown;
+            })[];
+            default?: boolean;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The DataStax agent of one node. Shape not documented in the API reference (decisions/106). */
+        Agent: {
+            node_ip: string;
+            /** @example 6.8.35 */
+            version: string | null;
+            /** @enum {string} */
+            status: "up" | "down" | "installing" | "not-installed";
+            /** @description Epoch seconds; 0 while connected. */
+            last_seen: number;
+            /** @description The request that installs it, while it runs. */
+            install_request?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One backup, sync, restore or delete, newest first in `/backup-activity` (fields as in DataStax's example). */
+        BackupActivity: {
+            /** @example opscenter_adhoc_2026-11-30-10-00-00-UTC */
+            backup_id: string;
+            /** @enum {string} */
+            type: "backup" | "restore" | "sync" | "delete";
+            /** @description Epoch seconds. */
+            time: number;
+            /** @enum {string} */
+            status: "in_progress" | "success";
+            keyspaces: {
+                [key: string]: string[];
+            };
+            destination: {
+                id?: string;
+                provider?: string;
+                path?: string;
+            } & {
+                [key: string]: unknown;
+            };
+            deleted_at: number | null;
+            /** @description `YYYYWW` of the activity. */
+            week: string;
+            request_id?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One backup, as DataStax's example shows it: what it holds per keyspace (tables, nodes, bytes). */
+        Backup: {
+            /** @description `adhoc` or the id of the schedule that made it. */
+            id: string;
+            /** @description Epoch seconds the backup was taken. */
+            time: number;
+            keyspaces: {
+                [key: string]: {
+                    cfs: string[];
+                    nodes: string[];
+                    /** @description Bytes. */
+                    size: number;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+            /** @description Destination ids holding a copy. */
+            destinations: string[];
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Commitlog archiving for point-in-time restore (shape undocumented; decisions/107). */
+        PitConfig: {
+            enabled: boolean;
+            destination: string | null;
+            /** @description Epoch seconds archiving started. */
+            enabled_at: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description Where backups are copied. Secrets (`access_secret`, `key`) are write-only. */
+        BackupDestination: {
+            id: string;
+            /** @enum {string} */
+            provider: "server" | "local" | "s3" | "azure";
+            path: string;
+            access_key?: string | null;
+            region?: string | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description The repair service (shape undocumented; decisions/107). Progress moves with mock time. */
+        RepairService: {
+            /** @enum {string} */
+            status: "RUNNING" | "STOPPED";
+            /** @description Seconds one full repair cycle takes. */
+            time_to_completion: number;
+            started: number | null;
+            /** @description Of the current cycle. */
+            percent_complete: number;
+            cycles_completed?: number;
+            subranges_total?: number;
+            subranges_repaired?: number;
+        } & {
+            [key: string]: unknown;
+        };
+        /** @description One entry per table (shape undocumented; decisions/107). */
+        TableSyncProgress: ({
+            keyspace: string;
+            table: string;
+            enabled?: boolean;
+            percent_complete: number;
+            /** @description Epoch seconds the last full pass ended. */
+            last_completed?: number | null;
+        } & {
+            [key: string]: unknown;
+        })[];
     };
     responses: {
         /** @description The body could not be understood or a field is missing or wrong. Nothing was changed. */
@@ -1128,6 +4114,16 @@ export interface components {
          */
         NodeProperty: string;
         /**
+         * @description Comma-separated keyspace properties to answer (default all).
+         * @example strategy_options,column_families
+         */
+        Ksfields: string;
+        /**
+         * @description Comma-separated table properties to answer for each table (default all).
+         * @example comment
+         */
+        Cffields: string;
+        /**
          * @description The keyspace name.
          * @example shop
          */
@@ -1142,6 +4138,71 @@ export interface components {
          * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
          */
         LcmId: string;
+        /**
+         * @description A datacenter name, or `all` for the whole cluster.
+         * @example all
+         */
+        Dc: string;
+        /**
+         * @description A metric key.
+         * @example write-ops
+         */
+        Metric: string;
+        /**
+         * @description A disk or network device, e.g. `sda` or `eth0`.
+         * @example sda
+         */
+        Device: string;
+        /**
+         * @description A keyspace name.
+         * @example shop
+         */
+        KsName: string;
+        /**
+         * @description A table (column family) name.
+         * @example orders
+         */
+        CfName: string;
+        /**
+         * @description An alert rule id.
+         * @example heap-high
+         */
+        AlertId: string;
+        /**
+         * @description A request id from an operation.
+         * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+         */
+        RequestIdPath: string;
+        /**
+         * @description A property of `GET /{cluster_id}/cluster`, e.g. `snitch` or `partitioner`.
+         * @example snitch
+         */
+        ClusterProperty: string;
+        /**
+         * @description The new log level (case-insensitive).
+         * @example debug
+         */
+        LogLevel: "trace" | "debug" | "info" | "warn" | "error" | "TRACE" | "DEBUG" | "INFO" | "WARN" | "ERROR";
+        /**
+         * @description A job schedule id.
+         * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+         */
+        ScheduleId: string;
+        /**
+         * @description A dashboard preset id.
+         * @example overview
+         */
+        PresetId: string;
+        /**
+         * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+         * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+         */
+        Tag: string;
+        /**
+         * @description A backup destination id.
+         * @example OPSC_ON_SERVER
+         */
+        DestinationId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1737,7 +4798,18 @@ export interface operations {
     };
     listKeyspaces: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Comma-separated keyspace properties to answer (default all).
+                 * @example strategy_options,column_families
+                 */
+                ksfields?: components["parameters"]["Ksfields"];
+                /**
+                 * @description Comma-separated table properties to answer for each table (default all).
+                 * @example comment
+                 */
+                cffields?: components["parameters"]["Cffields"];
+            };
             header?: never;
             path: {
                 /**
@@ -1765,7 +4837,18 @@ export interface operations {
     };
     getKeyspace: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Comma-separated keyspace properties to answer (default all).
+                 * @example strategy_options,column_families
+                 */
+                ksfields?: components["parameters"]["Ksfields"];
+                /**
+                 * @description Comma-separated table properties to answer for each table (default all).
+                 * @example comment
+                 */
+                cffields?: components["parameters"]["Cffields"];
+            };
             header?: never;
             path: {
                 /**
@@ -1792,6 +4875,80 @@ export interface operations {
                     "application/json": components["schemas"]["Keyspace"];
                 };
             };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["KeyspaceWrite"];
+            };
+        };
+        responses: {
+            /** @description The altered keyspace. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Keyspace"];
+                };
+            };
+            /** @description The new keyspace. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Keyspace"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    dropKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
@@ -1906,6 +5063,40 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    createAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleWrite"];
+            };
+        };
+        responses: {
+            /** @description The new rule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     getBestPracticeResults: {
@@ -2046,6 +5237,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateLcmRepository: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed repository. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmRepository"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     deleteLcmRepository: {
         parameters: {
             query?: never;
@@ -2064,7 +5291,7 @@ export interface operations {
             200: components["responses"]["Done"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
+            409: components["responses"]["Conflict"];
         };
     };
     listLcmMachineCredentials: {
@@ -2143,6 +5370,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateLcmMachineCredential: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed machine credential. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmMachineCredential"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     deleteLcmMachineCredential: {
         parameters: {
             query?: never;
@@ -2161,7 +5424,7 @@ export interface operations {
             200: components["responses"]["Done"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
-            413: components["responses"]["PayloadTooLarge"];
+            409: components["responses"]["Conflict"];
         };
     };
     listLcmClusters: {
@@ -2240,6 +5503,42 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    updateLcmCluster: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed cluster. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmCluster"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     deleteLcmCluster: {
         parameters: {
             query?: never;
@@ -2256,6 +5555,3574 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterDeviceMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterTableMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A datacenter name, or `all` for the whole cluster.
+                 * @example all
+                 */
+                dc: components["parameters"]["Dc"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeDeviceMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+                /**
+                 * @description A disk or network device, e.g. `sda` or `eth0`.
+                 * @example sda
+                 */
+                device: components["parameters"]["Device"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeTableMetric: {
+        parameters: {
+            query?: {
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+                /**
+                 * @description A metric key.
+                 * @example write-ops
+                 */
+                metric: components["parameters"]["Metric"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The series. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MetricData"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNewMetrics: {
+        parameters: {
+            query: {
+                /**
+                 * @description Comma-separated metric keys.
+                 * @example write-ops,read-ops
+                 */
+                metrics: string;
+                /**
+                 * @description `*` (every node, the default), a datacenter name, or comma-separated node ips.
+                 * @example *
+                 */
+                node_group?: string;
+                /** @description 1 (default) combines the nodes into `Total`; 0 answers one series per node. */
+                node_aggregation?: 0 | 1;
+                /** @description For `cf-*` metrics: the keyspace. */
+                keyspace?: string;
+                /** @description For `cf-*` metrics: the table (`cf` is accepted too). */
+                table?: string;
+                /** @description For device metrics: the device; default every device the nodes have. */
+                device?: string;
+                /** @description Epoch seconds; default one day before `end`. */
+                start?: number;
+                /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
+                end?: number;
+                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
+                /** @description How the samples inside one step combine; default average. */
+                function?: "average" | "min" | "max";
+                /** @description 1 to allow `end` in the future: the series continue past now. */
+                forecast?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Series by metric. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NewMetrics"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description How many events; default 10. */
+                count?: number;
+                /** @description Epoch microseconds to start from; default now. */
+                timestamp?: number;
+                /** @description 1 (default): from `timestamp` back in time, newest first; 0: forward, oldest first. */
+                reverse?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Events. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNotificationsEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The switch. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationsEnabled"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setNotificationsEnabled: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NotificationsEnabled"];
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRuleWrite"];
+            };
+        };
+        responses: {
+            /** @description The changed rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertRule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteAlertRule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description An alert rule id.
+                 * @example heap-high
+                 */
+                alert_id: components["parameters"]["AlertId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runBulkOperation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BulkOperation"];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    runGarbageCollection: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description null. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Null"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    moveNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    new_token: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    drainNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    decommissionNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cleanupKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    flushKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    repairKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    compactKeyspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": string[];
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    startNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    stopNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    restartNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    rollingRestart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    sleep?: number;
+                    ips?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listRebalanceMoves: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The moves. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RebalanceMoves"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runRebalance: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listRequests: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRequestStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    cancelRequest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A request id from an operation.
+                 * @example 8f14e45f-ceea-467a-9575-0c1f9f1c2d3e
+                 */
+                request_id: components["parameters"]["RequestIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cancelled request. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestStatus"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listLcmConfigProfiles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every config profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfileList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmWrite"];
+            };
+        };
+        responses: {
+            /** @description The new config profile. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listLcmDatacenters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenterList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmWrite"];
+            };
+        };
+        responses: {
+            /** @description The new datacenter. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listLcmNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    createLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmWrite"];
+            };
+        };
+        responses: {
+            /** @description The new node. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The config profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfile"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed config profile. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmConfigProfile"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteLcmConfigProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenter"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed datacenter. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenter"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteLcmDatacenter: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNode"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNode"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteLcmNode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmClusterDatacenters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDatacenterList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmClusterNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmClusterJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmDatacenterNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmJobs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Every job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getLcmJob: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The job. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJob"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmJobEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobEventList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmJobNodes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The list. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJobNodeList"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listLcmActions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Job types. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmActionTypes"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    runLcmAction: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description install, configure, upgrade, restart or terminate.
+                 * @example install
+                 */
+                job_type: "install" | "configure" | "upgrade" | "restart" | "terminate";
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["LcmAction"];
+            };
+        };
+        responses: {
+            /** @description The new job. */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmJob"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listLcmDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Versions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDefinitions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+        };
+    };
+    getLcmDefinitions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description A DSE version.
+                 * @example 6.8.35
+                 */
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Definitions. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LcmDefinitions"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The table's properties. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    dropTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    truncateTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getClusterProperty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A property of `GET /{cluster_id}/cluster`, e.g. `snitch` or `partitioner`.
+                 * @example snitch
+                 */
+                property: components["parameters"]["ClusterProperty"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeProperty: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+                /**
+                 * @description A node field name, e.g. `last_seen`, `mode`, `dc`.
+                 * @example last_seen
+                 */
+                property: components["parameters"]["NodeProperty"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The value. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateClusterConfigPartial: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: Record<string, never>;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    setLogLevel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The new log level (case-insensitive).
+                 * @example debug
+                 */
+                level: components["parameters"]["LogLevel"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getBestPracticeHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Results by rule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BestPracticeHistory"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listJobSchedules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Schedules. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"][];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobScheduleWrite"];
+            };
+        };
+        responses: {
+            /** @description The new schedule. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["JobScheduleWrite"];
+            };
+        };
+        responses: {
+            /** @description The changed schedule. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["JobSchedule"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteJobSchedule: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A job schedule id.
+                 * @example 6f1d2c3b-4a5e-4f60-8a7b-9c0d1e2f3a4b
+                 */
+                schedule_id: components["parameters"]["ScheduleId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listDashboardPresets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Presets. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["DashboardPreset"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getDefaultDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setDefaultDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    id: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The new default. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The preset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    putDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    graphs: unknown[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The replaced preset. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            /** @description The new preset. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DashboardPreset"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteDashboardPreset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A dashboard preset id.
+                 * @example overview
+                 */
+                preset_id: components["parameters"]["PresetId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    listAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Agents. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["Agent"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getAgent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The node ip address.
+                 * @example 10.0.1.11
+                 */
+                node_ip: components["parameters"]["NodeIp"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The agent. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Agent"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    installAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    nodes: string[];
+                    username: string;
+                    password?: string;
+                    private_key?: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listBackupActivity: {
+        parameters: {
+            query?: {
+                /** @description How many entries; default 10. */
+                count?: number;
+                /** @description 1: oldest first (from `timestamp` forward). */
+                reverse?: 0 | 1;
+                /** @description Epoch seconds: entries at or before it (at or after with reverse=1). */
+                timestamp?: number;
+                /** @description Only entries of this type. */
+                filter_type?: "backup" | "restore" | "sync" | "delete";
+                /** @description 1: only backups not deleted. */
+                filter_live?: 0 | 1;
+                /** @description 1: only finished entries. */
+                filter_success?: 0 | 1;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Activity. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupActivity"][];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listBackups: {
+        parameters: {
+            query?: {
+                /** @description Only backups made by this schedule id (or `adhoc`). */
+                match?: string;
+                /** @description At most this many, newest first. */
+                amount?: number;
+                /** @description Only backups taken before this backup id. */
+                last_seen?: string;
+                /** @description Only backups with a copy at this destination id. */
+                destination?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Backups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["Backup"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    deleteBackup: {
+        parameters: {
+            query: {
+                /**
+                 * @description The backup id.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listKeyspaceBackups: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Backups. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["Backup"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    runBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    keyspaces?: string[];
+                    destinations?: string[];
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    syncBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    tag: string;
+                    destination: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getPitConfig: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The setting. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PitConfig"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    enablePit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    destination?: string;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    disablePit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listPitLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By node. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: number;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    checkPitRestore: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    timestamp: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The verdict. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        valid: boolean;
+                        backup_id: string | null;
+                        reason: string | null;
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    restoreBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    restoreKeyspaceBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    restoreTableBackup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup id (tag), as listed by GET /{cluster_id}/backups.
+                 * @example opscenter_adhoc_2026-11-30-10-00-00-UTC
+                 */
+                tag: components["parameters"]["Tag"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The request id. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RequestId"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    listBackupDestinations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Destinations. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: components["schemas"]["BackupDestination"];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    createBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    provider: string;
+                    path: string;
+                } & {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The new destination. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDestination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    getBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The destination. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDestination"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    updateBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        responses: {
+            /** @description The changed destination. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BackupDestination"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    deleteBackupDestination: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A backup destination id.
+                 * @example OPSC_ON_SERVER
+                 */
+                destination_id: components["parameters"]["DestinationId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+        };
+    };
+    getClusterServices: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        repair_service: "RUNNING" | "STOPPED";
+                        nodesync: {
+                            enabled_tables?: number;
+                        } & {
+                            [key: string]: unknown;
+                        };
+                    } & {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepairService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Its state. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairService"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    startRepairService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    time_to_completion?: number;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            409: components["responses"]["Conflict"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
+    stopRepairService: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepairSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RepairService"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getRepairDetails: {
+        parameters: {
+            query?: {
+                /** @description Only this keyspace. */
+                keyspace?: string;
+                /** @description Only this table (with keyspace). */
+                table?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableSyncProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getNodeSyncStatus: {
+        parameters: {
+            query?: {
+                /** @description Only this keyspace. */
+                keyspace?: string;
+                /** @description Only this table (with keyspace). */
+                table?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Per table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TableSyncProgress"];
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    setNodeSync: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description A keyspace name.
+                 * @example shop
+                 */
+                ks_name: components["parameters"]["KsName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    enabled: boolean;
+                };
+            };
+        };
+        responses: {
+            200: components["responses"]["Done"];
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];

@@ -130,7 +130,9 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -158,7 +160,12 @@ export interface paths {
          *     the first failure rolls all of them back (400 "Rollback. Error trying to synchronise object: N").
          */
         post: operations["createConfigObject"];
-        delete?: never;
+        /**
+         * Delete several configuration objects
+         * @description Deletes every object named by the repeated `id` parameter, all or nothing: if any of them is
+         *     missing or still in use (the same rules as a single delete), none is deleted.
+         */
+        delete: operations["deleteConfigObjects"];
         options?: never;
         head?: never;
         patch?: never;
@@ -170,7 +177,9 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -193,12 +202,14 @@ export interface paths {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -222,6 +233,69 @@ export interface paths {
          * @description Host groups with hosts or child groups, and roles with contacts, cannot be deleted (400).
          */
         delete: operations["deleteConfigObject"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/config/plugin/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload a plugin
+         * @description Stages a plugin (a multipart `file` part; its file name is the plugin name) after checking the name, that no plugin of that name exists, and that it runs with `-h` (here
+         *     Rejections are HTTP 200 with `success: false` and the reason in `error`.
+         */
+        post: operations["uploadPlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/config/plugin/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import an uploaded plugin
+         * @description Moves a plugin staged by `POST /rest/config/plugin/upload` into the plugin list (`filename` in the
+         *     query, JSON or form body). An unknown name is HTTP 200 with `success: false`. Needs ADMINACCESS.
+         */
+        post: operations["importPlugin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/config/hosttemplate/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload an Opspack
+         * @description Stages an Opspack (host template package, a multipart `.tar.gz` file part whose name has no `..`, `/` or spaces). Needs ADMINACCESS.
+         *     Rejections are HTTP 200 with `success: false` and the reason in `error`.
+         */
+        post: operations["uploadOpspack"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -317,7 +391,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Scheduled and active downtimes */
+        /**
+         * Scheduled and active downtimes
+         * @description Downtimes that have not ended. Times are epoch seconds unless `format_datetime=1`.
+         */
         get: operations["listDowntimes"];
         put?: never;
         /**
@@ -344,7 +421,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /**
+         * What the user may acknowledge
+         * @description Hosts and services in an unhandled problem state that the user may acknowledge (ACTIONALL, or
+         *     ACTIONSOME within the role's host groups), in the shape of `GET /rest/status/service` and with its filters.
+         */
+        get: operations["listAcknowledgeable"];
         put?: never;
         /**
          * Acknowledge problems
@@ -352,6 +434,304 @@ export interface paths {
          *     Needs ACTIONALL, or ACTIONSOME for objects the role may see.
          */
         post: operations["acknowledge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/recheck": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * What the user may recheck
+         * @description Hosts and services the user may recheck (ACTIONALL, or ACTIONSOME within the role's host groups), in
+         *     the shape of `GET /rest/status/service` and with its filters.
+         */
+        get: operations["listRecheckable"];
+        put?: never;
+        /**
+         * Recheck hosts and services now
+         * @description Runs the selected checks at once (same `hst.*`, `svc.*`, `hg.*` selectors as acknowledge and downtime):
+         *     `last_check` becomes now, the next check is one interval later, and each result is an event.
+         *     "No objects chosen for recheck" (400) when nothing the user may recheck matches.
+         */
+        post: operations["recheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/event": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events (state changes, acknowledgements, downtimes)
+         * @description Events as they happened in mock time, newest first: state changes and check results (including
+         *     rechecks), acknowledgements, and downtime starts and ends. Needs VIEWALL, or VIEWSOME for the role's
+         *     host groups. Times are epoch seconds.
+         */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/detail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One host or service in detail
+         * @description The host named by `hostname`, or its service `servicename`, with check timing, latency, flags and
+         *     the last output and perfdata. Needs VIEWALL, or VIEWSOME for the role's host groups.
+         */
+        get: operations["getDetail"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/graph": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance data series
+         * @description Series of the metrics chosen by `hsm` (`host::service::metric`, repeatable; unknown ones are left out)
+         *     or searched by `hostname`, `servicename` and `metricname` (`%` wildcards). Values follow the service's
+         *     state history in mock time; times after now are gaps (null). Needs VIEWALL, or VIEWSOME.
+         */
+        get: operations["getGraph"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/status/viewport": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Hashtag (keyword) summary
+         * @description Each enabled hashtag the user may see with its hosts and services summarised. Needs VIEWPORTACCESS,
+         *     VIEWSOME or VIEWALL; objects outside a VIEWSOME role's host groups are left out of every count.
+         */
+        get: operations["listViewportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/status/viewport/{keyword}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * One hashtag's summary
+         * @description The same as `/rest/status/viewport?keyword={keyword}`; an unknown or hidden hashtag is a 404.
+         */
+        get: operations["getViewportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/status/bsmservice": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Business service status
+         * @description Business services the user may see (BSM access; VIEWSOME roles see services whose hosts are all in their groups).
+         */
+        get: operations["listBsmServiceStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/status/bsmcomponent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Business component status
+         * @description Business components the user may see (BSM access; VIEWSOME roles see components whose hosts are all in their groups).
+         */
+        get: operations["listBsmComponentStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/status/performancemetric": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Latest performance metric values
+         * @description The latest value of each metric of the visible services (from their last check), with the metric
+         *     filters of `/rest/runtime/performancemetric` and status paging (50 rows by default). Needs VIEWALL, or VIEWSOME.
+         */
+        get: operations["listMetricStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/runtime/service": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitored hosts and services, grouped
+         * @description Live hosts with their service names (`group_by=host`, the default) or services with their host names
+         *     (`group_by=service`); `distinct=1` lists names only. Takes the status service filters. `allrows` counts
+         *     what matched, `total` everything visible. Needs VIEWALL, or VIEWSOME.
+         */
+        get: operations["listRuntimeServices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/runtime/hosttemplate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Host templates in use
+         * @description Host templates of the live hosts the user may see (VIEWALL, or VIEWSOME within the role's host groups).
+         */
+        get: operations["listRuntimeHosttemplates"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/runtime/performancemetric": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Performance metric names
+         * @description Metric names (`host::service::metric`) of visible services that report performance data, or with
+         *     `type` the distinct host, service, metric or host group names. Needs VIEWALL, or VIEWSOME.
+         */
+        get: operations["listRuntimeMetrics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/runtime/monitoringcluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Monitoring clusters in use
+         * @description Clusters that monitor hosts the user may see; id 1 is the primary cluster. Needs VIEWALL, or VIEWSOME.
+         */
+        get: operations["listRuntimeMonitoringClusters"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rest/runtime/network": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Host dependency map
+         * @description Live hosts with their parent and child host names. A parent or child the user may not see is `null`,
+         *     so a restricted user never learns its name. Needs VIEWALL, or VIEWSOME.
+         */
+        get: operations["getRuntimeNetwork"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -478,104 +858,585 @@ export interface components {
             /** @example /rest/config/hostgroup/3 */
             ref?: string;
         };
+        /** @description The icon a host shows, by name and image path. */
+        HostIcon: {
+            /** @example LOGO - Linux Penguin */
+            name: string;
+            /** @example /static/images/logos/linux.png */
+            path: string;
+        };
         /**
          * @description A boolean sent as the string "0" or "1".
          * @enum {string}
          */
         Flag: "0" | "1";
-        /** @description A monitored host (`/rest/config/host`). */
+        /**
+         * @description A service check attached to a host or host template. `exception` replaces the check's arguments on
+         *     that host; `timed_exception` replaces them during a time period.
+         */
+        ServicecheckAttachment: {
+            name: string;
+            ref: string;
+            exception: string | null;
+            timed_exception: {
+                timeperiod: components["schemas"]["ObjectRef"];
+                args: string;
+            } | null;
+            event_handler: string | null;
+        };
+        /** @description A variable's value on one host, with up to four arguments. */
+        HostAttribute: {
+            id: components["schemas"]["NumericString"];
+            /** @example DISK */
+            name: string;
+            /** @example /var */
+            value: string;
+            arg1: string | null;
+            arg2: string | null;
+            arg3: string | null;
+            arg4: string | null;
+        };
+        /** @description One SNMP interface of a host and its thresholds. */
+        SnmpInterface: {
+            interfacename: string;
+            indexid: components["schemas"]["NumericString"];
+            active: components["schemas"]["Flag"];
+            duplicatename?: string | null;
+            throughput_warning?: string | null;
+            throughput_critical?: string | null;
+            errors_warning?: string | null;
+            errors_critical?: string | null;
+            discards_warning?: string | null;
+            discards_critical?: string | null;
+        };
+        /** @description A monitored host (`/rest/config/host`), with every field a 6.8 server returns. */
         Host: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example web01 */
             name: string;
-            /** @example 10.10.1.11 */
             ip: string;
-            alias: string | null;
+            alias: string;
             hostgroup: components["schemas"]["ObjectRef"];
             hosttemplates: components["schemas"]["ObjectRef"][];
+            /** @description The monitoring cluster that checks the host. */
             monitored_by: components["schemas"]["ObjectRef"];
-            icon: {
-                name: string;
-                path: string;
-            };
-            check_attempts: components["schemas"]["NumericString"];
+            icon: components["schemas"]["HostIcon"];
+            /** @description The host check command (`/rest/config/hostcheckcommand`). */
+            check_command: components["schemas"]["ObjectRef"] | null;
+            check_period: components["schemas"]["ObjectRef"];
             check_interval: components["schemas"]["NumericString"];
+            check_attempts: components["schemas"]["NumericString"];
             retry_check_interval: components["schemas"]["NumericString"];
-            notification_interval: components["schemas"]["NumericString"];
+            notification_period: components["schemas"]["ObjectRef"];
+            /** @description Comma-separated host states that notify (u,d,r,f,s). */
+            notification_options: string | null;
+            flap_detection_enabled: components["schemas"]["Flag"];
+            event_handler: string;
+            event_handler_always_exec: components["schemas"]["Flag"];
+            parents: components["schemas"]["ObjectRef"][];
+            /** @description Hashtags (`/rest/config/keyword`). */
+            keywords: components["schemas"]["ObjectRef"][];
+            /** @description Service checks attached to the host itself, with exceptions. */
+            servicechecks: components["schemas"]["ServicecheckAttachment"][];
+            /** @description Variable values on this host. */
+            hostattributes: components["schemas"]["HostAttribute"][];
+            /** @description BSM components the host belongs to (derived). */
+            business_components: components["schemas"]["ObjectRef"][];
+            other_addresses: string;
             enable_snmp: components["schemas"]["Flag"];
-            other_addresses: string | null;
+            /** @enum {string} */
+            snmp_version: "1" | "2c" | "3";
+            snmp_port: components["schemas"]["NumericString"];
+            snmp_max_msg_size: components["schemas"]["NumericString"];
+            snmp_extended_throughput_data: components["schemas"]["Flag"];
+            snmp_use_getnext: components["schemas"]["Flag"];
+            snmp_use_ifname: components["schemas"]["Flag"];
+            snmpv3_username: string;
+            /** @enum {unknown} */
+            snmpv3_authprotocol: "md5" | "sha" | null;
+            /** @enum {unknown} */
+            snmpv3_privprotocol: "des" | "aes" | "aes128" | null;
+            /** @description Only when asked for. */
+            snmpinterfaces?: components["schemas"]["SnmpInterface"][];
+            tidy_ifdescr_level: components["schemas"]["NumericString"];
+            use_rancid: components["schemas"]["Flag"];
+            rancid_vendor: components["schemas"]["ObjectRef"] | null;
+            rancid_username: string | null;
+            /** @enum {string} */
+            rancid_connection_type: "ssh" | "telnet";
+            rancid_autoenable: components["schemas"]["Flag"];
+            /** @description Epoch seconds of the last change. */
+            last_updated: components["schemas"]["NumericString"];
             uncommitted: components["schemas"]["Flag"];
         };
+        /** @description The parent group with its materialised path, or null for the top-level group. */
+        HostgroupParent: {
+            name: string;
+            ref: string;
+            /** @example Opsview,UK, */
+            matpath: string;
+        } | null;
         /** @description A host group (`/rest/config/hostgroup`); groups form a tree under "Opsview". */
         Hostgroup: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example UK Web Servers */
             name: string;
-            parent: components["schemas"]["ObjectRef"] | null;
+            parent: components["schemas"]["HostgroupParent"];
             children: components["schemas"]["ObjectRef"][];
             hosts: components["schemas"]["ObjectRef"][];
             is_leaf: components["schemas"]["Flag"];
-            /**
-             * @description Names from the root, comma-terminated.
-             * @example Opsview,UK,UK Web Servers,
-             */
+            /** @description Names from the root, comma-terminated. */
             matpath: string;
             uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A link a host template offers for its hosts (e.g. a web console). */
+        ManagementUrl: {
+            name: string;
+            url: string;
         };
         /** @description A host template (`/rest/config/hosttemplate`), which brings service checks to its hosts. */
         Hosttemplate: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example Network - Base */
             name: string;
             description: string | null;
+            has_icon: components["schemas"]["Flag"];
             hosts: components["schemas"]["ObjectRef"][];
-            servicechecks: {
-                name: string;
-            }[];
+            managementurls: components["schemas"]["ManagementUrl"][];
+            servicechecks: components["schemas"]["ServicecheckAttachment"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A rule that turns an SNMP trap into a service result (`/rest/config/snmptraprule`). */
+        Snmptraprule: {
+            id?: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            servicecheck?: components["schemas"]["ObjectRef"];
+            code: string;
+            /** @enum {string} */
+            alertlevel: "0" | "1" | "2" | "3";
+            message: string;
+            process: components["schemas"]["Flag"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A service check (`/rest/config/servicecheck`). */
+        Servicecheck: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+            servicegroup: components["schemas"]["ObjectRef"];
+            checktype: components["schemas"]["ObjectRef"];
+            plugin: components["schemas"]["ObjectRef"] | null;
+            args: string;
+            sensitive_arguments: components["schemas"]["Flag"];
+            check_period: components["schemas"]["ObjectRef"] | null;
+            check_interval: components["schemas"]["NumericString"];
+            check_attempts: components["schemas"]["NumericString"];
+            retry_check_interval: components["schemas"]["NumericString"];
+            check_freshness: components["schemas"]["Flag"];
+            /** @enum {string} */
+            stale_state: "0" | "1" | "2" | "3";
+            stale_text: string;
+            stale_threshold_seconds: components["schemas"]["NumericString"];
+            notification_period: components["schemas"]["ObjectRef"] | null;
+            notification_options: string | null;
+            flap_detection_enabled: components["schemas"]["Flag"];
+            volatile: components["schemas"]["Flag"];
+            stalking: string | null;
+            invertresults: components["schemas"]["Flag"] | null;
+            alert_from_failure: components["schemas"]["NumericString"];
+            event_handler: string;
+            event_handler_always_exec: components["schemas"]["Flag"];
+            markdown_filter: components["schemas"]["Flag"];
+            /** @description The variable the check is multiplied by. */
+            attribute: components["schemas"]["ObjectRef"] | null;
+            cascaded_from: components["schemas"]["ObjectRef"] | null;
+            dependencies: components["schemas"]["ObjectRef"][];
+            keywords: components["schemas"]["ObjectRef"][];
+            /** @description Hosts the check is attached to directly (derived). */
+            hosts: components["schemas"]["ObjectRef"][];
+            /** @description Host templates that carry the check (derived). */
+            hosttemplates: components["schemas"]["ObjectRef"][];
+            /** @description Trap rules of the check (derived). */
+            snmptraprules: components["schemas"]["Snmptraprule"][];
+            oid: string | null;
+            label: string | null;
+            calculate_rate: string | null;
+            critical_comparison: string | null;
+            critical_value: string | null;
+            warning_comparison: string | null;
+            warning_value: string | null;
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A service group (`/rest/config/servicegroup`). */
+        Servicegroup: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            /** @description Checks in the group (derived). */
+            servicechecks: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A hashtag (`/rest/config/keyword`): selects hosts and services for viewports and access. */
+        Keyword: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+            enabled: components["schemas"]["Flag"];
+            all_hosts: components["schemas"]["Flag"];
+            all_servicechecks: components["schemas"]["Flag"];
+            hosts: components["schemas"]["ObjectRef"][];
+            servicechecks: components["schemas"]["ObjectRef"][];
+            /** @description Roles whose access lists name it (derived). */
+            roles: components["schemas"]["ObjectRef"][];
+            public: components["schemas"]["Flag"];
+            exclude_handled: components["schemas"]["Flag"];
+            calculate_hard_states: components["schemas"]["Flag"];
+            show_contextual_menus: components["schemas"]["Flag"];
+            /** @enum {unknown} */
+            style: "group_by_host" | "group_by_service" | "host_summary" | "performance" | "list_summary" | "errors_and_host_cells" | null;
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A link on a contact's navigation menu. */
+        MyLink: {
+            name: string;
+            url: string;
+        };
+        /** @description A named variable and its value. */
+        NameValue: {
+            name: string;
+            value: string | null;
+        };
+        /** @description A contact's personal notification profile (`/rest/config/notificationprofile`). */
+        Notificationprofile: {
+            id?: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            contact?: components["schemas"]["ObjectRef"];
+            notification_period: components["schemas"]["ObjectRef"];
+            host_notification_options: string;
+            service_notification_options: string;
+            notification_level: components["schemas"]["NumericString"];
+            notification_level_stop: components["schemas"]["NumericString"];
+            renotification_interval_seconds: components["schemas"]["NumericString"];
+            notificationmethods: components["schemas"]["ObjectRef"][];
+            all_hostgroups: components["schemas"]["Flag"];
+            hostgroups: components["schemas"]["ObjectRef"][];
+            all_servicegroups: components["schemas"]["Flag"];
+            servicegroups: components["schemas"]["ObjectRef"][];
+            all_keywords: components["schemas"]["Flag"];
+            keywords: components["schemas"]["ObjectRef"][];
+            all_business_services: components["schemas"]["Flag"];
+            business_services: components["schemas"]["ObjectRef"][];
+            business_service_options: string;
+            business_service_availability_below: string;
+            all_business_components: components["schemas"]["Flag"];
+            business_components: components["schemas"]["ObjectRef"][];
+            business_component_options: string;
+            business_component_availability_below: string;
+            include_service_notes: components["schemas"]["Flag"];
+            include_component_notes: components["schemas"]["Flag"];
             uncommitted: components["schemas"]["Flag"];
         };
         /** @description A user (`/rest/config/contact`). The password is write-only and never returned. */
         Contact: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example admin */
             name: string;
-            /** @example Admin user */
             fullname: string;
             description: string | null;
             /** @enum {string} */
             realm: "local" | "ldap";
             language: string;
             role: components["schemas"]["ObjectRef"];
+            enable_tips: components["schemas"]["Flag"];
+            homepage_id: components["schemas"]["NumericString"] | null;
+            mylinks: components["schemas"]["MyLink"][];
+            variables: components["schemas"]["NameValue"][];
+            /** @description Personal notification profiles (derived). */
+            notificationprofiles: components["schemas"]["Notificationprofile"][];
+            sharednotificationprofiles: components["schemas"]["ObjectRef"][];
             uncommitted: components["schemas"]["Flag"];
         };
-        /** @description A role (`/rest/config/role`): the accesses it grants and the host groups it may see. */
+        /** @description A reference to an access right. */
+        AccessRef: {
+            name: string;
+            ref: string;
+        };
+        /** @description A role (`/rest/config/role`): the accesses it grants and what its users may see. */
         Role: {
             id: components["schemas"]["NumericString"];
             ref: string;
-            /** @example Administrator */
             name: string;
             description: string | null;
-            priority: components["schemas"]["NumericString"];
-            accesses: {
-                name: string;
-                ref: string;
-            }[];
-            /** @description 1 when the role sees every host group; otherwise only `access_hostgroups` (for VIEWSOME). */
+            accesses: components["schemas"]["AccessRef"][];
+            /** @description 1 when the role sees every host group; otherwise only `access_hostgroups`. */
             all_hostgroups: components["schemas"]["Flag"];
             access_hostgroups: components["schemas"]["ObjectRef"][];
+            all_servicegroups: components["schemas"]["Flag"];
+            access_servicegroups: components["schemas"]["ObjectRef"][];
+            all_keywords: components["schemas"]["Flag"];
+            access_keywords: components["schemas"]["ObjectRef"][];
+            all_bsm_view: components["schemas"]["Flag"];
+            all_bsm_edit: components["schemas"]["Flag"];
+            all_bsm_components: components["schemas"]["Flag"];
+            /** @description Host groups the role may configure. */
+            hostgroups: components["schemas"]["ObjectRef"][];
+            all_monitoringservers: components["schemas"]["Flag"];
+            monitoringservers: components["schemas"]["ObjectRef"][];
+            all_remotely_managed_clusters: components["schemas"]["Flag"];
+            remotely_managed_clusters: components["schemas"]["ObjectRef"][];
+            /** @description Contacts with this role (derived). */
             contacts: components["schemas"]["ObjectRef"][];
             uncommitted: components["schemas"]["Flag"];
         };
-        /** @description Any configuration object; which one depends on `objecttype`. */
-        ConfigObject: components["schemas"]["Host"] | components["schemas"]["Hostgroup"] | components["schemas"]["Hosttemplate"] | components["schemas"]["Contact"] | components["schemas"]["Role"];
-        /** @description A configuration object restricted to the columns asked for with `cols`; `ref` and `id` are always present. */
-        ConfigObjectPartial: {
-            ref: string;
+        /** @description A time period (`/rest/config/timeperiod`): times per weekday such as `00:00-24:00`. */
+        Timeperiod: {
             id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            alias: string;
+            monday: string;
+            tuesday: string;
+            wednesday: string;
+            thursday: string;
+            friday: string;
+            saturday: string;
+            sunday: string;
+            zone: components["schemas"]["ObjectRef"];
+            object_locked: components["schemas"]["Flag"];
+            host_check_periods: components["schemas"]["ObjectRef"][];
+            host_notification_periods: components["schemas"]["ObjectRef"][];
+            servicecheck_check_periods: components["schemas"]["ObjectRef"][];
+            servicecheck_notification_periods: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A host check command (`/rest/config/hostcheckcommand`). */
+        Hostcheckcommand: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            plugin: components["schemas"]["ObjectRef"];
+            args: string;
+            priority: components["schemas"]["NumericString"];
+            /** @description Hosts using it (derived). */
+            hosts: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A variable (`/rest/config/attribute`) with its default value, argument labels and secured flags. */
+        Attribute: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            value: string;
+            label1: string;
+            label2: string;
+            label3: string;
+            label4: string;
+            arg1: string | null;
+            arg2: string | null;
+            arg3: string | null;
+            arg4: string | null;
+            secured1: components["schemas"]["Flag"];
+            secured2: components["schemas"]["Flag"];
+            secured3: components["schemas"]["Flag"];
+            secured4: components["schemas"]["Flag"];
+            /** @description Checks multiplied by it (derived). */
+            servicechecks: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A notification method (`/rest/config/notificationmethod`). */
+        Notificationmethod: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            active: components["schemas"]["Flag"];
+            command: string;
+            namespace: string;
+            master: components["schemas"]["Flag"];
+            contact_variables: string | null;
+            variables: components["schemas"]["NameValue"][];
+            notificationprofiles: components["schemas"]["ObjectRef"][];
+            /** @description Shared profiles using it (derived). */
+            sharednotificationprofiles: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A notification profile shared by the contacts of a role (`/rest/config/sharednotificationprofile`). */
+        Sharednotificationprofile: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            role: components["schemas"]["ObjectRef"];
+            notification_period: components["schemas"]["ObjectRef"];
+            host_notification_options: string;
+            service_notification_options: string;
+            notification_level: components["schemas"]["NumericString"];
+            notification_level_stop: components["schemas"]["NumericString"];
+            renotification_interval_seconds: components["schemas"]["NumericString"];
+            notificationmethods: components["schemas"]["ObjectRef"][];
+            all_hostgroups: components["schemas"]["Flag"];
+            hostgroups: components["schemas"]["ObjectRef"][];
+            all_servicegroups: components["schemas"]["Flag"];
+            servicegroups: components["schemas"]["ObjectRef"][];
+            all_keywords: components["schemas"]["Flag"];
+            keywords: components["schemas"]["ObjectRef"][];
+            all_business_services: components["schemas"]["Flag"];
+            business_services: components["schemas"]["ObjectRef"][];
+            business_service_options: string;
+            business_service_availability_below: string;
+            all_business_components: components["schemas"]["Flag"];
+            business_components: components["schemas"]["ObjectRef"][];
+            business_component_options: string;
+            business_component_availability_below: string;
+            include_service_notes: components["schemas"]["Flag"];
+            include_component_notes: components["schemas"]["Flag"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A monitoring cluster (`/rest/config/monitoringcluster`, legacy name `monitoringserver`). */
+        Monitoringcluster: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            activated: components["schemas"]["Flag"];
+            passive: components["schemas"]["Flag"];
+            active_host_checks_enabled: components["schemas"]["Flag"];
+            active_service_checks_enabled: components["schemas"]["Flag"];
+            event_handlers_enabled: components["schemas"]["Flag"];
+            network_topology_enabled: components["schemas"]["Flag"];
+            remotely_managed: components["schemas"]["Flag"];
+            cloudops_owned: components["schemas"]["Flag"];
+            /** @description Collectors in the cluster (derived). */
+            collectors: components["schemas"]["ObjectRef"][];
+            /** @description Hosts it monitors (derived). */
+            monitors: components["schemas"]["ObjectRef"][];
+            /** @description Roles limited to it (derived). */
+            roles: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A business service (`/rest/config/bsmservice`) made of BSM components. */
+        Bsmservice: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            components: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A BSM component (`/rest/config/bsmcomponent`): hosts sharing a host template, up when a quorum is. */
+        Bsmcomponent: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            host_template: components["schemas"]["ObjectRef"];
+            host_template_id: components["schemas"]["NumericString"];
+            hosts: components["schemas"]["ObjectRef"][];
+            /** @description Percentage of hosts that must be up. */
+            quorum_pct: string;
+            has_icon: components["schemas"]["Flag"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A tenancy (`/rest/config/tenancy`) with its primary role. */
+        Tenancy: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+            primary_role: components["schemas"]["ObjectRef"];
+            priority: components["schemas"]["NumericString"];
+        };
+        /** @description A monitoring plugin (`/rest/config/plugin`), named not numbered. */
+        Plugin: {
+            name: string;
+            envvars: string;
+            origin_id: components["schemas"]["NumericString"];
+            servicechecks: components["schemas"]["ObjectRef"][];
+            hostcheckcommands: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A host icon (`/rest/config/hosticons`), named not numbered. */
+        Hosticon: {
+            ref: string;
+            name: string;
+            img_prefix: string;
+        };
+        /** @description A NetFlow collector (`/rest/config/netflow_collector`). */
+        NetflowCollector: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            monitoring_server: components["schemas"]["ObjectRef"];
+            port: components["schemas"]["NumericString"];
+            sport: components["schemas"]["NumericString"];
+            /** @description Sources sending to it (derived). */
+            sources: components["schemas"]["ObjectRef"][];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A NetFlow/sFlow source (`/rest/config/netflow_source`). */
+        NetflowSource: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            ip: string;
+            /** @enum {string} */
+            flowtype: "netflow" | "sflow";
+            active: components["schemas"]["Flag"];
+            ip_override: components["schemas"]["Flag"];
+            collector: components["schemas"]["ObjectRef"];
+            host: components["schemas"]["ObjectRef"];
+            port: components["schemas"]["NumericString"];
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description A collector that registered with the orchestrator (`/rest/config/collector`). */
+        Collector: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            hostname: string;
+            ip: string;
+            os: string;
+            version: string;
+            active: components["schemas"]["Flag"];
+            last_heartbeat: components["schemas"]["NumericString"];
+            monitoringcluster: components["schemas"]["ObjectRef"] | null;
+            host: components["schemas"]["ObjectRef"] | null;
+            uncommitted: components["schemas"]["Flag"];
+        };
+        /** @description An access right (`/rest/config/access`), read-only. */
+        Access: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+        };
+        /** @description A kind of service check (`/rest/config/checktype`), read-only. */
+        Checktype: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+            description: string;
+        };
+        /** @description A RANCID device vendor (`/rest/config/rancidvendor`), read-only. */
+        Rancidvendor: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+        };
+        /** @description A time zone time periods refer to (`/rest/config/timezone`), read-only. */
+        Timezone: {
+            id: components["schemas"]["NumericString"];
+            ref: string;
+            name: string;
+        };
+        /** @description Any configuration object; which one depends on `objecttype`. */
+        ConfigObject: components["schemas"]["Host"] | components["schemas"]["Hostgroup"] | components["schemas"]["Hosttemplate"] | components["schemas"]["Servicecheck"] | components["schemas"]["Servicegroup"] | components["schemas"]["Keyword"] | components["schemas"]["Contact"] | components["schemas"]["Role"] | components["schemas"]["Timeperiod"] | components["schemas"]["Hostcheckcommand"] | components["schemas"]["Attribute"] | components["schemas"]["Notificationmethod"] | components["schemas"]["Sharednotificationprofile"] | components["schemas"]["Notificationprofile"] | components["schemas"]["Monitoringcluster"] | components["schemas"]["Bsmservice"] | components["schemas"]["Bsmcomponent"] | components["schemas"]["Tenancy"] | components["schemas"]["Plugin"] | components["schemas"]["Hosticon"] | components["schemas"]["NetflowCollector"] | components["schemas"]["NetflowSource"] | components["schemas"]["Collector"] | components["schemas"]["Access"] | components["schemas"]["Checktype"] | components["schemas"]["Rancidvendor"] | components["schemas"]["Timezone"] | components["schemas"]["Snmptraprule"];
+        /**
+         * @description A configuration object restricted to the columns asked for with `cols`; `id` and `ref` always come back
+         *     for types that have them (plugins have neither, host icons no id).
+         */
+        ConfigObjectPartial: {
+            ref?: string;
+            id?: components["schemas"]["NumericString"];
         } & {
             [key: string]: unknown;
         };
@@ -645,6 +1506,13 @@ export interface components {
         ConfigObjectEnvelope: {
             object: components["schemas"]["ConfigObject"];
         };
+        ObjectsDeleted: {
+            /**
+             * @description How many objects the bulk delete removed.
+             * @example 2
+             */
+            objects_deleted: number;
+        };
         ExistsResponse: {
             /** @enum {integer} */
             exists: 0 | 1;
@@ -652,6 +1520,19 @@ export interface components {
         DeleteResponse: {
             /** @constant */
             success: 1;
+        };
+        /**
+         * @description The outcome of an upload or import. A rejected file is still HTTP 200, with `success: false` and the
+         *     reason in `error`; a plugin upload reports how the plugin answered `-h`.
+         */
+        UploadResult: {
+            success: boolean;
+            /** @example Plugin already exists */
+            error?: string;
+            filename?: string;
+            return_code?: components["schemas"]["NumericString"];
+            stdout?: string;
+            stderr?: string;
         };
         ReloadStatus: {
             auditlog_entries: components["schemas"]["NumericString"];
@@ -711,7 +1592,20 @@ export interface components {
             unhandled: components["schemas"]["Flag"];
             num_services: components["schemas"]["NumericString"];
             num_interfaces: components["schemas"]["NumericString"];
-            monitored_by: string;
+            /**
+             * @description Only with `include_cluster_health=1`, and only when there is a problem: 1 the host's monitoring cluster
+             *     is degraded, 2 it is offline, 3 the host is a collector of a degraded cluster, 4 the host is an offline collector.
+             * @enum {string}
+             */
+            cstatus?: "1" | "2" | "3" | "4";
+            /** @description Only with `include_monitored_by=1`. The id of the host's monitoring cluster. */
+            monitored_by?: components["schemas"]["NumericString"];
+            /** @description Only with `include_monitored_by=1`. The name of the host's monitoring cluster. */
+            monitored_by_name?: string;
+            /** @description Only with `includehandleddetails=1` on an acknowledged host. */
+            acknowledged_author?: string;
+            /** @description Only with `includehandleddetails=1` on an acknowledged host. */
+            acknowledged_comment?: string;
             /** @description The host's services by state. */
             summary: components["schemas"]["StateCounts"];
         };
@@ -726,6 +1620,8 @@ export interface components {
             allrows?: components["schemas"]["NumericString"];
             page?: components["schemas"]["NumericString"];
             totalpages?: components["schemas"]["NumericString"];
+            /** @description Epoch seconds of the last reload; only with `include_reload_time=1`. */
+            last_reload_time?: components["schemas"]["NumericString"];
         };
         HostStatusList: {
             list: components["schemas"]["HostStatus"][];
@@ -751,6 +1647,23 @@ export interface components {
             service_object_id: components["schemas"]["NumericString"];
             /** @description Seconds in the current state. */
             state_duration: components["schemas"]["NumericString"];
+            /** @description Only with `includeperfdata=1`, for services that report performance data. */
+            metrics?: {
+                /** @example load1 */
+                name: string;
+                /** @example 0.52 */
+                value: string;
+                /**
+                 * @example
+                 * @example %
+                 * @example s
+                 */
+                uom: string;
+            }[];
+            /** @description Only with `includehandleddetails=1` on an acknowledged service. */
+            acknowledged_author?: string;
+            /** @description Only with `includehandleddetails=1` on an acknowledged service. */
+            acknowledged_comment?: string;
         };
         /** @description A host with the services that matched the filters. */
         ServiceStatusHost: components["schemas"]["HostStatusFields"] & {
@@ -796,15 +1709,22 @@ export interface components {
             list: components["schemas"]["HostgroupStatus"][];
             summary: components["schemas"]["StatusSummary"];
         };
+        /**
+         * @description One downtime. Times are epoch seconds by default; with `format_datetime=1` they are
+         *     `YYYY-MM-DD HH:MM:SS` in server time. `start_time` is the actual start once started, else the scheduled one.
+         */
         Downtime: {
-            id: components["schemas"]["NumericString"];
-            /** @example 2026-11-23 10:00:00 */
-            start_time: string;
-            end_time: string;
-            comment: string;
-            author: string;
             /** @description 1 once the start time has passed. */
             started: components["schemas"]["Flag"];
+            /**
+             * @example 1795428000
+             * @example 2026-11-23 10:00:00
+             */
+            start_time: string;
+            /** @example 1795435200 */
+            scheduled_end_time: string;
+            comment: string;
+            author: string;
             objects: {
                 hosts: {
                     id: components["schemas"]["NumericString"];
@@ -819,7 +1739,15 @@ export interface components {
         };
         DowntimeList: {
             list: components["schemas"]["Downtime"][];
-            summary: components["schemas"]["ListSummary"];
+            summary: {
+                rows: components["schemas"]["NumericString"];
+                allrows: components["schemas"]["NumericString"];
+                page: components["schemas"]["NumericString"];
+                totalrows: components["schemas"]["NumericString"];
+                totalpages: components["schemas"]["NumericString"];
+                num_hosts: components["schemas"]["NumericString"];
+                num_services: components["schemas"]["NumericString"];
+            };
         };
         /** @description Body of a downtime or acknowledgement. Object selectors (`svc.hostname`, `hst.hostname`, ...) may also be sent here instead of the query string. */
         RuntimeRequest: {
@@ -854,6 +1782,187 @@ export interface components {
                     hostname: string;
                     servicename: string;
                 }[];
+            };
+        };
+        /**
+         * @description One event. `eventtype` 0 is a state change or check result, 1 an acknowledgement, 2 a downtime start,
+         *     3 a downtime end or cancellation. Times are epoch seconds. Acknowledgement and downtime fields appear
+         *     only on those events; `servicename` only on service events.
+         */
+        Event: {
+            eventid: components["schemas"]["NumericString"];
+            /** @enum {string} */
+            eventtype: "0" | "1" | "2" | "3";
+            time: components["schemas"]["NumericString"];
+            hostname: string;
+            host_group: string;
+            host_group_id: components["schemas"]["NumericString"];
+            objectid: components["schemas"]["NumericString"];
+            servicename?: string;
+            /** @enum {string} */
+            state: "ok" | "warning" | "critical" | "unknown" | "up" | "down" | "unreachable";
+            /** @enum {string} */
+            state_type: "soft" | "hard";
+            output: string;
+            markdown: components["schemas"]["Flag"];
+            ack_author?: string;
+            ack_comment?: string;
+            downtime_author?: string;
+            downtime_comment?: string;
+            downtime_start?: components["schemas"]["NumericString"];
+            downtime_end?: components["schemas"]["NumericString"];
+        };
+        EventList: {
+            list: components["schemas"]["Event"][];
+            summary: {
+                /** @description Events in this page. */
+                entries: components["schemas"]["NumericString"];
+                page: components["schemas"]["NumericString"];
+                pages: components["schemas"]["NumericString"];
+                /** @description Events matching the filters. */
+                total_entries: components["schemas"]["NumericString"];
+                maxeventid: components["schemas"]["NumericString"];
+                filtered_maxeventid: components["schemas"]["NumericString"];
+                /** @description Only with `saved_maxeventid`; matching events newer than it. */
+                filtered_new_event_count?: components["schemas"]["NumericString"];
+            };
+        };
+        /** @description One host (no `servicename`) or service in detail. Numbers and flags are strings; times are epoch seconds. */
+        Detail: {
+            hostname: string;
+            servicename?: string;
+            /** @enum {string} */
+            state: "UP" | "DOWN" | "UNREACHABLE" | "OK" | "WARNING" | "CRITICAL" | "UNKNOWN";
+            alias: string;
+            ip: string;
+            state_duration: components["schemas"]["NumericString"];
+            output: string;
+            perfdata: string;
+            current_attempt: components["schemas"]["NumericString"];
+            max_attempts: components["schemas"]["NumericString"];
+            /** @enum {string} */
+            state_type: "0" | "1";
+            last_check: components["schemas"]["NumericString"];
+            monitored_by: string | null;
+            /** @enum {string} */
+            check_type: "1" | "2" | "4" | "5";
+            latency: string;
+            duration: string;
+            next_check_expected: components["schemas"]["NumericString"];
+            last_state_change: components["schemas"]["NumericString"];
+            acknowledged: components["schemas"]["Flag"];
+            is_flapping: components["schemas"]["Flag"];
+            in_downtime: components["schemas"]["Flag"];
+            status_update_time: components["schemas"]["NumericString"];
+            active_checks: components["schemas"]["Flag"];
+            /** @description Hosts only. */
+            active_checks_services_enabled?: components["schemas"]["NumericString"];
+            passive_checks: components["schemas"]["Flag"];
+            notifications: components["schemas"]["Flag"];
+            /** @description Hosts only. */
+            notifications_services_enabled?: components["schemas"]["NumericString"];
+            event_handler: components["schemas"]["Flag"];
+        };
+        Graph: {
+            list: {
+                /**
+                 * @description `host::service::metric`
+                 * @example web01::HTTP::time
+                 */
+                label: string;
+                uom: string;
+                /** @example Min: 0.120<br />Max: 0.870<br />Average: 0.431 */
+                description: string;
+                /** @description `[epoch seconds, value]` pairs; the value is null where there is no data (a gap). */
+                data: [
+                    number,
+                    number | null
+                ][];
+            }[];
+        };
+        /**
+         * @description One hashtag's objects summarised. `computed_state` is critical when a tagged host is down or unreachable,
+         *     else the worst service state; `services.computed_state` is the worst service state.
+         */
+        ViewportStatus: {
+            name: string;
+            description: string;
+            /** @enum {string} */
+            computed_state: "ok" | "warning" | "critical" | "unknown";
+            downtime: null | components["schemas"]["DowntimeState"];
+            hosts: components["schemas"]["GroupStateCounts"];
+            /** @description Like GroupStateCounts, plus the worst service state. */
+            services: {
+                handled: components["schemas"]["NumericString"];
+                unhandled: components["schemas"]["NumericString"];
+                total: components["schemas"]["NumericString"];
+                /** @enum {string} */
+                computed_state: "ok" | "warning" | "critical" | "unknown";
+                ok?: components["schemas"]["HandledCounts"];
+                warning?: components["schemas"]["HandledCounts"];
+                critical?: components["schemas"]["HandledCounts"];
+                unknown?: components["schemas"]["HandledCounts"];
+            };
+        };
+        ViewportStatusList: {
+            list: components["schemas"]["ViewportStatus"][];
+            summary: components["schemas"]["StatusSummary"];
+        };
+        BsmSummary: {
+            success: boolean;
+            total: number;
+        };
+        /**
+         * @description A business component: a set of hosts running one host template's checks. A host fails when it is down
+         *     or unreachable or one of the template's services on it is critical; the component is FAILED when fewer
+         *     hosts than its quorum still work, DOWNTIME when all its hosts are in downtime. Numbers and booleans as
+         *     the BSM documentation shows them.
+         */
+        BsmComponentStatus: {
+            id: number;
+            name: string;
+            /** @enum {string} */
+            status: "OPERATIONAL" | "FAILED" | "DOWNTIME";
+            /** @description Percent of the last 24 hours not FAILED. */
+            availability: number;
+            /** @description OPERATIONAL with failed hosts. */
+            impacted: boolean;
+            hosts_total: number;
+            hosts_failed: number;
+            hosts_acknowledged: number;
+            hosts_downtime: number;
+            acknowledged: boolean;
+            resiliency: number;
+            htname: string;
+            htid: number;
+            has_icon: number;
+            /** @description With `host_detail=1`. */
+            hosts?: {
+                id: number;
+                name: string;
+                state: components["schemas"]["HostState"];
+                failed: boolean;
+            }[];
+        };
+        /** @description A business service over its components; OFFLINE when a component has FAILED. */
+        BsmServiceStatus: {
+            id: number;
+            name: string;
+            /** @description Left out when filtered by `cid`. */
+            availability?: number;
+            /** @enum {string} */
+            status: "OPERATIONAL" | "OFFLINE" | "DOWNTIME";
+            acknowledged: boolean;
+            impacted: boolean;
+            components_total: number;
+            components_failed: number;
+            components_acknowledged: number;
+            components_impacted: number;
+            components_downtime: number;
+            /** @description With `component_detail=1`. */
+            components?: {
+                summary: components["schemas"]["BsmSummary"];
+                list: components["schemas"]["BsmComponentStatus"][];
             };
         };
     };
@@ -920,10 +2029,12 @@ export interface components {
          */
         IncludeUserData: "0" | "1";
         /**
-         * @description The configuration object type.
+         * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+         *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+         *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
          * @example host
          */
-        ObjectType: "host" | "hostgroup" | "hosttemplate" | "contact" | "role";
+        ObjectType: "host" | "hostgroup" | "hosttemplate" | "servicecheck" | "servicegroup" | "keyword" | "contact" | "role" | "timeperiod" | "hostcheckcommand" | "attribute" | "notificationmethod" | "sharednotificationprofile" | "notificationprofile" | "monitoringcluster" | "monitoringserver" | "bsmservice" | "bsmcomponent" | "tenancy" | "plugin" | "hosticons" | "netflow_collector" | "netflow_source" | "collector" | "access" | "checktype" | "rancidvendor" | "timezone" | "snmptraprule";
         /**
          * @description Rows per page; a number, `all`, or `0` for the summary only. Default 50.
          * @example all
@@ -957,7 +2068,7 @@ export interface components {
          */
         SearchName: string;
         /**
-         * @description The object's numeric id.
+         * @description The object's numeric id; plugins and host icons are addressed by name.
          * @example 7
          */
         ObjectId: string;
@@ -981,6 +2092,14 @@ export interface components {
          * @example unhandled
          */
         HandledFilter: "handled" | "unhandled";
+        /** @description Set to 1 to add `monitored_by` (the monitoring cluster id) and `monitored_by_name` to each host. */
+        IncludeMonitoredBy: "0" | "1";
+        /** @description Set to 1 to add `cstatus` to hosts whose monitoring cluster is degraded or offline (absent while healthy). */
+        IncludeClusterHealth: "0" | "1";
+        /** @description Set to 1 to add `last_reload_time` (epoch seconds) to the summary. */
+        IncludeReloadTime: "0" | "1";
+        /** @description Set to 1 to add who acknowledged a problem and why (`acknowledged_author`, `acknowledged_comment`). */
+        IncludeHandledDetails: "0" | "1";
         /**
          * @description Only this host (repeatable); alias of `host`.
          * @example web01
@@ -991,6 +2110,8 @@ export interface components {
          * @example SSH
          */
         ServiceName: string;
+        /** @description Set to 1 to add `metrics` (name, value, uom) to services that report performance data. */
+        IncludePerfdata: "0" | "1";
         /**
          * @description Select hosts with this name (`%` wildcard; repeatable).
          * @example db01
@@ -1011,6 +2132,18 @@ export interface components {
          * @example 4
          */
         HgHostgroupid: string;
+        /** @description Only objects tagged with this hashtag (repeatable). */
+        Keyword: string;
+        /** @description Only services of this service check (repeatable). */
+        ServicecheckFilter: string;
+        /** @description Only handled or only unhandled hosts. */
+        HostHandledFilter: "handled" | "unhandled";
+        /** @description Only hosts in this state, by number (0 up, 1 down, 2 unreachable; repeatable). */
+        HostStateFilter: string;
+        /** @description Only metrics with this name; `%` is a wildcard (repeatable). */
+        MetricFilters: string;
+        /** @description Only services from this host template id (repeatable). */
+        HtId: string;
     };
     requestBodies: never;
     headers: never;
@@ -1228,7 +2361,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1258,7 +2393,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1294,7 +2431,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1324,6 +2463,47 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    deleteConfigObjects: {
+        parameters: {
+            query: {
+                /**
+                 * @description Id of an object to delete; repeat for several.
+                 * @example [
+                 *       "21",
+                 *       "22"
+                 *     ]
+                 */
+                id: string[];
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
+                 * @example host
+                 */
+                objecttype: components["parameters"]["ObjectType"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many objects were deleted. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ObjectsDeleted"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     configObjectExists: {
         parameters: {
             query?: {
@@ -1341,7 +2521,9 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
@@ -1371,12 +2553,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -1405,12 +2589,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -1446,12 +2632,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -1487,12 +2675,14 @@ export interface operations {
             header?: never;
             path: {
                 /**
-                 * @description The configuration object type.
+                 * @description The configuration object type. `monitoringserver` is the pre-6.0 name of `monitoringcluster` and answers
+                 *     the same objects. `access`, `checktype`, `rancidvendor` and `timezone` are read-only reference types;
+                 *     plugins are listed, checked and deleted by name (uploading one is `POST /rest/config/plugin/upload`).
                  * @example host
                  */
                 objecttype: components["parameters"]["ObjectType"];
                 /**
-                 * @description The object's numeric id.
+                 * @description The object's numeric id; plugins and host icons are addressed by name.
                  * @example 7
                  */
                 id: components["parameters"]["ObjectId"];
@@ -1514,6 +2704,104 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["Forbidden"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    uploadPlugin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Staged, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    importPlugin: {
+        parameters: {
+            query?: {
+                /** @example check_example */
+                filename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": {
+                    filename?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Imported, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    uploadOpspack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": {
+                    /** Format: binary */
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Staged, or why not. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UploadResult"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
         };
     };
     getReloadStatus: {
@@ -1594,6 +2882,14 @@ export interface operations {
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
+                /** @description Set to 1 to add `monitored_by` (the monitoring cluster id) and `monitored_by_name` to each host. */
+                include_monitored_by?: components["parameters"]["IncludeMonitoredBy"];
+                /** @description Set to 1 to add `cstatus` to hosts whose monitoring cluster is degraded or offline (absent while healthy). */
+                include_cluster_health?: components["parameters"]["IncludeClusterHealth"];
+                /** @description Set to 1 to add `last_reload_time` (epoch seconds) to the summary. */
+                include_reload_time?: components["parameters"]["IncludeReloadTime"];
+                /** @description Set to 1 to add who acknowledged a problem and why (`acknowledged_author`, `acknowledged_comment`). */
+                includehandleddetails?: components["parameters"]["IncludeHandledDetails"];
             };
             header?: never;
             path?: never;
@@ -1658,6 +2954,16 @@ export interface operations {
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
+                /** @description Set to 1 to add `monitored_by` (the monitoring cluster id) and `monitored_by_name` to each host. */
+                include_monitored_by?: components["parameters"]["IncludeMonitoredBy"];
+                /** @description Set to 1 to add `cstatus` to hosts whose monitoring cluster is degraded or offline (absent while healthy). */
+                include_cluster_health?: components["parameters"]["IncludeClusterHealth"];
+                /** @description Set to 1 to add `last_reload_time` (epoch seconds) to the summary. */
+                include_reload_time?: components["parameters"]["IncludeReloadTime"];
+                /** @description Set to 1 to add `metrics` (name, value, uom) to services that report performance data. */
+                includeperfdata?: components["parameters"]["IncludePerfdata"];
+                /** @description Set to 1 to add who acknowledged a problem and why (`acknowledged_author`, `acknowledged_comment`). */
+                includehandleddetails?: components["parameters"]["IncludeHandledDetails"];
             };
             header?: never;
             path?: never;
@@ -1692,6 +2998,8 @@ export interface operations {
                  * @example 1
                  */
                 parentid?: string;
+                /** @description Set to 1 to add `last_reload_time` (epoch seconds) to the summary. */
+                include_reload_time?: components["parameters"]["IncludeReloadTime"];
             };
             header?: never;
             path?: never;
@@ -1726,6 +3034,8 @@ export interface operations {
                  * @example 1
                  */
                 page?: components["parameters"]["Page"];
+                /** @description Set to 1 for `YYYY-MM-DD HH:MM:SS` times instead of epoch seconds. */
+                format_datetime?: "0" | "1";
             };
             header?: never;
             path?: never;
@@ -1843,6 +3153,60 @@ export interface operations {
             415: components["responses"]["UnsupportedMediaType"];
         };
     };
+    listAcknowledgeable: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /**
+                 * @description Only services with this name (repeatable).
+                 * @example SSH
+                 */
+                servicename?: components["parameters"]["ServiceName"];
+                /**
+                 * @description Numeric state to include (repeatable). Hosts 0 up, 1 down, 2 unreachable; services 0 ok, 1 warning, 2 critical, 3 unknown.
+                 * @example 2
+                 */
+                state?: components["parameters"]["StateFilter"];
+                /**
+                 * @description Rows per page; a number, `all`, or `0` for the summary only. Default 50.
+                 * @example all
+                 */
+                rows?: components["parameters"]["Rows"];
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unhandled problems, by host. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
     acknowledge: {
         parameters: {
             query?: {
@@ -1891,6 +3255,713 @@ export interface operations {
             403: components["responses"]["Forbidden"];
             413: components["responses"]["PayloadTooLarge"];
             415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listRecheckable: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /**
+                 * @description Only services with this name (repeatable).
+                 * @example SSH
+                 */
+                servicename?: components["parameters"]["ServiceName"];
+                /**
+                 * @description Numeric state to include (repeatable). Hosts 0 up, 1 down, 2 unreachable; services 0 ok, 1 warning, 2 critical, 3 unknown.
+                 * @example 2
+                 */
+                state?: components["parameters"]["StateFilter"];
+                /**
+                 * @description Rows per page; a number, `all`, or `0` for the summary only. Default 50.
+                 * @example all
+                 */
+                rows?: components["parameters"]["Rows"];
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Recheckable hosts with their services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ServiceStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    recheck: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Select hosts with this name (`%` wildcard; repeatable).
+                 * @example db01
+                 */
+                "hst.hostname"?: components["parameters"]["HstHostname"];
+                /**
+                 * @description Select services on hosts with this name (`%` wildcard; repeatable).
+                 * @example web%
+                 */
+                "svc.hostname"?: components["parameters"]["SvcHostname"];
+                /**
+                 * @description Select services with this name (`%` wildcard; repeatable); combined with `svc.hostname`.
+                 * @example HTTP
+                 */
+                "svc.servicename"?: components["parameters"]["SvcServicename"];
+                /**
+                 * @description Select every host in this host group and its descendants (repeatable).
+                 * @example 4
+                 */
+                "hg.hostgroupid"?: components["parameters"]["HgHostgroupid"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The objects rechecked. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RuntimeObjects"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                /** @description Events per page (default 50), `all`, or `0`. */
+                rows?: string;
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+                /** @description Only events at or after this time (epoch seconds or `YYYY-MM-DD HH:MM:SS`). */
+                startTime?: string;
+                /** @description Only events at or before this time. */
+                endTime?: string;
+                /** @description Only this event type, 0 to 3 (repeatable). */
+                eventtype?: "0" | "1" | "2" | "3";
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /** @description Only this service; `%` is a wildcard (repeatable). */
+                service?: string;
+                /** @description Host events in this state: up/0, down/1, unreachable/2 (repeatable). */
+                host_state?: string;
+                /** @description Service events in this state: ok/0, warning/1, critical/2, unknown/3 (repeatable). */
+                service_state?: string;
+                /** @description soft/0 or hard/1. */
+                state_type?: "0" | "1" | "soft" | "hard";
+                /** @description Set to 1 for service events only. */
+                serviceonly?: string;
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /** @description Text in the host name, service name or output (repeatable; all must match). */
+                search?: string;
+                /** @description The last `maxeventid` seen; adds `filtered_new_event_count`. */
+                saved_maxeventid?: string;
+                /** @description JSON ordering, default `[{"col":"time","order":"desc"}]`. */
+                sortby?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page of events and the paging summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getDetail: {
+        parameters: {
+            query: {
+                /**
+                 * @description The host.
+                 * @example web01
+                 */
+                hostname: string;
+                /**
+                 * @description A service on that host; leave out for the host itself.
+                 * @example HTTP
+                 */
+                servicename?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The object. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        object: components["schemas"]["Detail"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getGraph: {
+        parameters: {
+            query?: {
+                /**
+                 * @description `hostname::servicename::metricname` (repeatable).
+                 * @example web01::HTTP::time
+                 */
+                hsm?: string;
+                /** @description Host name search (`%` wildcard; repeatable). */
+                hostname?: string;
+                /** @description Service name search (repeatable). */
+                servicename?: string;
+                /** @description Metric name search (repeatable). */
+                metricname?: string;
+                /** @description Epoch seconds; default now. */
+                end?: string;
+                /** @description Epoch seconds; default end minus duration. */
+                start?: string;
+                /** @description Like `1d`, `3145h`, `18w5d1h`; `m` means minutes. Default 1d. */
+                duration?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One series per metric found. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Graph"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listViewportStatus: {
+        parameters: {
+            query?: {
+                /** @description Only objects tagged with this hashtag (repeatable). */
+                keyword?: components["parameters"]["Keyword"];
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /** @description Only services of this service check (repeatable). */
+                servicecheck?: components["parameters"]["ServicecheckFilter"];
+                /**
+                 * @description Only handled (acknowledged or in downtime) or only unhandled problems.
+                 * @example unhandled
+                 */
+                filter?: components["parameters"]["HandledFilter"];
+                /** @description Only handled or only unhandled hosts. */
+                host_filter?: components["parameters"]["HostHandledFilter"];
+                /**
+                 * @description Numeric state to include (repeatable). Hosts 0 up, 1 down, 2 unreachable; services 0 ok, 1 warning, 2 critical, 3 unknown.
+                 * @example 2
+                 */
+                state?: components["parameters"]["StateFilter"];
+                /** @description Only hosts in this state, by number (0 up, 1 down, 2 unreachable; repeatable). */
+                host_state?: components["parameters"]["HostStateFilter"];
+                /** @description At most this many hashtags (the summary still covers all). */
+                rows?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Hashtags and a summary over all of them. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewportStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getViewportStatus: {
+        parameters: {
+            query?: {
+                /** @description Only objects tagged with this hashtag (repeatable). */
+                keyword?: components["parameters"]["Keyword"];
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /** @description Only services of this service check (repeatable). */
+                servicecheck?: components["parameters"]["ServicecheckFilter"];
+                /**
+                 * @description Only handled (acknowledged or in downtime) or only unhandled problems.
+                 * @example unhandled
+                 */
+                filter?: components["parameters"]["HandledFilter"];
+                /** @description Only handled or only unhandled hosts. */
+                host_filter?: components["parameters"]["HostHandledFilter"];
+                /**
+                 * @description Numeric state to include (repeatable). Hosts 0 up, 1 down, 2 unreachable; services 0 ok, 1 warning, 2 critical, 3 unknown.
+                 * @example 2
+                 */
+                state?: components["parameters"]["StateFilter"];
+                /** @description Only hosts in this state, by number (0 up, 1 down, 2 unreachable; repeatable). */
+                host_state?: components["parameters"]["HostStateFilter"];
+                /** @description At most this many hashtags (the summary still covers all). */
+                rows?: string;
+            };
+            header?: never;
+            path: {
+                /** @example web */
+                keyword: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The hashtag and its summary. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ViewportStatusList"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    listBsmServiceStatus: {
+        parameters: {
+            query?: {
+                /** @description Only this business service id (repeatable). */
+                bsid?: string;
+                /** @description Business services using this component id. */
+                cid?: string;
+                /** @description OPERATIONAL, OFFLINE or DOWNTIME, any case (repeatable). */
+                bs_status?: string;
+                /** @description Set to 1 for impacted services only. */
+                impacted?: string;
+                /** @description Set to 1 (or TRUE) to include `components`. */
+                component_detail?: string;
+                /** @description Passed to the components. */
+                host_detail?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The business services. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: components["schemas"]["BsmServiceStatus"][];
+                        summary: components["schemas"]["BsmSummary"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listBsmComponentStatus: {
+        parameters: {
+            query?: {
+                /** @description Only this component id (repeatable). */
+                cid?: string;
+                /** @description Components of this business service id. */
+                bsid?: string;
+                /** @description Set to 1 (or TRUE) to include `hosts`. */
+                host_detail?: string;
+                /** @description Accepted; the template name and id are always included. */
+                ht_detail?: string;
+                /** @description Accepted; business service detail is not included. */
+                bs_detail?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The components. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: components["schemas"]["BsmComponentStatus"][];
+                        summary: components["schemas"]["BsmSummary"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listMetricStatus: {
+        parameters: {
+            query?: {
+                /** @description Host name (`%` wildcard; repeatable). */
+                host?: string;
+                /** @description Service name (`%` wildcard; repeatable). */
+                service?: string;
+                /** @description Only metrics with this name; `%` is a wildcard (repeatable). */
+                metric?: components["parameters"]["MetricFilters"];
+                /** @description Only services from this host template id (repeatable). */
+                htid?: components["parameters"]["HtId"];
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /**
+                 * @description Rows per page; a number, `all`, or `0` for the summary only. Default 50.
+                 * @example all
+                 */
+                rows?: components["parameters"]["Rows"];
+                /**
+                 * @description Page to return, from 1.
+                 * @example 1
+                 */
+                page?: components["parameters"]["Page"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Metric values. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: {
+                            hostname: string;
+                            servicename: string;
+                            metricname: string;
+                            value: string;
+                            uom: string;
+                            warning: string;
+                            critical: string;
+                            last_check: components["schemas"]["NumericString"];
+                        }[];
+                        summary: components["schemas"]["ListSummary"];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listRuntimeServices: {
+        parameters: {
+            query?: {
+                group_by?: "host" | "service";
+                distinct?: "0" | "1";
+                /** @description Default 50, or `all`. */
+                rows?: string;
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /**
+                 * @description Only services with this name (repeatable).
+                 * @example SSH
+                 */
+                servicename?: components["parameters"]["ServiceName"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Grouped names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: components["schemas"]["NumericString"];
+                        allrows: components["schemas"]["NumericString"];
+                        total: components["schemas"]["NumericString"];
+                        list: {
+                            name: string;
+                            list?: string[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listRuntimeHosttemplates: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /** @description Only templates of this host (repeatable). */
+                hostname?: string;
+                /** @description Set to 1 for templates with services that report performance data. */
+                has_perfdata?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Template ids and names. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: components["schemas"]["NumericString"];
+                        allrows: components["schemas"]["NumericString"];
+                        total: components["schemas"]["NumericString"];
+                        list: {
+                            id: components["schemas"]["NumericString"];
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listRuntimeMetrics: {
+        parameters: {
+            query?: {
+                type?: "host" | "service" | "metric" | "hostgroup";
+                /** @description `object` lists host groups as `{id, name}`. */
+                format?: "object";
+                /** @description Host name (`%` wildcard; repeatable). */
+                host?: string;
+                /** @description Service name (`%` wildcard; repeatable). */
+                service?: string;
+                /** @description Only metrics with this name; `%` is a wildcard (repeatable). */
+                metric?: components["parameters"]["MetricFilters"];
+                /** @description Only services from this host template id (repeatable). */
+                htid?: components["parameters"]["HtId"];
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /**
+                 * @description Rows per page; a number, `all`, or `0` for the summary only. Default 50.
+                 * @example all
+                 */
+                rows?: components["parameters"]["Rows"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Names, and how many there are without filters (`total`). */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: components["schemas"]["NumericString"];
+                        total: components["schemas"]["NumericString"];
+                        list: (string | {
+                            id: components["schemas"]["NumericString"];
+                            name: string;
+                        })[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    listRuntimeMonitoringClusters: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The clusters. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        list: {
+                            /** @description A number here, as documented. */
+                            id: number;
+                            name: string;
+                            activated: components["schemas"]["Flag"];
+                            passive: components["schemas"]["Flag"];
+                        }[];
+                    };
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
+        };
+    };
+    getRuntimeNetwork: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Only hosts in this host group or its descendants (repeatable).
+                 * @example 3
+                 */
+                hostgroupid?: components["parameters"]["HostgroupId"];
+                /**
+                 * @description Only this host (repeatable).
+                 * @example web01
+                 */
+                host?: components["parameters"]["HostName"];
+                /** @description Only this host's descendants (repeatable). */
+                fromhostname?: string;
+                /** @description Set to 1 for hosts with at least one child. */
+                only_with_children?: string;
+                /** @description Only hosts monitored by this cluster id. */
+                monitoredby?: string;
+                /** @description Maximum rows. */
+                rows?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The map. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        rows: components["schemas"]["NumericString"];
+                        allrows: components["schemas"]["NumericString"];
+                        total: components["schemas"]["NumericString"];
+                        list: {
+                            name: string;
+                            parents: (string | null)[];
+                            children: (string | null)[];
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            403: components["responses"]["Forbidden"];
         };
     };
 }

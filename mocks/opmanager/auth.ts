@@ -2,22 +2,31 @@ import type { MockRequest } from '../core/exchange'
 import type { Clock } from '../core/clock'
 import { opmError } from './errors'
 import type { Params } from './params'
+import type { RateLimiter } from './rate-limit'
 import { checkKeyScope, type OperationScope } from './scope'
-import type { OpmanagerStore, StoredUser } from './store'
+import type { UserRecord } from './resources/users'
+import type { OpmanagerStore } from './store'
 import type { ApiKey } from './spec-types'
 
 export interface Caller {
-  user: StoredUser
+  user: UserRecord
   key: ApiKey
 }
 
 /**
  * OpManager API-key authentication, in the order a failure is reported (decisions/031, 032):
  * missing key → query key on a header-only URL → unknown / regenerated / deleted value → disabled key
- * → expired key → user's REST API access off → key scope (module or specific API) → user privilege.
+ * → expired key → user's REST API access off → rate limit → key scope (module or specific API) → user privilege.
  * The header (`apiKey`, any case) wins over a parameter; the parameter may be in the query or a form body.
  */
-export function authenticate(store: OpmanagerStore, clock: Clock, request: MockRequest, params: Params, scope: OperationScope): Caller {
+export function authenticate(
+  store: OpmanagerStore,
+  clock: Clock,
+  limiter: RateLimiter,
+  request: MockRequest,
+  params: Params,
+  scope: OperationScope,
+): Caller {
   const headerKey = request.header('apikey')
   const paramKey = headerKey === undefined ? firstString(params.raw('apiKey') ?? params.raw('apikey')) : undefined
   const value = headerKey ?? paramKey
@@ -31,7 +40,7 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
       'This URL accepts the API key only in the apiKey request header, not as a request parameter.',
     )
   }
-  const lookup = store.lookupKey(value.trim())
+  const lookup = store.keys.lookup(value.trim())
   if (lookup.status === 'retired') {
     throw lookup.reason === 'regenerated'
       ? opmError(
@@ -49,7 +58,7 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
   if (key.expiresAt !== null && clock.now() >= Date.parse(key.expiresAt)) {
     throw opmError('SESSION_EXPIRED', 'API_KEY_EXPIRED', `The API key '${key.name}' expired on ${key.expiresAt}.`)
   }
-  const user = store.userByName(key.userName)
+  const user = store.users.find(key.userName)
   if (!user) throw opmError('UNAUTHENTICATED', 'API_KEY_INVALID', 'The API key is invalid: its user no longer exists.')
   if (!user.restApiAccess) {
     throw opmError(
@@ -58,6 +67,8 @@ export function authenticate(store: OpmanagerStore, clock: Clock, request: MockR
       `REST API access is disabled for the user '${user.userName}'. Contact the administrator user.`,
     )
   }
+  // Every request of a valid key counts towards its limit, whatever it is allowed to do.
+  limiter.take(key.id, key.name, clock.now())
   const decision = checkKeyScope(key, scope)
   if (!decision.allowed) throw opmError('FORBIDDEN', decision.errorcode, decision.message)
   if (scope.adminOnly && user.privilege !== 'Administrators') {

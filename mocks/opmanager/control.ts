@@ -3,9 +3,10 @@ import { assertJsonDepth, isJsonMediaType, isPlainObject, mediaType } from '../c
 import type { MockRequest } from '../core/exchange'
 import type { Operation } from '../core/service'
 import { schemaProblems, type BundledSpec } from '../core/spec-schema'
+import { wireUser } from './api/users'
 import { badRequest, keyChanges, keyFromInput } from './keys'
-import type { OpmanagerContext } from './operations'
-import type { ApiKeyCreate, ApiKeyUpdate, OperationId, Reply } from './spec-types'
+import type { OpmanagerContext } from './api'
+import type { ApiKeyCreate, ApiKeyUpdate, OperationId, RateLimitSettings, Reply } from './spec-types'
 
 /**
  * The opsmocks control API for OpManager keys and users, under `/__opsmocks/opmanager`. OpManager
@@ -46,29 +47,33 @@ function jsonBody<T>(request: MockRequest, schemaName: string): T {
 }
 
 export const OPMANAGER_CONTROL_OPERATIONS: readonly Operation<OpmanagerContext>[] = [
-  control('controlListKeys', 'GET', '/keys', ({ store }) => ({ status: 200, json: [...store.tables.keys.all()] })),
-  control('controlCreateKey', 'POST', '/keys', async ({ store }, request) => {
+  control('controlListKeys', 'GET', '/keys', ({ store }) => ({ status: 200, json: [...store.keys.all()] })),
+  control('controlCreateKey', 'POST', '/keys', async ({ store, clock }, request) => {
     const input = jsonBody<ApiKeyCreate>(request, 'ApiKeyCreate')
-    return { status: 201, json: await store.insertKey(keyFromInput(store, input, 'opsmocks')) }
+    return { status: 201, json: await store.keys.insert(keyFromInput(store, input, 'opsmocks'), clock.now()) }
   }),
-  control('controlGetKey', 'GET', '/keys/{keyId}', ({ store }, _request, params) => ({ status: 200, json: store.keyById(params.keyId!) })),
+  control('controlGetKey', 'GET', '/keys/{keyId}', ({ store }, _request, params) => ({ status: 200, json: store.keys.get(params.keyId!) })),
   control('controlUpdateKey', 'PATCH', '/keys/{keyId}', async ({ store }, request, params) => {
-    store.keyById(params.keyId!)
+    store.keys.get(params.keyId!)
     const changes = keyChanges(jsonBody<ApiKeyUpdate>(request, 'ApiKeyUpdate'))
-    return { status: 200, json: await store.updateKey(params.keyId!, changes) }
+    return { status: 200, json: await store.keys.update(params.keyId!, changes) }
   }),
   control('controlDeleteKey', 'DELETE', '/keys/{keyId}', ({ store }, _request, params) => ({
     status: 200,
-    json: { deleted: store.deleteKey(params.keyId!).id },
+    json: { deleted: store.keys.delete(params.keyId!).id },
   })),
   control('controlRegenerateKey', 'POST', '/keys/{keyId}/regenerate', async ({ store }, _request, params) => ({
     status: 200,
-    json: await store.regenerateKey(params.keyId!),
+    json: await store.keys.regenerate(params.keyId!),
   })),
-  control('controlListUsers', 'GET', '/users', ({ store }) => ({ status: 200, json: store.listUsers() })),
+  control('controlGetRateLimit', 'GET', '/rate-limit', ({ limiter }) => ({ status: 200, json: limiter.settings })),
+  control('controlSetRateLimit', 'PUT', '/rate-limit', ({ limiter }, request) => {
+    limiter.configure(jsonBody<RateLimitSettings>(request, 'RateLimitSettings'))
+    return { status: 200, json: limiter.settings }
+  }),
+  control('controlListUsers', 'GET', '/users', ({ store }) => ({ status: 200, json: store.users.all().map(wireUser) })),
   control('controlUpdateUser', 'PATCH', '/users/{userName}', async ({ store }, request, params) => {
     const { restApiAccess } = jsonBody<{ restApiAccess: boolean }>(request, 'UserAccessUpdate')
-    const { id: _id, ...user } = await store.setRestApiAccess(params.userName!, restApiAccess)
-    return { status: 200, json: user }
+    return { status: 200, json: wireUser(await store.users.setRestApiAccess(params.userName!, restApiAccess)) }
   }),
 ]

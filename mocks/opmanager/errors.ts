@@ -33,7 +33,12 @@ const DEFAULT_ERRORCODE: Record<MockErrorCode, string> = {
 export function renderOpmanagerError(error: MockError, request: MockRequest): MockResponse {
   const explicit = error.detail?.errorcode
   const errorcode = typeof explicit === 'string' ? explicit : DEFAULT_ERRORCODE[error.code]
+  const json = { error: { message: error.message, errorcode } }
+  // The rate limit is the one vendor refusal with its own HTTP status (429 + Retry-After; decisions/086).
+  const retryAfter = error.detail?.retryAfterSeconds
+  if (error.detail?.status === 429 && typeof retryAfter === 'number')
+    return { status: 429, headers: { 'Retry-After': String(retryAfter) }, json }
   const transport = TRANSPORT_STATUS[error.code]
   const status = transport ?? (request.path.startsWith(CONTROL_PREFIX) ? (CONTROL_STATUS[error.code] ?? 400) : 200)
-  return { status, json: { error: { message: error.message, errorcode } } }
+  return { status, json }
 }

@@ -54,3 +54,25 @@ export function parseOpmTime(text: string, endOfDay: boolean): number | undefine
     return undefined
   return hour === undefined && endOfDay ? ms + 86_399_999 : ms
 }
+
+/** Status names including 7 = UnManaged (devices). */
+export function statusName(status: SeverityNumber | 7): SeverityName | 'UnManaged' {
+  return status === 7 ? 'UnManaged' : SEVERITY_NAMES[status]
+}
+
+/** The status icon path the vendor puts in `statusImg` / `severity` fields. */
+export function statusImage(status: number): string {
+  return `/images/devices/status${status}.gif`
+}
+
+/** `Mon, Nov 28, 2022 13:00:00`, the downtime list's next scheduled time (UTC). */
+export function formatScheduleTime(ms: number): string {
+  const date = new Date(ms)
+  const day = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'][date.getUTCDay()]
+  return `${day}, ${MONTHS[date.getUTCMonth()]} ${pad(date.getUTCDate())}, ${date.getUTCFullYear()} ${pad(date.getUTCHours())}:${pad(date.getUTCMinutes())}:${pad(date.getUTCSeconds())}`
+}
+
+/** `2022-10-26 17:34:18.481` (the vendor's *TimeLong strings in some bodies). */
+export function formatIsoLocal(ms: number): string {
+  return new Date(ms).toISOString().replace('T', ' ').replace('Z', '')
+}

@@ -12,7 +12,7 @@ export function keyFromInput(
   input: ApiKeyCreate,
   createdBy: string,
 ): Omit<ApiKey, 'id' | 'value' | 'createdTime'> & { value?: string } {
-  if (!store.userByName(input.userName)) throw badRequest(`No user named '${input.userName}'; create it with admin/addUser first`)
+  if (!store.users.find(input.userName)) throw badRequest(`No user named '${input.userName}'; create it with admin/addUser first`)
   return {
     name: input.name ?? `${input.userName} API key`,
     description: input.description ?? '',

@@ -31,7 +31,7 @@ describe('scopeOf', () => {
 
   it('refuses a path outside /api/json or with an unmapped module', () => {
     expect(() => scopeOf('GET', '/rest/login')).toThrow()
-    expect(() => scopeOf('GET', '/api/json/ncmdevice/importDG')).toThrow(/no OpManager module/)
+    expect(() => scopeOf('GET', '/api/json/unknownmodule/doThing')).toThrow(/no OpManager module/)
   })
 })
 

@@ -1,4 +1,3 @@
-import { ownValue } from '../core/own'
 import type { ApiKey, ModuleName } from './spec-types'
 
 /**
@@ -16,13 +15,21 @@ export interface OperationScope {
 }
 
 /** URL segment after `/api/json[/v2]/` → module (decisions/034). */
-const MODULE_OF_SEGMENT: Record<string, ModuleName> = {
-  alarm: 'Alarms',
-  events: 'Events',
-  device: 'Inventory',
-  discovery: 'Discovery',
-  admin: 'UserManagement',
-}
+const MODULE_OF_SEGMENT: ReadonlyMap<string, ModuleName> = new Map<string, ModuleName>([
+  ['alarm', 'Alarms'],
+  ['events', 'Events'],
+  ['device', 'Inventory'],
+  ['discovery', 'Discovery'],
+  ['admin', 'UserManagement'],
+  ['businessview', 'BusinessViews'],
+  ['dashboard', 'Dashboard'],
+  ['reports', 'Reports'],
+  ['wireless', 'Wireless'],
+  ['ipam', 'Settings'],
+  ['spm', 'Settings'],
+  ['ncmsettings', 'NCM'],
+  ['ncmdevice', 'NCM'],
+])
 
 /** The URLs OpManager's API-key page lists as header-only, as Specific-API names. */
 export const HEADER_ONLY_ENDPOINTS: ReadonlySet<string> = new Set([
@@ -60,9 +67,9 @@ export function normaliseEndpoint(input: string): string | undefined {
   return match ? `${match[1] ?? 'v1'}/${match[2]}/${match[3]}` : undefined
 }
 
-export function scopeOf(method: string, path: string, options: { adminOnly?: boolean } = {}): OperationScope {
+export function scopeOf(method: string, path: string, options: { adminOnly?: boolean; module?: ModuleName } = {}): OperationScope {
   const endpoint = endpointOfPath(path)
-  const module = ownValue(MODULE_OF_SEGMENT, endpoint.split('/')[1]!)
+  const module = options.module ?? MODULE_OF_SEGMENT.get(endpoint.split('/')[1]!)
   if (!module) throw new Error(`[opsmocks] no OpManager module for ${path}`)
   return {
     module,

@@ -5,16 +5,9 @@ type Schemas = components['schemas']
 
 export type Alarm = Schemas['Alarm']
 export type AlertType = Schemas['AlertType']
-export type Annotation = Schemas['Annotation']
-export type TopDevice = Schemas['TopDevice']
 export type Device = Schemas['Device']
 export type DevicePage = Schemas['DevicePage']
-export type DeviceSummary = Schemas['DeviceSummary']
-export type DeviceInfo = Schemas['DeviceInfo']
 export type DeviceStatusNum = Schemas['DeviceStatusNum']
-export type Interface = Schemas['Interface']
-export type Monitor = Schemas['Monitor']
-export type OpmEvent = Schemas['Event']
 export type User = Schemas['User']
 export type Privilege = Schemas['Privilege']
 export type ApiKey = Schemas['ApiKey']
@@ -26,8 +19,12 @@ export type ModuleAccessLevel = Schemas['ModuleAccessLevel']
 export type SeverityNumber = Schemas['SeverityNumber']
 export type ErrorEnvelope = Schemas['ErrorEnvelope']
 export type ResultMessage = Schemas['ResultMessage']
+export type RateLimitSettings = Schemas['RateLimitSettings']
 
 export type OperationId = keyof operations
 
 /** What a handler for `operationId` may answer, per the spec. */
 export type Reply<Id extends OperationId> = ReplyOf<operations[Id]>
+
+/** The success body of an operation's 200 answer (its error envelope excluded). */
+export type SuccessBody<Id extends OperationId> = Exclude<Extract<Reply<Id>, { status: 200 }>['json'], ErrorEnvelope>

@@ -18,6 +18,11 @@ export const PERMISSION = {
   repair: 'Repair Service',
   performanceConfiguration: 'Performance Service Configuration',
   performanceTracing: 'Performance Service CQL Tracing',
+  // Node operations (decisions/103): the 6.8 online help names "Decommission Cluster Topology"; a real
+  // provisioning script grants "Node Start and Stop"; maintenance (gc, drain, cleanup, flush, compact) is the mock's name.
+  nodeStartStop: 'Node Start and Stop',
+  decommission: 'Decommission Cluster Topology',
+  nodeMaintenance: 'Node Maintenance',
 } as const
 
 export const DOCUMENTED_PERMISSIONS: readonly string[] = Object.values(PERMISSION)

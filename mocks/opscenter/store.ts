@@ -3,7 +3,6 @@ import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Clock } from '../core/clock'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
-import { ownValue } from '../core/own'
 import { schemaProblems, specSchema, type BundledSpec } from '../core/spec-schema'
 import { Table } from '../core/table'
 import { ADMIN_ROLE, allPermissions, mergePermissions, withoutHiddenClusters, type Principal } from './permissions'
@@ -12,13 +11,14 @@ import type {
   BestPracticeResult,
   ClusterConfig,
   ClusterInfo,
-  FiredAlert,
-  Keyspace,
+  DashboardPreset,
+  JobSchedule,
   LcmCluster,
   LcmMachineCredential,
   LcmRepository,
   Node,
   PermissionMap,
+  Table as TableProperties,
   User,
 } from './spec-types'
 
@@ -40,29 +40,165 @@ export interface ClusterRecord {
   config: ClusterConfig
 }
 
+/** What one node did that its metrics and alerts must show (mock time, epoch seconds). */
+export interface NodeActivity {
+  /** Spans the node was down; an open span (`to` undefined) means it is down now. */
+  downtime: Array<{ from: number; to?: number }>
+  /** When compactions ran on the node. */
+  compactions: number[]
+  /** A fixed heap-used share of heap-max, for a node the seed makes run hot; else derived from the seed. */
+  heapRatio?: number
+  /** Whether the node runs a DataStax agent. */
+  agent: boolean
+}
+
+/** One entry of the event log (`/{cluster_id}/events`); `time` is in microseconds, as OpsCenter reports it. */
+export interface EventRecord {
+  time: number
+  action: number
+  level: number
+  level_str: 'INFO' | 'WARN' | 'ERROR'
+  message: string
+  event_source: string
+  source_node: string | null
+  target_node: string | null
+  api_source_ip: string | null
+  user: string | null
+  success: boolean | null
+}
+
+/** The schedule data of an LCM job (its record holds the public fields). */
+export interface LcmJobPlan {
+  created: number
+  nodeIds: string[]
+  terminatedAt?: number
+}
+
+/** A job schedule as stored: its settings and when it was created; `next_run`/`last_run` are computed. */
+export interface ScheduleRecord {
+  id: string
+  first_run_date: string
+  first_run_time: string
+  timezone: string
+  interval: number
+  interval_unit: 'minutes' | 'hours' | 'days' | 'weeks'
+  job_params: JobSchedule['job_params']
+  created: number
+}
+
+/** One step of a request: the work on one node, from..to in epoch seconds, and whether its effects are applied. */
+export interface RequestStep {
+  node: string
+  from: number
+  to: number
+  started: boolean
+  ended: boolean
+}
+
+/** A cluster or node operation started through the API (`POST /{cluster_id}/ops/...`). */
+export interface RequestRecord {
+  id: string
+  clusterId: string
+  action: string
+  created: number
+  steps: RequestStep[]
+  /** What the operation works on beyond nodes: a keyspace and tables, or a new token. */
+  keyspace?: string
+  tables?: string[]
+  token?: string
+  user: string | null
+  cancelledAt?: number
+  /** For a restore: the backup it restores from. */
+  backup?: string
+}
+
+/** A table: its properties (the wire's) and how many bytes of data it holds (drives its metrics and data size). */
+export interface TableRecord {
+  properties: TableProperties
+  bytes: number
+  /** When NodeSync was turned on for the table (its progress runs from there). */
+  nodesyncSince?: number
+}
+
+/** A backup: when it was taken (visible from then), what it holds and where copies are. */
+export interface BackupRecord {
+  tag: string
+  /** `adhoc` or the schedule id that made it. */
+  source: string
+  time: number
+  keyspaces: Map<string, Map<string, number>>
+  nodes: string[]
+  destinations: string[]
+  deletedAt: number | null
+}
+
+export interface BackupActivityRecord {
+  backupId: string
+  type: 'backup' | 'restore' | 'sync' | 'delete'
+  time: number
+  requestId: string | null
+  keyspaces: Record<string, string[]>
+  destination: string
+}
+
+/** A backup destination; secrets sent on create are dropped. */
+export interface DestinationRecord {
+  id: string
+  provider: 'server' | 'local' | 's3' | 'azure'
+  path: string
+  [field: string]: unknown
+}
+
+/** A keyspace: replication settings and its tables by name (a Map: table names come from clients). */
+export interface KeyspaceRecord {
+  replica_placement_strategy: string
+  strategy_options: Record<string, string>
+  durable_writes: boolean
+  tables: Map<string, TableRecord>
+}
+
 /** What a cluster reports at run time (OpsCenter learns it from agents); plain data, not configuration. */
 export interface ClusterRuntime {
   info: ClusterInfo
   nodes: Node[]
   /** Disk size per node ip, in bytes. */
   diskBytes: Map<string, number>
-  keyspaces: Record<string, Keyspace>
-  keyspaceBytes: Record<string, number>
-  firedAlerts: FiredAlert[]
-  alertRules: AlertRule[]
-  bestPractice: Record<string, BestPracticeResult>
+  keyspaces: Map<string, KeyspaceRecord>
+  alertRules: Map<string, AlertRule>
+  /** Every run of each best-practice rule, oldest first. */
+  bestPractice: Map<string, BestPracticeResult[]>
+  schedules: Map<string, ScheduleRecord>
+  presets: Map<string, DashboardPreset>
+  defaultPreset: string
+  activity: Map<string, NodeActivity>
+  /** Oldest first. */
+  events: EventRecord[]
+  notificationsEnabled: boolean
+  /** What `PUT /{cluster_id}/log/level/{level}` set last. */
+  logLevel: string
+  backups: Map<string, BackupRecord>
+  /** Oldest first. */
+  backupActivity: BackupActivityRecord[]
+  destinations: Map<string, DestinationRecord>
+  pit: { enabled: boolean; destination: string | null; enabledAt: number | null }
+  /** Up to when each backup schedule's runs have been taken (epoch seconds). */
+  scheduledBackupsUntil: Map<string, number>
+  repair: { timeToCompletion: number; started: number | null }
 }
 
+/** The LCM collections, the `type` their objects carry and the spec schema that checks them. */
 export const LCM_KINDS = {
   repositories: { type: 'repository', schema: 'LcmRepository' },
   machine_credentials: { type: 'machine_credential', schema: 'LcmMachineCredential' },
+  config_profiles: { type: 'config_profile', schema: 'LcmConfigProfile' },
   clusters: { type: 'cluster', schema: 'LcmCluster' },
+  datacenters: { type: 'datacenter', schema: 'LcmDatacenter' },
+  nodes: { type: 'node', schema: 'LcmNode' },
+  jobs: { type: 'job', schema: 'LcmJob' },
 } as const
 export type LcmKind = keyof typeof LCM_KINDS
-export type LcmObject = LcmRepository | LcmMachineCredential | LcmCluster
-
-/** Write-only LCM fields: accepted on create, never stored in the returned object (decisions/026). */
-const LCM_SECRETS = new Set(['login-password', 'become-password', 'ssh-private-key', 'password'])
+/** An LCM object as stored: the spec's fields (every kind carries id, href and type). */
+export type LcmRecord = { id: string; href: string; type: string } & Record<string, unknown>
 
 /** A Standard Schema that validates a record through its public (spec) shape. */
 function projectedSchema<Record, Public>(
@@ -96,13 +232,17 @@ export class OpscenterStore {
   readonly clusters = new Table<ClusterRecord>(
     projectedSchema(specSchema<ClusterConfig>(bundled, 'ClusterConfig'), (cluster: ClusterRecord) => cluster.config),
   )
-  readonly lcm: { [K in LcmKind]: Table<LcmObject> } = {
-    repositories: new Table(specSchema<LcmObject>(bundled, 'LcmRepository')),
-    machine_credentials: new Table(specSchema<LcmObject>(bundled, 'LcmMachineCredential')),
-    clusters: new Table(specSchema<LcmObject>(bundled, 'LcmCluster')),
-  }
+  readonly lcm = Object.fromEntries(
+    Object.entries(LCM_KINDS).map(([kind, { schema }]) => [kind, new Table(specSchema<LcmRecord>(bundled, schema))]),
+  ) as { [K in LcmKind]: Table<LcmRecord> }
+  /** Seed for the metric series (decisions/101). */
+  seed = 1
   readonly passwords = new Map<string, string>()
   readonly runtime = new Map<string, ClusterRuntime>()
+  /** When each LCM job was queued, the LCM node ids it works on, and when it was terminated. */
+  readonly lcmJobPlans = new Map<string, LcmJobPlan>()
+  /** Operations started through the API, by request id (ids are global, as `/request/{id}` shows). */
+  readonly requests = new Map<string, RequestRecord>()
 
   constructor(clock: Clock) {
     this.clock = clock
@@ -115,6 +255,8 @@ export class OpscenterStore {
     for (const table of Object.values(this.lcm)) table.clear()
     this.passwords.clear()
     this.runtime.clear()
+    this.requests.clear()
+    this.lcmJobPlans.clear()
   }
 
   // ---- users and principals ------------------------------------------------------------------
@@ -262,37 +404,62 @@ export class OpscenterStore {
   /** Re-runs one rule: same verdict as before (the mock cluster does not change), new run time. */
   runBestPracticeRule(clusterId: string, rule: string): BestPracticeResult {
     const runtime = this.runtimeOf(clusterId)
-    const previous = ownValue(runtime.bestPractice, rule)
-    if (!previous) throw new MockError('NOT_FOUND', `No best-practice rule named '${rule}'`)
-    const result = { ...previous, run_time: this.clock.nowSeconds() }
-    runtime.bestPractice[rule] = result
+    const runs = runtime.bestPractice.get(rule)
+    if (!runs) throw new MockError('NOT_FOUND', `No best-practice rule named '${rule}'`)
+    const result = { ...runs.at(-1)!, run_time: this.clock.nowSeconds() }
+    runs.push(result)
     return result
+  }
+
+  /**
+   * Adds to a cluster's event log at `atSeconds` (default now), in microseconds; the log stays in time
+   * order and no two events share a timestamp, so `timestamp` paging never skips or repeats one.
+   */
+  logEvent(
+    clusterId: string,
+    event: Omit<EventRecord, 'time' | 'event_source'> & { event_source?: string },
+    atSeconds?: number,
+  ): EventRecord {
+    const events = this.runtimeOf(clusterId).events
+    let time = atSeconds === undefined ? this.clock.now() * 1000 : atSeconds * 1_000_000
+    while (events.some((existing) => existing.time === time)) time++
+    const record: EventRecord = { event_source: 'OpsCenter', ...event, time }
+    let index = events.length
+    while (index > 0 && events[index - 1]!.time > time) index--
+    events.splice(index, 0, record)
+    return record
   }
 
   // ---- LCM -----------------------------------------------------------------------------------
 
-  getLcm(kind: LcmKind, id: string): LcmObject {
+  getLcm(kind: LcmKind, id: string): LcmRecord {
     const record = this.lcm[kind].get(id)
     if (!record) throw new MockError('NOT_FOUND', `No LCM ${LCM_KINDS[kind].type} with id '${id}'`)
     return record
   }
 
-  async createLcm(kind: LcmKind, input: unknown, id: string = globalThis.crypto.randomUUID()): Promise<LcmObject> {
-    if (!isPlainObject(input)) throw new MockError('BAD_REQUEST', `Expected a JSON object with the new ${LCM_KINDS[kind].type}'s fields`)
-    if (typeof input.name !== 'string' || input.name.trim() === '')
-      throw new MockError('BAD_REQUEST', "Missing required field 'name' (a non-empty string)")
-    const fields = Object.fromEntries(
-      Object.entries(input).filter(([key]) => !LCM_SECRETS.has(key) && !['id', 'href', 'type'].includes(key)),
-    )
-    const record = { ...fields, id, href: `/api/v2/lcm/${kind}/${id}/`, type: LCM_KINDS[kind].type, name: input.name } as LcmObject
-    const problems = schemaProblems(bundled, LCM_KINDS[kind].schema, record)
-    if (problems.length) throw new MockError('BAD_REQUEST', `Invalid ${LCM_KINDS[kind].type}: ${problems.join('; ')}`)
+  /** Stores a checked LCM record (the kind's module checks fields and references first). */
+  async insertLcm(kind: LcmKind, record: LcmRecord): Promise<LcmRecord> {
+    this.#assertLcmShape(kind, record)
     return this.lcm[kind].insert(record)
+  }
+
+  async replaceLcm(kind: LcmKind, record: LcmRecord): Promise<LcmRecord> {
+    this.#assertLcmShape(kind, record)
+    return this.lcm[kind].update(record.id, (draft) => {
+      for (const key of Object.keys(draft)) if (!Object.hasOwn(record, key)) Reflect.deleteProperty(draft, key)
+      Object.assign(draft, record)
+    })
   }
 
   deleteLcm(kind: LcmKind, id: string): void {
     this.getLcm(kind, id)
     this.lcm[kind].delete(id)
+  }
+
+  #assertLcmShape(kind: LcmKind, record: LcmRecord): void {
+    const problems = schemaProblems(bundled, LCM_KINDS[kind].schema, record)
+    if (problems.length) throw new MockError('BAD_REQUEST', `Invalid ${LCM_KINDS[kind].type}: ${problems.join('; ')}`)
   }
 }
 
@@ -331,12 +498,33 @@ function runtimeFromSeedHosts(id: string, seedHosts: string): ClusterRuntime {
     },
     nodes,
     diskBytes: new Map(nodes.map((node) => [node.node_ip, 500 * GB])),
-    keyspaces: {},
-    keyspaceBytes: {},
-    firedAlerts: [],
-    alertRules: [],
-    bestPractice: {},
+    keyspaces: new Map(),
+    alertRules: new Map(),
+    bestPractice: new Map(),
+    schedules: new Map(),
+    presets: new Map(),
+    defaultPreset: '',
+    activity: new Map(nodes.map((node) => [node.node_ip, { downtime: [], compactions: [], agent: false }])),
+    events: [],
+    notificationsEnabled: true,
+    logLevel: 'info',
+    ...emptyBackupState(),
   }
 }
 
 export const GB = 1024 ** 3
+
+/** The backup and repair state of a cluster nobody has backed up yet: the on-server destination only. */
+export function emptyBackupState(): Pick<
+  ClusterRuntime,
+  'backups' | 'backupActivity' | 'destinations' | 'pit' | 'scheduledBackupsUntil' | 'repair'
+> {
+  return {
+    backups: new Map(),
+    backupActivity: [],
+    destinations: new Map([['OPSC_ON_SERVER', { id: 'OPSC_ON_SERVER', provider: 'server', path: '' }]]),
+    pit: { enabled: false, destination: null, enabledAt: null },
+    scheduledBackupsUntil: new Map(),
+    repair: { timeToCompletion: 9 * 86400, started: null },
+  }
+}

@@ -51,3 +51,10 @@ function buildUserInfo(principal: Principal): User {
     role: principal.role.name,
   }
 }
+
+/** Tokens are bound to a contact's name: renaming or deleting the contact ends them. */
+export function followContactChanges(store: OpsviewStore, sessions: SessionStore): void {
+  store.config.onChange(({ type, before, after }) => {
+    if (type === 'contact' && before && before.name !== after?.name) sessions.revokeSubject(before.name)
+  })
+}

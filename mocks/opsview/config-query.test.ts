@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import { MockError } from '../core/mock-error'
 import { likeMatcher } from '../core/like'
 import { listConfig, type ListResult } from './config-query'
-import type { AnyConfigObject } from './spec-types'
 
 interface Row {
   id: string
@@ -38,7 +37,7 @@ const ROWS: Row[] = [
 ]
 
 function list(query: string, rows: Row[] = ROWS): ListResult {
-  return listConfig(rows as unknown as AnyConfigObject[], COLUMNS, new URLSearchParams(query))
+  return listConfig(() => rows, COLUMNS, new URLSearchParams(query))
 }
 
 const ids = (query: string, rows?: Row[]) => list(query, rows).list.map((item) => item.id)
@@ -110,7 +109,19 @@ describe('config-query', () => {
 
   it('projects the requested columns and always keeps id and ref', () => {
     expect(list('cols=name,ip&rows=1').list).toEqual([{ id: '1', ref: '/rest/config/host/1', name: 'Web03', ip: '10.0.0.13' }])
+    // An unencoded + in a query string is a space, so `cols=+name` asks for name only.
     expect(Object.keys(list('cols=+name&rows=1').list[0]!)).toEqual(['id', 'ref', 'name'])
+  })
+
+  it('adds a column answered only on request with an encoded +, keeping the default columns', () => {
+    const source = {
+      value: (record: Row, column: string) => (record as unknown as Record<string, unknown>)[column],
+      present: (record: Row, extra: ReadonlySet<string>) => (extra.has('notes') ? { ...record } : { ...record, notes: undefined }),
+      onRequest: new Set(['notes']),
+    }
+    const shown = listConfig(() => ROWS, COLUMNS, new URLSearchParams('cols=%2Bnotes&rows=1&order=id'), source).list[0]!
+    expect(shown).toEqual({ ...ROWS[4], notes: null })
+    expect(listConfig(() => ROWS, COLUMNS, new URLSearchParams('rows=1'), source).list[0]!.notes).toBeUndefined()
   })
 
   it('leaves out columns named with a minus but never id or ref', () => {

@@ -1,72 +1,90 @@
 import { MockError } from '../core/mock-error'
 import { parseJsonText, isPlainObject } from '../core/body'
 import { likeMatcher } from '../core/like'
-import type { AnyConfigObject, ListSummary } from './spec-types'
+import { paginate, paginateWindow } from './paging'
+import type { ListSummary } from './spec-types'
 
 /**
  * `/rest/config/{type}` list parameters: rows/page paging, `cols`, `order`, `s.<column>` searches
  * and SQL::Abstract-style `json_filter`. Unknown columns in cols/order/json_filter are a 400;
  * unknown `s.` columns are ignored, as Opsview documents.
  */
-const DEFAULT_ROWS = 50
-
 export interface ListResult {
   list: Array<Record<string, unknown>>
   summary: ListSummary
 }
 
-export function listConfig(records: readonly AnyConfigObject[], columns: readonly string[], query: URLSearchParams): ListResult {
+/** How a list reads its records: a column's value (for searching and sorting) and the record as answered. */
+export interface ListSource<R> {
+  value(record: R, column: string): unknown
+  /** The answered object with the default columns plus `extra` (columns only returned when asked for). */
+  present(record: R, extra: ReadonlySet<string>): Record<string, unknown>
+  /** Columns a record has but answers only with `cols=+column`. */
+  onRequest?: ReadonlySet<string>
+  /**
+   * The records already in id order, read a window at a time: a list without searches or another order
+   * then costs one page, whatever the table size.
+   */
+  inIdOrder?: { size: number; window(start: number, end: number): R[] }
+}
+
+const PLAIN: ListSource<unknown> = {
+  value: (record, column) => (record as Record<string, unknown>)[column],
+  present: (record) => record as Record<string, unknown>,
+}
+
+type Record_ = unknown
+type Predicate = (record: Record_) => boolean
+type ValueOf = (record: Record_, column: string) => unknown
+
+export function listConfig<R>(
+  records: () => readonly R[],
+  columns: readonly string[],
+  query: URLSearchParams,
+  source: ListSource<R> = PLAIN as ListSource<R>,
+): ListResult {
   const known = new Set(columns)
-  const predicates = [searchPredicate(query, known), jsonFilterPredicate(query.get('json_filter'), known)]
+  const order = query.get('order')
+  if (
+    source.inIdOrder &&
+    !hasSearch(query, known) &&
+    !query.get('json_filter') &&
+    known.has('id') &&
+    (order === null || /^id( asc)?$/i.test(order.trim()))
+  ) {
+    const { extra, project } = projection(query.get('cols'), known, source.onRequest ?? new Set())
+    const ordered = source.inIdOrder
+    const { items, rows, page, totalpages } = paginateWindow(ordered.size, (start, end) => ordered.window(start, end), query)
+    const total = String(ordered.size)
+    return {
+      list: items.map((record) => project(source.present(record, extra))),
+      summary: { rows, allrows: total, page, totalrows: total, totalpages },
+    }
+  }
+  return listAll(records(), known, query, source)
+}
+
+function hasSearch(query: URLSearchParams, known: Set<string>): boolean {
+  for (const key of query.keys()) if (key.startsWith('s.') && known.has(key.slice(2))) return true
+  return false
+}
+
+function listAll<R>(records: readonly R[], known: Set<string>, query: URLSearchParams, source: ListSource<R>): ListResult {
+  const value = source.value as ValueOf
+  const predicates = [searchPredicate(query, known, value), jsonFilterPredicate(query.get('json_filter'), known, value)]
   const matching = records.filter((record) => predicates.every((predicate) => predicate(record)))
-  sortRecords(matching, query.get('order'), known)
-  const project = projection(query.get('cols'), known)
+  sortRecords(matching, query.get('order'), known, value)
+  const { extra, project } = projection(query.get('cols'), known, source.onRequest ?? new Set())
   const { items, rows, page, totalpages } = paginate(matching, query)
   return {
-    list: items.map(project),
+    list: items.map((record) => project(source.present(record, extra))),
     summary: { rows, allrows: String(records.length), page, totalrows: String(matching.length), totalpages },
   }
 }
 
-/**
- * One page of `items` by Opsview's `rows` (a number, `all`, or 0 for none) and `page` parameters,
- * with the paging fields of a summary, all strings.
- */
-export function paginate<T>(
-  items: readonly T[],
-  query: URLSearchParams,
-  defaultRows: number | 'all' = DEFAULT_ROWS,
-): { items: T[]; rows: string; page: string; totalpages: string } {
-  const { rows, page } = paging(query, defaultRows)
-  const perPage = rows === 'all' ? Math.max(items.length, 1) : rows
-  const slice = rows === 0 ? [] : items.slice((page - 1) * perPage, page * perPage)
-  return {
-    items: slice,
-    rows: String(slice.length),
-    page: String(page),
-    totalpages: String(rows === 0 ? 0 : Math.ceil(items.length / perPage)),
-  }
-}
-
-export function paging(query: URLSearchParams, defaultRows: number | 'all' = DEFAULT_ROWS): { rows: number | 'all'; page: number } {
-  const rowsParam = query.get('rows') ?? String(defaultRows)
-  const pageParam = query.get('page') ?? '1'
-  if (rowsParam !== 'all' && !/^[0-9]+$/.test(rowsParam))
-    throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam}': use a number or 'all'`)
-  if (!/^[1-9][0-9]*$/.test(pageParam)) throw new MockError('BAD_REQUEST', `Invalid page '${pageParam}': pages start at 1`)
-  // Past 2^53 a number loses digits and prints as "1.2e+29", which no summary field may hold.
-  const page = Number(pageParam)
-  if (!Number.isSafeInteger(page))
-    throw new MockError('BAD_REQUEST', `Invalid page '${pageParam.slice(0, 40)}': at most ${Number.MAX_SAFE_INTEGER}`)
-  const rows = rowsParam === 'all' ? 'all' : Number(rowsParam)
-  if (rows !== 'all' && !Number.isSafeInteger(rows))
-    throw new MockError('BAD_REQUEST', `Invalid rows '${rowsParam.slice(0, 40)}': at most ${Number.MAX_SAFE_INTEGER}`)
-  return { rows, page }
-}
-
 /** The comparable text of a field: strings as they are, references by name. */
-function fieldText(record: AnyConfigObject, column: string): string[] {
-  const value = (record as unknown as Record<string, unknown>)[column]
+function fieldText(record: Record_, column: string, valueOf: ValueOf): string[] {
+  const value = valueOf(record, column)
   if (value === null || value === undefined) return ['']
   if (typeof value === 'string') return [value]
   if (Array.isArray(value)) return value.map((item) => (isPlainObject(item) ? String(item.name ?? '') : String(item)))
@@ -74,7 +92,7 @@ function fieldText(record: AnyConfigObject, column: string): string[] {
   return [String(value)]
 }
 
-function searchPredicate(query: URLSearchParams, known: Set<string>): (record: AnyConfigObject) => boolean {
+function searchPredicate(query: URLSearchParams, known: Set<string>, valueOf: ValueOf): Predicate {
   const searches = new Map<string, Array<(text: string) => boolean>>()
   for (const [key, value] of query) {
     if (!key.startsWith('s.')) continue
@@ -86,15 +104,15 @@ function searchPredicate(query: URLSearchParams, known: Set<string>): (record: A
     searches.set(column, matchers)
   }
   return (record) =>
-    [...searches].every(([column, matchers]) => fieldText(record, column).some((text) => matchers.some((matches) => matches(text))))
+    [...searches].every(([column, matchers]) =>
+      fieldText(record, column, valueOf).some((text) => matchers.some((matches) => matches(text))),
+    )
 }
-
-type Predicate = (record: AnyConfigObject) => boolean
 
 /** Longest `json_filter` accepted; its nesting is capped by parseJsonText (MAX_JSON_DEPTH). */
 export const MAX_JSON_FILTER_LENGTH = 16 * 1024
 
-function jsonFilterPredicate(raw: string | null, known: Set<string>): Predicate {
+function jsonFilterPredicate(raw: string | null, known: Set<string>, valueOf: ValueOf): Predicate {
   if (raw === null || raw === '') return () => true
   if (raw.length > MAX_JSON_FILTER_LENGTH) {
     throw new MockError('BAD_REQUEST', `Invalid json_filter: ${raw.length} characters, at most ${MAX_JSON_FILTER_LENGTH}`)
@@ -105,12 +123,12 @@ function jsonFilterPredicate(raw: string | null, known: Set<string>): Predicate 
   } catch (error) {
     throw new MockError('BAD_REQUEST', `Invalid json_filter: ${(error as Error).message}`)
   }
-  return compileFilter(filter, known)
+  return compileFilter(filter, known, valueOf)
 }
 
-function compileFilter(filter: unknown, known: Set<string>): Predicate {
+function compileFilter(filter: unknown, known: Set<string>, valueOf: ValueOf): Predicate {
   if (Array.isArray(filter)) {
-    const parts = filter.map((item) => compileFilter(item, known))
+    const parts = filter.map((item) => compileFilter(item, known, valueOf))
     return (record) => parts.some((part) => part(record))
   }
   if (!isPlainObject(filter)) throw new MockError('BAD_REQUEST', 'Invalid json_filter: expected an object or a list')
@@ -122,17 +140,17 @@ function compileFilter(filter: unknown, known: Set<string>): Predicate {
           ? Object.entries(condition).map(([k, v]) => ({ [k]: v }))
           : undefined
       if (!list) throw new MockError('BAD_REQUEST', `Invalid json_filter: ${key} needs a list`)
-      const inner = list.map((item) => compileFilter(item, known))
+      const inner = list.map((item) => compileFilter(item, known, valueOf))
       return key === '-or' ? (record) => inner.some((part) => part(record)) : (record) => inner.every((part) => part(record))
     }
     if (!known.has(key)) throw new MockError('BAD_REQUEST', `Invalid json_filter: unknown column '${key}'`)
-    return columnCondition(key, condition)
+    return columnCondition(key, condition, valueOf)
   })
   return (record) => parts.every((part) => part(record))
 }
 
-function columnCondition(column: string, condition: unknown): Predicate {
-  const texts = (record: AnyConfigObject) => fieldText(record, column)
+function columnCondition(column: string, condition: unknown, valueOf: ValueOf): Predicate {
+  const texts = (record: Record_) => fieldText(record, column, valueOf)
   if (condition === null) return (record) => texts(record).every((text) => text === '')
   if (typeof condition === 'string' || typeof condition === 'number') return (record) => texts(record).includes(String(condition))
   if (Array.isArray(condition)) return (record) => texts(record).some((text) => condition.map(String).includes(text))
@@ -179,8 +197,9 @@ function compare(a: string, b: string): number {
   return numeric.test(a) && numeric.test(b) ? Number(a) - Number(b) : a.localeCompare(b)
 }
 
-function sortRecords(records: AnyConfigObject[], order: string | null, known: Set<string>): void {
-  const keys = (order ?? 'id')
+/** By `order`, else by id, or by name for types addressed by name (plugins, host icons). */
+function sortRecords<R>(records: R[], order: string | null, known: Set<string>, valueOf: ValueOf): void {
+  const keys = (order ?? (known.has('id') ? 'id' : 'name'))
     .split(',')
     .map((part) => part.trim())
     .filter(Boolean)
@@ -193,31 +212,67 @@ function sortRecords(records: AnyConfigObject[], order: string | null, known: Se
       if (!known.has(column)) throw new MockError('BAD_REQUEST', `Invalid order: unknown column '${column}'`)
       return { column, descending }
     })
-  records.sort((a, b) => {
-    for (const { column, descending } of keys) {
-      const result = compare(fieldText(a, column).join(','), fieldText(b, column).join(','))
-      if (result !== 0) return descending ? -result : result
-    }
-    return 0
-  })
+  // Each record's sort keys are computed once, not once per comparison: sorting a large estate stays n log n cheap compares.
+  const decorated = records.map((record) => ({
+    record,
+    texts: keys.map(({ column }) => sortKey(fieldText(record, column, valueOf).join(','))),
+  }))
+  if (!isSorted(decorated, keys)) decorated.sort((a, b) => compareKeys(a.texts, b.texts, keys))
+  decorated.forEach((item, index) => (records[index] = item.record))
 }
 
-function projection(cols: string | null, known: Set<string>): (record: AnyConfigObject) => Record<string, unknown> {
-  if (cols === null || cols === '') return (record) => record as unknown as Record<string, unknown>
-  const requested = cols
+type SortKey = { text: string; number: number | undefined }
+
+function sortKey(text: string): SortKey {
+  return { text, number: /^-?[0-9]+(\.[0-9]+)?$/.test(text) ? Number(text) : undefined }
+}
+
+function compareKeys(a: SortKey[], b: SortKey[], keys: Array<{ descending: boolean }>): number {
+  for (const [index, { descending }] of keys.entries()) {
+    const x = a[index]!
+    const y = b[index]!
+    const result = x.number !== undefined && y.number !== undefined ? x.number - y.number : x.text.localeCompare(y.text)
+    if (result !== 0) return descending ? -result : result
+  }
+  return 0
+}
+
+/** Records usually arrive in id order already (the store keeps creation order); then sorting is skipped. */
+function isSorted(items: Array<{ texts: SortKey[] }>, keys: Array<{ descending: boolean }>): boolean {
+  for (let index = 1; index < items.length; index++) if (compareKeys(items[index - 1]!.texts, items[index]!.texts, keys) > 0) return false
+  return true
+}
+
+/**
+ * `cols`: plain names answer only those columns; `-name` leaves a column out; `+name` adds a column
+ * answered only on request (e.g. a host's `snmpinterfaces`). `id` and `ref` always come back.
+ */
+function projection(
+  cols: string | null,
+  known: Set<string>,
+  onRequest: ReadonlySet<string>,
+): { extra: Set<string>; project: (record: Record<string, unknown>) => Record<string, unknown> } {
+  const requested = (cols ?? '')
     .split(',')
     .map((column) => column.trim())
     .filter(Boolean)
   const excluded = requested.filter((column) => column.startsWith('-')).map((column) => column.slice(1))
-  const included = requested.filter((column) => !column.startsWith('-')).map((column) => column.replace(/^\+/, ''))
-  for (const column of [...excluded, ...included]) {
+  const added = requested.filter((column) => column.startsWith('+')).map((column) => column.slice(1))
+  const only = requested.filter((column) => !column.startsWith('-') && !column.startsWith('+'))
+  for (const column of [...excluded, ...added, ...only]) {
     if (!known.has(column)) throw new MockError('BAD_REQUEST', `Invalid cols: unknown column '${column}'`)
   }
-  return (record) => {
-    const source = record as unknown as Record<string, unknown>
-    const keys = included.length ? ['id', 'ref', ...included] : Object.keys(source)
-    const result: Record<string, unknown> = {}
-    for (const key of keys) if (!excluded.includes(key) || key === 'id' || key === 'ref') result[key] = source[key]
-    return result
+  const extra = new Set([...added, ...only].filter((column) => onRequest.has(column)))
+  if (!requested.length) return { extra, project: (record) => record }
+  return {
+    extra,
+    project: (record) => {
+      const keys = only.length ? ['id', 'ref', ...only, ...added] : Object.keys(record)
+      const result: Record<string, unknown> = {}
+      for (const key of keys) {
+        if (Object.hasOwn(record, key) && (!excluded.includes(key) || key === 'id' || key === 'ref')) result[key] = record[key]
+      }
+      return result
+    },
   }
 }

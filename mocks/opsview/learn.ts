@@ -1,6 +1,7 @@
 import { bodyFields, NamedRecords, type LearnedExchange, type WorldLearner } from '../core/learner'
 import type { World } from '../core/world'
-import { isConfigTypeName } from './config-types'
+import type { StoredRecord } from './config/module'
+import { CONFIG_TYPE_NAMES } from './config/registry'
 import type { ConfigTypeName } from './spec-types'
 import { OPSVIEW_COLLECTIONS, worldEntryOf } from './world'
 
@@ -10,6 +11,8 @@ import { OPSVIEW_COLLECTIONS, worldEntryOf } from './world'
  */
 type Entry = Record<string, unknown>
 
+const isConfigType = (name: string | undefined): name is ConfigTypeName => CONFIG_TYPE_NAMES.includes(name as ConfigTypeName)
+
 export function opsviewLearner(): WorldLearner {
   const objects = new Map<ConfigTypeName, NamedRecords<Entry>>()
   const passwords = new Map<string, string>()
@@ -17,7 +20,7 @@ export function opsviewLearner(): WorldLearner {
   const recordsOf = (type: ConfigTypeName) => objects.get(type) ?? objects.set(type, new NamedRecords()).get(type)!
   const add = (type: ConfigTypeName, record: unknown) => {
     if (typeof record === 'object' && record !== null && typeof (record as Entry).name === 'string')
-      recordsOf(type).merge((record as Entry).name as string, worldEntryOf(type, record as Entry))
+      recordsOf(type).merge((record as Entry).name as string, worldEntryOf(type, record as StoredRecord))
   }
   return {
     learn({ operationId, params, query, requestBody, status, json }: LearnedExchange) {
@@ -27,9 +30,9 @@ export function opsviewLearner(): WorldLearner {
       if (operationId === 'login') {
         const fields = bodyFields(requestBody, query)
         if (typeof fields.username === 'string' && typeof fields.password === 'string') passwords.set(fields.username, fields.password)
-      } else if (operationId === 'listConfigObjects' && type && isConfigTypeName(type) && Array.isArray(body.list)) {
+      } else if (operationId === 'listConfigObjects' && isConfigType(type) && Array.isArray(body.list)) {
         for (const record of body.list) add(type, record)
-      } else if (operationId === 'getConfigObject' && type && isConfigTypeName(type)) {
+      } else if (operationId === 'getConfigObject' && isConfigType(type)) {
         add(type, body.object)
       } else if (operationId === 'listHostStatus' && Array.isArray(body.list)) {
         for (const host of body.list as Entry[]) runtime.merge(String(host.name), { state: host.state, output: host.output })

@@ -1,22 +1,42 @@
-import spec from '../generated/opsview.openapi.json'
 import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
 import type { MockRequest } from '../core/exchange'
 import type { Operation } from '../core/service'
 import type { SessionStore } from '../core/sessions'
 import { authenticate, requireAnyAccess, userInfo } from './auth'
-import { CONFIG_TYPES, isConfigTypeName } from './config-types'
+import { moduleFor } from './config/registry'
+import type { StoredRecord } from './config/module'
 import { listConfig } from './config-query'
 import { readOpsviewBody, readParams } from './request-body'
-import { acknowledge, bodyFields, createDowntime, deleteDowntimes, listDowntimes } from './runtime'
-import { listHostgroupStatus, listHostStatus, listServiceStatus } from './status'
-import { refId, type OpsviewStore, type Principal } from './store'
+import { acknowledge, bodyFields, createDowntime, deleteDowntimes, describe, listDowntimes, select } from './runtime'
+import { listHostgroupStatus, listHostStatus, listServiceStatus, type StatusView } from './status'
+import type { MonitoringEngine } from './monitoring/engine'
+import type { UploadArea } from './uploads'
+import { listEvents } from './monitoring/events'
+import { graph, listMetricStatus, listRuntimeMetrics } from './monitoring/perf'
+import {
+  bsmComponents,
+  bsmServices,
+  detail,
+  groupsBelow,
+  runtimeClusters,
+  runtimeHosttemplates,
+  runtimeNetwork,
+  runtimeServices,
+  serviceRefs,
+  viewport,
+} from './monitoring/views'
+import type { OpsviewStore, Principal } from './store'
 import type { operations } from '../generated/opsview'
-import type { AnyConfigObject, ConfigTypeName, Host, Hostgroup, Reply } from './spec-types'
+import type { ConfigObject, ConfigTypeName, Reply } from './spec-types'
 
 export interface OpsviewContext {
   store: OpsviewStore
   sessions: SessionStore
+  /** The estate in mock time: check results, events, performance data. */
+  monitoring: MonitoringEngine
+  /** Staged and imported plugin and Opspack uploads. */
+  uploads: UploadArea
   version: { opsview_version: string; opsview_build: string; opsview_edition: 'community' | 'enterprise' | 'commercial'; uuid: string }
 }
 
@@ -40,7 +60,12 @@ function withPrincipal<Id extends OperationId>(
     params: Record<string, string>,
   ) => Reply<Id> | Promise<Reply<Id>>,
 ): Handler<Id> {
-  return (context, request, params) => handle(context, authenticate(context.store, context.sessions, request), request, params)
+  return (context, request, params) => {
+    const principal = authenticate(context.store, context.sessions, request)
+    // Catch the estate up with mock time before anything reads it.
+    context.monitoring.advance()
+    return handle(context, principal, request, params)
+  }
 }
 
 const ok = <T>(json: T) => ({ status: 200 as const, json })
@@ -93,7 +118,7 @@ const getInfo = operation(
       opsview_name: 'Opsview',
       server_timezone: 'UTC',
       server_timezone_offset: '0',
-      hosts_limit: String(Math.max(100, store.tables.host.size)),
+      hosts_limit: String(Math.max(100, store.config.size('host'))),
     }),
   ),
 )
@@ -114,54 +139,35 @@ const getServerinfo = operation(
 
 // ---- configuration -------------------------------------------------------------------------------
 
-const schemas = (spec as unknown as { components: { schemas: Record<string, { properties?: object }> } }).components.schemas
-const COLUMNS = Object.fromEntries(
-  (Object.keys(CONFIG_TYPES) as ConfigTypeName[]).map((type) => [
-    type,
-    Object.keys(schemas[CONFIG_TYPES[type].schemaName]?.properties ?? {}),
-  ]),
-) as Record<ConfigTypeName, string[]>
-
-function configType(params: Record<string, string>): ConfigTypeName {
-  const type = params.objecttype!
-  if (!isConfigTypeName(type)) throw new MockError('ROUTE_NOT_FOUND', `Unknown object type '${type}'`)
+function configType(store: OpsviewStore, params: Record<string, string>): ConfigTypeName {
+  const type = store.config.typeNamed(params.objecttype!)
+  if (!type) throw new MockError('ROUTE_NOT_FOUND', `Unknown object type '${params.objecttype}'`)
   return type
 }
 
-function isVisible(principal: Principal, type: ConfigTypeName, record: AnyConfigObject): boolean {
-  const visible = principal.visibleHostgroupIds
-  if (!visible || !CONFIG_TYPES[type].scopedByHostgroup) return true
-  return type === 'host' ? visible.has(refId((record as Host).hostgroup)) : visible.has((record as Hostgroup).id)
-}
-
 function readable(principal: Principal, type: ConfigTypeName): void {
-  requireAnyAccess(principal, CONFIG_TYPES[type].readAccess, `reading ${type} configuration`)
+  requireAnyAccess(principal, moduleFor(type).readAccess, `reading ${type} configuration`)
 }
 
-function writable(principal: Principal, type: ConfigTypeName): void {
-  requireAnyAccess(principal, [CONFIG_TYPES[type].writeAccess], `changing ${type} configuration`)
+/** The caller may change objects of `type`, and the type allows `operation` at all. */
+function writable(principal: Principal, type: ConfigTypeName, operation?: 'create' | 'update' | 'clone'): void {
+  const module = moduleFor(type)
+  if (!module.writeAccess) throw new MockError('BAD_REQUEST', `Objects of type ${type} are read-only`)
+  requireAnyAccess(principal, [module.writeAccess], `changing ${type} configuration`)
+  if (operation && module.refuses?.includes(operation)) {
+    throw new MockError('BAD_REQUEST', `A ${type} cannot be ${operation === 'clone' ? 'cloned' : `${operation}d`} here; upload it instead`)
+  }
 }
 
-function visibleObject(store: OpsviewStore, principal: Principal, type: ConfigTypeName, id: string): AnyConfigObject {
-  const record = /^[0-9]+$/.test(id) ? store.tables[type].get(id) : undefined
-  if (!record || !isVisible(principal, type, record)) throw new MockError('NOT_FOUND', `Object not found: ${type} ${id}`)
+function visibleObject(store: OpsviewStore, principal: Principal, type: ConfigTypeName, id: string): StoredRecord {
+  const byId = moduleFor(type).identity === 'id'
+  const record = !byId || /^[0-9]+$/.test(id) ? store.config.get(type, id) : undefined
+  if (!record || !store.canSee(principal, type, record)) throw new MockError('NOT_FOUND', `Object not found: ${type} ${id}`)
   return record
 }
 
-/**
- * A record as the principal may see it: a `hosts` list (a host template's) keeps only hosts in the
- * principal's host groups, so a "View some" user learns nothing of the others, neither in the object nor
- * through an `s.hosts=` search.
- */
-function withVisibleHosts(store: OpsviewStore, principal: Principal, record: AnyConfigObject): AnyConfigObject {
-  const visible = principal.visibleHostgroupIds
-  const hosts = (record as { hosts?: unknown }).hosts
-  if (!visible || !Array.isArray(hosts)) return record
-  const shown = hosts.filter((ref: { name: string; ref?: string }) => {
-    const host = typeof ref?.ref === 'string' ? store.tables.host.get(refId(ref)) : undefined
-    return host !== undefined && visible.has(refId(host.hostgroup))
-  })
-  return shown.length === hosts.length ? record : ({ ...record, hosts: shown } as AnyConfigObject)
+function shown(store: OpsviewStore, principal: Principal, type: ConfigTypeName, record: StoredRecord) {
+  return { object: store.config.present(type, record, principal.scope) as ConfigObject }
 }
 
 function objectBody(request: MockRequest): Record<string, unknown> {
@@ -175,12 +181,21 @@ const listConfigObjects = operation(
   'GET',
   '/rest/config/{objecttype}',
   withPrincipal(({ store }, principal, request, params) => {
-    const type = configType(params)
+    const type = configType(store, params)
     readable(principal, type)
-    const records = (store.tables[type].all() as AnyConfigObject[])
-      .filter((record) => isVisible(principal, type, record))
-      .map((record) => withVisibleHosts(store, principal, record))
-    return ok(listConfig(records, COLUMNS[type], request.query) as Extract<Reply<'listConfigObjects'>, { status: 200 }>['json'])
+    const { config } = store
+    const scope = principal.scope
+    const records = () => (scope ? [...config.all(type)].filter((record) => config.canSee(type, record, scope)) : [...config.all(type)])
+    const result = listConfig(records, config.columns(type), request.query, {
+      value: (record, column) => config.columnValue(type, record, column, scope),
+      present: (record, extra) => config.present(type, record, scope, extra),
+      onRequest: new Set(moduleFor(type).onRequest ?? []),
+      // Restricted users see a filtered list, so only unrestricted ones get the page-at-a-time path.
+      ...(!scope && config.inIdOrder(type)
+        ? { inIdOrder: { size: config.size(type), window: (start: number, end: number) => config.window(type, start, end) } }
+        : {}),
+    })
+    return ok(result as Extract<Reply<'listConfigObjects'>, { status: 200 }>['json'])
   }),
 )
 
@@ -189,14 +204,13 @@ const configObjectExists = operation(
   'GET',
   '/rest/config/{objecttype}/exists',
   withPrincipal(({ store }, principal, request, params) => {
-    const type = configType(params)
+    const type = configType(store, params)
     readable(principal, type)
     const name = request.query.get('name')
     const id = request.query.get('id')
     if (name === null && id === null) throw new MockError('BAD_REQUEST', 'exists needs a name or id parameter')
-    const found = (store.tables[type].all() as AnyConfigObject[]).some(
-      (record) => isVisible(principal, type, record) && (name === null || record.name === name) && (id === null || record.id === id),
-    )
+    const record = id !== null ? store.config.get(type, id) : store.config.byName(type, name!)
+    const found = record !== undefined && (name === null || record.name === name) && store.canSee(principal, type, record)
     return ok({ exists: found ? (1 as const) : (0 as const) })
   }),
 )
@@ -206,9 +220,9 @@ const getConfigObject = operation(
   'GET',
   '/rest/config/{objecttype}/{id}',
   withPrincipal(({ store }, principal, _request, params) => {
-    const type = configType(params)
+    const type = configType(store, params)
     readable(principal, type)
-    return ok({ object: withVisibleHosts(store, principal, visibleObject(store, principal, type, params.id!)) })
+    return ok(shown(store, principal, type, visibleObject(store, principal, type, params.id!)))
   }),
 )
 
@@ -216,12 +230,12 @@ const createConfigObject = operation(
   'createConfigObject',
   'POST',
   '/rest/config/{objecttype}',
-  withPrincipal(async (context, principal, request, params) => {
-    const type = configType(params)
-    writable(principal, type)
+  withPrincipal(async ({ store }, principal, request, params) => {
+    const type = configType(store, params)
+    writable(principal, type, 'create')
     const body = objectBody(request)
-    if (Array.isArray(body.list)) return ok(await writeList(context, type, body, 'create'))
-    return ok({ object: await context.store.createConfigObject(type, body) })
+    if (Array.isArray(body.list)) return ok(await writeList(store, type, body, 'create'))
+    return ok(shown(store, principal, type, await store.config.create(type, body)))
   }),
 )
 
@@ -229,42 +243,57 @@ const updateConfigObjects = operation(
   'updateConfigObjects',
   'PUT',
   '/rest/config/{objecttype}',
-  withPrincipal(async (context, principal, request, params) => {
-    const type = configType(params)
-    writable(principal, type)
-    return ok(await writeList(context, type, objectBody(request), 'upsert'))
+  withPrincipal(async ({ store }, principal, request, params) => {
+    const type = configType(store, params)
+    writable(principal, type, 'update')
+    return ok(await writeList(store, type, objectBody(request), 'upsert'))
   }),
 )
 
-/** A `{"list": [...]}` write, all or nothing; renamed contacts lose the sessions bound to their old name. */
-async function writeList(context: OpsviewContext, type: ConfigTypeName, body: Record<string, unknown>, mode: 'create' | 'upsert') {
+/**
+ * A `{"list": [...]}` write, all or nothing, as Opsview's list POST/PUT does: items with an `id`, or (for
+ * PUT) a `name` that exists, are updated; the others are created. On the first failure every change is
+ * undone and the answer names the item, like Opsview's "Rollback" error.
+ */
+async function writeList(store: OpsviewStore, type: ConfigTypeName, body: Record<string, unknown>, mode: 'create' | 'upsert') {
   const { list, ...rest } = body
   if (!Array.isArray(list) || Object.keys(rest).length) {
     throw new MockError('BAD_REQUEST', 'Error when parsing data: a list write is {"list": [objects]} and nothing else')
   }
-  const namesBefore = new Map(context.store.tables.contact.all().map((contact) => [contact.id, contact.name]))
-  const written = await context.store.writeConfigObjects(type, list, mode)
-  if (type === 'contact') {
-    for (const contact of written) {
-      const before = namesBefore.get(contact.id)
-      if (before !== undefined && before !== contact.name) context.sessions.revokeSubject(before)
+  await store.config.atomically(async () => {
+    for (const [index, item] of list.entries()) {
+      try {
+        if (!isPlainObject(item)) throw new MockError('BAD_REQUEST', 'Not a HASH')
+        const existing = mode === 'upsert' ? existingFor(store, type, item) : undefined
+        if (existing) await store.config.update(type, existing.id, item)
+        else await store.config.create(type, item)
+      } catch (error) {
+        const reason = error instanceof MockError ? error.message : String(error)
+        throw new MockError('BAD_REQUEST', `Rollback. Error trying to synchronise object: ${index + 1}`, { reason })
+      }
     }
+  })
+  return { objects_updated: list.length }
+}
+
+function existingFor(store: OpsviewStore, type: ConfigTypeName, fields: Record<string, unknown>): StoredRecord | undefined {
+  if (fields.id !== undefined) {
+    const record = store.config.get(type, String(fields.id))
+    if (!record) throw new MockError('NOT_FOUND', `Object not found: ${type} ${String(fields.id)}`)
+    return record
   }
-  return { objects_updated: written.length }
+  return typeof fields.name === 'string' ? store.config.byName(type, fields.name) : undefined
 }
 
 const updateConfigObject = operation(
   'updateConfigObject',
   'PUT',
   '/rest/config/{objecttype}/{id}',
-  withPrincipal(async (context, principal, request, params) => {
-    const type = configType(params)
-    writable(principal, type)
-    const current = visibleObject(context.store, principal, type, params.id!)
-    const updated = await context.store.updateConfigObject(type, current.id, objectBody(request))
-    // A renamed contact's tokens were bound to the old name.
-    if (type === 'contact' && updated.name !== current.name) context.sessions.revokeSubject(current.name)
-    return ok({ object: updated })
+  withPrincipal(async ({ store }, principal, request, params) => {
+    const type = configType(store, params)
+    writable(principal, type, 'update')
+    const current = visibleObject(store, principal, type, params.id!)
+    return ok(shown(store, principal, type, await store.config.update(type, current.id, objectBody(request))))
   }),
 )
 
@@ -273,10 +302,10 @@ const cloneConfigObject = operation(
   'POST',
   '/rest/config/{objecttype}/{id}',
   withPrincipal(async ({ store }, principal, request, params) => {
-    const type = configType(params)
-    writable(principal, type)
+    const type = configType(store, params)
+    writable(principal, type, 'clone')
     const source = visibleObject(store, principal, type, params.id!)
-    return ok({ object: await store.createConfigObject(type, objectBody(request), source) })
+    return ok(shown(store, principal, type, await store.config.create(type, objectBody(request), { base: source })))
   }),
 )
 
@@ -284,14 +313,30 @@ const deleteConfigObject = operation(
   'deleteConfigObject',
   'DELETE',
   '/rest/config/{objecttype}/{id}',
-  withPrincipal(async (context, principal, _request, params) => {
-    const type = configType(params)
+  withPrincipal(async ({ store }, principal, _request, params) => {
+    const type = configType(store, params)
     writable(principal, type)
-    const current = visibleObject(context.store, principal, type, params.id!)
-    if (type === 'contact' && current.id === principal.contact.id) throw new MockError('BAD_REQUEST', 'You cannot delete your own contact')
-    await context.store.deleteConfigObject(type, current.id)
-    if (type === 'contact') context.sessions.revokeSubject(current.name)
+    const current = visibleObject(store, principal, type, params.id!)
+    await store.config.remove(type, current.id, { contactId: principal.contact.id })
     return ok({ success: 1 as const })
+  }),
+)
+
+const deleteConfigObjects = operation(
+  'deleteConfigObjects',
+  'DELETE',
+  '/rest/config/{objecttype}',
+  withPrincipal(async ({ store }, principal, request, params) => {
+    const type = configType(store, params)
+    writable(principal, type)
+    const ids = request.query.getAll('id')
+    if (!ids.length) throw new MockError('BAD_REQUEST', 'Bulk delete needs at least one id parameter')
+    const unique = [...new Set(ids)]
+    const records = unique.map((id) => visibleObject(store, principal, type, id))
+    await store.config.atomically(async () => {
+      for (const record of records) await store.config.remove(type, record.id, { contactId: principal.contact.id })
+    })
+    return ok({ objects_deleted: records.length })
   }),
 )
 
@@ -320,9 +365,10 @@ const reload = operation(
   'reload',
   'POST',
   '/rest/reload',
-  withPrincipal(async ({ store }, principal) => {
+  withPrincipal(async ({ store, monitoring }, principal) => {
     requireAnyAccess(principal, ['RELOADACCESS'], 'reloading')
     await store.reload()
+    monitoring.sync()
     return reloadStatus(store)
   }),
 )
@@ -333,19 +379,19 @@ const listHostStatusOp = operation(
   'listHostStatus',
   'GET',
   '/rest/status/host',
-  withPrincipal(({ store }, principal, request) => ok(listHostStatus(store, principal, request.query))),
+  withPrincipal((context, principal, request) => ok(listHostStatus(context, principal, request.query))),
 )
 const listServiceStatusOp = operation(
   'listServiceStatus',
   'GET',
   '/rest/status/service',
-  withPrincipal(({ store }, principal, request) => ok(listServiceStatus(store, principal, request.query))),
+  withPrincipal((context, principal, request) => ok(listServiceStatus(context, principal, request.query))),
 )
 const listHostgroupStatusOp = operation(
   'listHostgroupStatus',
   'GET',
   '/rest/status/hostgroup',
-  withPrincipal(({ store }, principal, request) => ok(listHostgroupStatus(store, principal, request.query))),
+  withPrincipal((context, principal, request) => ok(listHostgroupStatus(context, principal, request.query))),
 )
 
 const listDowntimesOp = operation(
@@ -358,24 +404,219 @@ const createDowntimeOp = operation(
   'createDowntime',
   'POST',
   '/rest/downtime',
-  withPrincipal(({ store }, principal, request) =>
-    ok(createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-  ),
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    const result = createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))
+    monitoring.noteDowntimesChanged()
+    return ok(result)
+  }),
 )
 const deleteDowntimesOp = operation(
   'deleteDowntimes',
   'DELETE',
   '/rest/downtime',
-  withPrincipal(({ store }, principal, request) =>
-    ok(deleteDowntimes(store, principal, request.query, bodyFields(readOpsviewBody(request)))),
-  ),
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    const now = store.clock.nowSeconds()
+    const running = [...store.downtimes.values()].filter((record) => record.start <= now && record.end > now)
+    const before = new Map(running.map((record) => [record.id, { hostIds: [...record.hostIds], serviceIds: [...record.serviceIds] }]))
+    const result = deleteDowntimes(store, principal, request.query, bodyFields(readOpsviewBody(request)))
+    for (const record of running) {
+      const after = store.downtimes.get(record.id)
+      const was = before.get(record.id)!
+      const ended = [
+        ...was.hostIds.filter((id) => !after?.hostIds.includes(id)).map((hostId) => ({ hostId })),
+        ...result.list.services
+          .filter((service) => was.serviceIds.includes(service.id) && !after?.serviceIds.includes(service.id))
+          .map((service) => ({ hostId: hostIdOf(store, service.id), serviceId: service.id })),
+      ]
+      monitoring.noteDowntimeCancelled(ended, { author: record.author, comment: record.comment, start: record.start, end: record.end }, now)
+    }
+    return ok(result)
+  }),
 )
 const acknowledgeOp = operation(
   'acknowledge',
   'POST',
   '/rest/acknowledge',
-  withPrincipal(({ store }, principal, request) => ok(acknowledge(store, principal, request.query, bodyFields(readOpsviewBody(request))))),
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    const body = bodyFields(readOpsviewBody(request))
+    const result = acknowledge(store, principal, request.query, body)
+    const objects = [
+      ...result.list.hosts.map((host) => ({ hostId: host.id })),
+      ...result.list.services.map((service) => ({ hostId: hostIdOf(store, service.id), serviceId: service.id })),
+    ]
+    monitoring.noteAcknowledged(objects, principal.contact.name, String(body.comment), store.clock.nowSeconds())
+    return ok(result)
+  }),
 )
+
+function hostIdOf(store: OpsviewStore, serviceId: string): string {
+  for (const runtime of store.runtime.values()) if (runtime.services.some((service) => service.id === serviceId)) return runtime.hostId
+  return ''
+}
+
+function assertAction(principal: Principal): void {
+  requireAnyAccess(principal, ['ACTIONALL', 'ACTIONSOME'], 'acknowledging or rechecking')
+}
+
+const listAcknowledgeableOp = operation(
+  'listAcknowledgeable',
+  'GET',
+  '/rest/acknowledge',
+  withPrincipal((context, principal, request) => {
+    assertAction(principal)
+    return ok(listServiceStatus(context, principal, request.query, 'acknowledge'))
+  }),
+)
+
+const listRecheckableOp = operation(
+  'listRecheckable',
+  'GET',
+  '/rest/recheck',
+  withPrincipal((context, principal, request) => {
+    assertAction(principal)
+    return ok(listServiceStatus(context, principal, request.query, 'recheck'))
+  }),
+)
+
+const recheckOp = operation(
+  'recheck',
+  'POST',
+  '/rest/recheck',
+  withPrincipal(({ store, monitoring }, principal, request) => {
+    assertAction(principal)
+    const selection = select(store, principal, request.query, bodyFields(readOpsviewBody(request)))
+    if (!selection.hostIds.length && !selection.services.length) throw new MockError('BAD_REQUEST', 'No objects chosen for recheck')
+    monitoring.recheck(
+      [...selection.hostIds.map((hostId) => ({ hostId })), ...selection.services.map(({ hostId, serviceId }) => ({ hostId, serviceId }))],
+      store.clock.nowSeconds(),
+    )
+    return ok(describe(store, selection))
+  }),
+)
+
+const listEventsOp = operation(
+  'listEvents',
+  'GET',
+  '/rest/event',
+  withPrincipal((context, principal, request) => {
+    requireAnyAccess(principal, ['VIEWALL', 'VIEWSOME', 'ADMINACCESS'], 'viewing events')
+    return ok(listEvents(context.store, context.monitoring, principal, request.query, groupsBelow(context)))
+  }),
+)
+
+const getDetailOp = operation(
+  'getDetail',
+  'GET',
+  '/rest/detail',
+  withPrincipal((context, principal, request) => ok(detail(context, principal, request.query))),
+)
+
+const getGraphOp = operation(
+  'getGraph',
+  'GET',
+  '/rest/graph',
+  withPrincipal((context, principal, request) =>
+    ok(graph(context.monitoring, serviceRefs(context, principal), request.query, context.store.clock.nowSeconds())),
+  ),
+)
+
+const listViewportStatusOp = operation(
+  'listViewportStatus',
+  'GET',
+  '/rest/status/viewport',
+  withPrincipal((context, principal, request) => ok(viewport(context, principal, request.query))),
+)
+
+const getViewportStatusOp = operation(
+  'getViewportStatus',
+  'GET',
+  '/rest/status/viewport/{keyword}',
+  withPrincipal((context, principal, request, params) => ok(viewport(context, principal, request.query, params.keyword!))),
+)
+
+const listBsmServiceStatusOp = operation(
+  'listBsmServiceStatus',
+  'GET',
+  '/rest/status/bsmservice',
+  withPrincipal((context, principal, request) => ok(bsmServices(context, principal, request.query))),
+)
+
+const listBsmComponentStatusOp = operation(
+  'listBsmComponentStatus',
+  'GET',
+  '/rest/status/bsmcomponent',
+  withPrincipal((context, principal, request) => ok(bsmComponents(context, principal, request.query))),
+)
+
+const listMetricStatusOp = operation(
+  'listMetricStatus',
+  'GET',
+  '/rest/status/performancemetric',
+  withPrincipal((context, principal, request) =>
+    ok(listMetricStatus(context.monitoring, serviceRefs(context, principal), request.query, groupsBelow(context))),
+  ),
+)
+
+const listRuntimeServicesOp = operation(
+  'listRuntimeServices',
+  'GET',
+  '/rest/runtime/service',
+  withPrincipal((context, principal, request) => ok(runtimeServices(context, principal, request.query))),
+)
+
+const listRuntimeHosttemplatesOp = operation(
+  'listRuntimeHosttemplates',
+  'GET',
+  '/rest/runtime/hosttemplate',
+  withPrincipal((context, principal, request) => ok(runtimeHosttemplates(context, principal, request.query))),
+)
+
+const listRuntimeMetricsOp = operation(
+  'listRuntimeMetrics',
+  'GET',
+  '/rest/runtime/performancemetric',
+  withPrincipal((context, principal, request) =>
+    ok(listRuntimeMetrics(serviceRefs(context, principal), request.query, groupsBelow(context))),
+  ),
+)
+
+const listRuntimeMonitoringClustersOp = operation(
+  'listRuntimeMonitoringClusters',
+  'GET',
+  '/rest/runtime/monitoringcluster',
+  withPrincipal((context, principal) => ok(runtimeClusters(context, principal))),
+)
+
+const getRuntimeNetworkOp = operation(
+  'getRuntimeNetwork',
+  'GET',
+  '/rest/runtime/network',
+  withPrincipal((context, principal, request) => ok(runtimeNetwork(context, principal, request.query))),
+)
+
+const uploadPluginOp = operation(
+  'uploadPlugin',
+  'POST',
+  '/rest/config/plugin/upload',
+  withPrincipal(({ store, uploads }, principal, request) => ok(uploads.uploadPlugin(store, principal, request))),
+)
+
+const importPluginOp = operation(
+  'importPlugin',
+  'POST',
+  '/rest/config/plugin/import',
+  withPrincipal(async ({ store, uploads }, principal, request) => ok(await uploads.importPlugin(store, principal, request))),
+)
+
+const uploadOpspackOp = operation(
+  'uploadOpspack',
+  'POST',
+  '/rest/config/hosttemplate/upload',
+  withPrincipal(({ uploads }, principal, request) => ok(uploads.uploadOpspack(principal, request))),
+)
+
+/** Status views read through this: the store for configuration and runtime, the engine for check times. */
+export type { StatusView }
 
 /** The Opsview operation table: one row per spec operation, named by its operationId. */
 export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
@@ -389,6 +630,7 @@ export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
   listConfigObjects,
   createConfigObject,
   updateConfigObjects,
+  deleteConfigObjects,
   configObjectExists,
   getConfigObject,
   updateConfigObject,
@@ -403,6 +645,25 @@ export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [
   createDowntimeOp,
   deleteDowntimesOp,
   acknowledgeOp,
+  listAcknowledgeableOp,
+  listRecheckableOp,
+  recheckOp,
+  listEventsOp,
+  getDetailOp,
+  getGraphOp,
+  listViewportStatusOp,
+  getViewportStatusOp,
+  listBsmServiceStatusOp,
+  listBsmComponentStatusOp,
+  listMetricStatusOp,
+  listRuntimeServicesOp,
+  listRuntimeHosttemplatesOp,
+  listRuntimeMetricsOp,
+  listRuntimeMonitoringClustersOp,
+  getRuntimeNetworkOp,
+  uploadPluginOp,
+  importPluginOp,
+  uploadOpspackOp,
 ]
 
 function singleString(value: unknown): string | undefined {

@@ -2,7 +2,7 @@ import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
 import { likeMatcher } from '../core/like'
 import { requireSupportedTime } from '../core/time'
-import { paginate } from './config-query'
+import { paginate } from './paging'
 import { formatTimestamp, liveHosts } from './status'
 import type { OpsviewStore, Principal } from './store'
 import type { Downtime, RuntimeObjects } from './spec-types'
@@ -31,7 +31,7 @@ function hasSelector(query: URLSearchParams, body: Fields): boolean {
   return [...query.keys(), ...Object.keys(body)].some((key) => SELECTOR.test(key))
 }
 
-function select(store: OpsviewStore, principal: Principal, query: URLSearchParams, body: Fields): Selection {
+export function select(store: OpsviewStore, principal: Principal, query: URLSearchParams, body: Fields): Selection {
   if (!hasSelector(query, body)) {
     throw new MockError('BAD_REQUEST', 'No objects selected: give hst.hostname, svc.hostname/svc.servicename or hg.hostgroupid parameters')
   }
@@ -51,18 +51,8 @@ function select(store: OpsviewStore, principal: Principal, query: URLSearchParam
   }
   if (groupIds.length || groupNames.length) {
     const matchName = matchAny(groupNames)
-    const roots = store.tables.hostgroup.filter((group) => groupIds.includes(group.id) || matchName(group.name)).map((group) => group.id)
-    const groups = new Set(roots)
-    for (let grew = true; grew;) {
-      grew = false
-      for (const group of store.tables.hostgroup.all()) {
-        const parentId = group.parent?.ref?.split('/').pop()
-        if (parentId && groups.has(parentId) && !groups.has(group.id)) {
-          groups.add(group.id)
-          grew = true
-        }
-      }
-    }
+    const roots = [...store.hostgroups()].filter((group) => groupIds.includes(group.id) || matchName(group.name)).map((group) => group.id)
+    const groups = store.groupAndDescendants(roots)
     for (const item of live) if (groups.has(item.host.hostgroup.ref!.split('/').pop()!)) hostIds.add(item.host.id)
   }
   const services: Selection['services'] = []
@@ -83,8 +73,8 @@ function select(store: OpsviewStore, principal: Principal, query: URLSearchParam
   return { hostIds: [...hostIds], services }
 }
 
-function describe(store: OpsviewStore, selection: Selection): RuntimeObjects {
-  const hostName = (id: string) => store.tables.host.get(id)?.name ?? ''
+export function describe(store: OpsviewStore, selection: Selection): RuntimeObjects {
+  const hostName = (id: string) => store.host(id)?.name ?? ''
   const serviceName = (hostId: string, serviceId: string) =>
     store.runtime.get(hostId)?.services.find((service) => service.id === serviceId)?.name ?? ''
   return {
@@ -171,9 +161,15 @@ export function listDowntimes(
   store: OpsviewStore,
   principal: Principal,
   query: URLSearchParams,
-): { list: Downtime[]; summary: { rows: string; allrows: string; page: string; totalrows: string; totalpages: string } } {
+): {
+  list: Downtime[]
+  summary: { rows: string; allrows: string; page: string; totalrows: string; totalpages: string; num_hosts: string; num_services: string }
+} {
   assertAccess(principal, 'DOWNTIMEALL', 'DOWNTIMESOME')
   const now = store.clock.nowSeconds()
+  // Epoch seconds unless format_datetime=1 asks for server-time text (Opsview 6.8 downtime listing docs).
+  const formatted = query.get('format_datetime') === '1'
+  const time = (epoch: number) => (formatted ? formatTimestamp(epoch) : String(epoch))
   const visible = new Set(liveHosts(store, principal).map((item) => item.host.id))
   const all = [...store.downtimes.values()].filter(
     (record) => record.end > now && [...record.hostIds, ...hostsOfServices(store, record.serviceIds)].some((id) => visible.has(id)),
@@ -186,16 +182,23 @@ export function listDowntimes(
         services: record.serviceIds.map((serviceId) => ({ serviceId, hostId: hostsOfServices(store, [serviceId])[0] ?? '' })),
       }).list
       return {
-        id: record.id,
-        start_time: formatTimestamp(record.start),
-        end_time: formatTimestamp(record.end),
+        started: record.start <= now ? '1' : '0',
+        start_time: time(record.start),
+        scheduled_end_time: time(record.end),
         comment: record.comment,
         author: record.author,
-        started: record.start <= now ? '1' : '0',
         objects,
       }
     }),
-    summary: { rows, allrows: String(all.length), page, totalrows: String(all.length), totalpages },
+    summary: {
+      rows,
+      allrows: String(all.length),
+      page,
+      totalrows: String(all.length),
+      totalpages,
+      num_hosts: String(new Set(all.flatMap((record) => record.hostIds)).size),
+      num_services: String(new Set(all.flatMap((record) => record.serviceIds)).size),
+    },
   }
 }
 

@@ -7,11 +7,14 @@ import { SessionStore } from '../core/sessions'
 import { createWorldControl, type WorldControl } from '../core/state-control'
 import type { Journal } from '../core/journal'
 import { resolveWorlds, type WorldSource } from '../core/world'
+import { followContactChanges } from './auth'
 import { opsviewWorldActions, opsviewWorldAdapter } from './world'
 import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
 import { OpsviewStore } from './store'
+import { MonitoringEngine } from './monitoring/engine'
+import { UploadArea } from './uploads'
 
 /**
  * The Opsview mock without any transport: what the standalone server runs. It does not import msw,
@@ -32,6 +35,8 @@ export interface OpsviewService {
   readonly service: MockService
   readonly store: OpsviewStore
   readonly sessions: SessionStore
+  /** The estate in mock time; `advance()` catches it up with the clock (every request does). */
+  readonly monitoring: MonitoringEngine
   /** Every request answered, secrets redacted: `journal.calls('createConfigObject')`. */
   readonly journal: Journal
   /** Export, load, snapshot and change the state: `world.setServiceState({ host, service, state })`. */
@@ -46,15 +51,20 @@ export { SEEDED_USERS as OPSVIEW_SEEDED_USERS }
 export async function createOpsviewService(options: OpsviewMockOptions = {}): Promise<OpsviewService> {
   const clock = new Clock()
   const store = new OpsviewStore(clock)
+  const monitoring = new MonitoringEngine(store)
+  const uploads = new UploadArea()
   const sessions = new SessionStore({
     clock,
     ttlMs: (options.sessionTtlSeconds ?? 3600) * 1000,
     sliding: true,
     newToken: () => randomHex(40),
   })
+  followContactChanges(store, sessions)
   const context: OpsviewContext = {
     store,
     sessions,
+    monitoring,
+    uploads,
     version: {
       opsview_version: '6.8.8',
       opsview_build: '6.8.8.202306191345',
@@ -62,16 +72,21 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
       uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21',
     },
   }
+  const target = { store, monitoring, seed: options.seed ?? 1 }
   const startWorld = options.world === undefined ? undefined : resolveWorlds(opsviewWorldAdapter, [options.world].flat())
   const reset = async () => {
     clock.reset()
     sessions.clear()
     store.clear()
-    if (startWorld) await opsviewWorldAdapter.apply(store, startWorld)
-    else await seedOpsview(store, options.seed)
+    uploads.clear()
+    if (startWorld) await opsviewWorldAdapter.apply(target, startWorld)
+    else {
+      await seedOpsview(store, options.seed)
+      monitoring.reset(options.seed ?? 1)
+    }
   }
   await reset()
-  const world = createWorldControl(opsviewWorldAdapter, store, opsviewWorldActions(store))
+  const world = createWorldControl(opsviewWorldAdapter, target, opsviewWorldActions(store))
   const service = createService({
     vendor: 'opsview',
     title: 'Opsview',
@@ -83,5 +98,5 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
     reset,
     state: world,
   })
-  return { service, store, sessions, journal: service.journal, world, reset: service.reset }
+  return { service, store, sessions, monitoring, journal: service.journal, world, reset: service.reset }
 }

@@ -9,6 +9,7 @@ export type Hosttemplate = Schemas['Hosttemplate']
 export type Contact = Schemas['Contact']
 export type Role = Schemas['Role']
 export type ObjectRef = Schemas['ObjectRef']
+export type ConfigObject = Schemas['ConfigObject']
 export type User = Schemas['User']
 export type ListSummary = Schemas['ListSummary']
 export type StateCounts = Schemas['StateCounts']
@@ -24,16 +25,9 @@ export type ReloadStatus = Schemas['ReloadStatus']
 export type HostState = Schemas['HostState']
 export type ServiceState = Schemas['ServiceState']
 
+/** Every `objecttype` the spec documents under `/rest/config/{objecttype}`, legacy aliases included. */
 export type ConfigTypeName = operations['listConfigObjects']['parameters']['path']['objecttype']
-
-export interface ConfigObjectsByType {
-  host: Host
-  hostgroup: Hostgroup
-  hosttemplate: Hosttemplate
-  contact: Contact
-  role: Role
-}
-export type AnyConfigObject = ConfigObjectsByType[ConfigTypeName]
+export type SchemaName = keyof Schemas
 
 /** What a handler for `operationId` may answer, per the spec. */
 export type Reply<OperationId extends keyof operations> = ReplyOf<operations[OperationId]>

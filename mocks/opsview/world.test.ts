@@ -56,6 +56,11 @@ describe('Opsview world', () => {
       world: {
         vendor: 'opsview',
         hostgroups: [{ name: 'Estate' }, { name: 'Shops', parent: 'Estate' }],
+        servicegroups: [{ name: 'Shop' }],
+        servicechecks: [
+          { name: 'Till Software', servicegroup: 'Shop', checktype: 'Active Plugin' },
+          { name: 'Receipt Printer', servicegroup: 'Shop', checktype: 'Active Plugin' },
+        ],
         hosttemplates: [{ name: 'Till', servicechecks: ['Till Software', 'Receipt Printer'] }],
         roles: [{ name: 'Admins', accesses: ['ADMINACCESS', 'VIEWALL', 'CONFIGUREHOSTS'], all_hostgroups: true }],
         contacts: [{ name: 'ana', password: 'secret', role: 'Admins' }],

@@ -1,42 +1,64 @@
 import spec from '../generated/opsview.openapi.json'
 import { isPlainObject } from '../core/body'
-import { ownValue } from '../core/own'
 import { MockError } from '../core/mock-error'
+import { ownValue } from '../core/own'
 import { pointer, WORLD_AT_SCHEMA, worldAnchorMs, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
-import { CONFIG_TYPES, type FieldKind } from './config-types'
+import { CONFIG_TYPE_NAMES, moduleFor } from './config/registry'
+import type { FieldKind } from './config/kinds'
+import type { StoredRecord } from './config/module'
 import { isAccessName } from './access'
-import { type HostRuntime, type OpsviewStore, type ServiceRuntime } from './store'
-import type { AnyConfigObject, ConfigTypeName, HostState, ObjectRef, ServiceState } from './spec-types'
+import type { MonitoringEngine } from './monitoring/engine'
+import { OpsviewStore, type HostRuntime, type ServiceRuntime } from './store'
+import { seedOpsview } from './seed'
+import { Clock } from '../core/clock'
+import type { ConfigTypeName, HostState, ServiceState } from './spec-types'
 
 /**
- * The Opsview world format (decisions/120): one list per configuration type (`hosts`, `hostgroups`,
- * `hosttemplates`, `contacts`, `roles`), objects written as a client writes them (references by
- * name, omitted fields take Opsview's defaults), contacts with their password, hosts with their
- * runtime state (`state`, `output`, and per service check), and downtimes. Times are seconds
- * relative to the mock clock when the world is loaded. Everything goes through the store's methods.
+ * The Opsview world format (decisions/120): one list per configuration type of the registry (`hosts`,
+ * `hostgroups`, `hosttemplates`, `servicechecks`, `contacts`, `roles`, `keywords`, ...), objects written as a
+ * client writes them (references by name, omitted fields take Opsview's defaults, secrets such as a contact's
+ * password included), hosts with their runtime state (`state`, `output`, and per service check), and downtimes.
+ * Times are seconds before the world's `at` (or load time). Everything goes through the store's methods.
  */
 type Entry = Record<string, unknown>
 
-const components = (
-  spec as unknown as { components: { schemas: Record<string, { properties?: Record<string, unknown>; enum?: string[] }> } }
-).components.schemas
+/** What a world is loaded into: the store, and the check engine that must restart from the loaded states. */
+export interface OpsviewWorldTarget {
+  store: OpsviewStore
+  monitoring: MonitoringEngine
+  seed: number
+}
+
+const components = (spec as unknown as { components: { schemas: Record<string, { enum?: string[] }> } }).components.schemas
 const HOST_STATES = components.HostState!.enum as HostState[]
 const SERVICE_STATES = components.ServiceState!.enum as ServiceState[]
 
-const TYPES = Object.keys(CONFIG_TYPES) as ConfigTypeName[]
-const collectionOf = (type: ConfigTypeName) => `${type}s`
+const TYPES: readonly ConfigTypeName[] = CONFIG_TYPE_NAMES
+/** A type's list in a world: its plural (`hosts`, `accesses`, `tenancies`; `hosticons` stays). */
+const collectionOf = (type: ConfigTypeName) =>
+  type.endsWith('ss') ? `${type}es` : type.endsWith('s') ? type : /[^aeiou]y$/.test(type) ? `${type.slice(0, -1)}ies` : `${type}s`
+const fieldsOf = (type: ConfigTypeName) => Object.entries(moduleFor(type).fields).filter(([, kind]) => kind.kind !== 'ignored')
 
 /** Fields a world may give a host beyond its configuration: what Opsview's status views show. */
 const HOST_RUNTIME_FIELDS = ['monitored', 'state', 'output', 'acknowledged', 'secondsInState', 'secondsSinceCheck', 'services'] as const
 
-/** Types ordered so every reference points at an earlier type (a host group's parent is handled inside its type). */
+/** The types an object of `type` refers to (other than itself). */
+function targetsOf(type: ConfigTypeName): ConfigTypeName[] {
+  return fieldsOf(type).flatMap(([, kind]) =>
+    (kind.kind === 'ref' || kind.kind === 'refs') && kind.target !== type
+      ? [kind.target]
+      : kind.kind === 'attachments' && type !== 'servicecheck'
+        ? ['servicecheck' as ConfigTypeName]
+        : [],
+  )
+}
+
+/** Types ordered so references point at earlier types where the graph allows it; the loader retries the rest. */
 const TYPE_ORDER: ConfigTypeName[] = (() => {
   const order: ConfigTypeName[] = []
   const visit = (type: ConfigTypeName, path: ConfigTypeName[]) => {
     if (order.includes(type) || path.includes(type)) return
-    for (const kind of Object.values(CONFIG_TYPES[type].writable)) {
-      if ((kind.kind === 'ref' || kind.kind === 'refs') && kind.target !== type) visit(kind.target, [...path, type])
-    }
+    for (const target of targetsOf(type)) if (TYPES.includes(target)) visit(target, [...path, type])
     order.push(type)
   }
   TYPES.forEach((type) => visit(type, []))
@@ -53,45 +75,40 @@ const integerLike = {
 }
 const flagLike = { anyOf: [{ type: 'boolean' }, { enum: [0, 1, '0', '1'] }] }
 const seconds = { type: 'integer', minimum: 0 }
+const nullable = (schema: object, allow: boolean | undefined) => (allow ? { anyOf: [schema, { type: 'null' }] } : schema)
+const refSchema = { anyOf: [{ type: 'string' }, { type: 'object' }] }
 
 function fieldSchema(type: ConfigTypeName, kind: FieldKind): object {
   const description = (text: string) => ({ description: text })
   switch (kind.kind) {
-    case 'string': {
-      const base = kind.pattern ? { type: 'string', pattern: kind.pattern.source } : { type: 'string' }
-      return kind.nullable ? { anyOf: [base, { type: 'null' }] } : base
-    }
-    case 'password':
-      return { type: 'string', ...description('The password the user logs in with (write-only in the API).') }
+    case 'string':
+      return nullable(kind.pattern ? { type: 'string', pattern: kind.pattern.source } : { type: 'string' }, kind.nullable)
+    case 'secret':
+      return { type: 'string', ...description('Write-only in the API (a password): kept by the world.') }
     case 'integer':
-      return integerLike
+      return nullable(integerLike, kind.nullable)
+    case 'decimal':
+      return { anyOf: [{ type: 'number' }, { type: 'string', pattern: '^-?[0-9]+(\\.[0-9]+)?$' }] }
     case 'flag':
-      return flagLike
+      return nullable(flagLike, kind.nullable)
     case 'enum':
-      return { enum: [...kind.values] }
-    case 'ref': {
-      const name = { type: 'string', ...description(`Name of a ${kind.target} in this world.`) }
-      return kind.nullable ? { anyOf: [name, { type: 'null' }] } : name
-    }
+      return nullable({ enum: [...kind.values] }, kind.nullable)
+    case 'ref':
+      return nullable({ ...refSchema, ...description(`Name of a ${kind.target} in this world.`) }, kind.nullable)
     case 'refs':
-      return { type: 'array', items: { type: 'string' }, ...description(`Names of ${kind.target}s in this world.`) }
+      return { type: 'array', items: refSchema, ...description(`Names of ${kind.target}s in this world.`) }
     case 'accesses':
-      return { type: 'array', items: { type: 'string', pattern: '^[A-Z]+$' }, ...description('Access names, e.g. VIEWALL.') }
-    case 'servicechecks':
-      return { type: 'array', items: { type: 'string', minLength: 1 }, ...description('Service check names the template brings.') }
+      return { type: 'array', items: refSchema, ...description('Access names, e.g. VIEWALL.') }
     case 'icon':
-      return {
-        anyOf: [
-          { type: 'string' },
-          {
-            type: 'object',
-            required: ['name'],
-            properties: { name: { type: 'string' }, path: { type: 'string' } },
-            additionalProperties: false,
-          },
-        ],
-        ...description(`The ${type}'s icon by name (and image path).`),
-      }
+      return { ...refSchema, ...description(`The ${type}'s icon by name.`) }
+    case 'attachments':
+      return { type: 'array', items: refSchema, ...description('Service checks by name, or {name, exception}.') }
+    case 'hostattributes':
+    case 'namevalues':
+    case 'objects':
+      return { type: 'array', items: { type: 'object' } }
+    case 'ignored':
+      return {}
   }
 }
 
@@ -109,11 +126,11 @@ const serviceRuntimeSchema = {
 }
 
 function typeSchema(type: ConfigTypeName): object {
-  const definition = CONFIG_TYPES[type]
+  const module = moduleFor(type)
   const properties: Record<string, object> = {
-    id: { type: 'string', pattern: '^[0-9]+$', description: 'Pins the object id (optional).' },
+    id: { type: 'string', description: 'Pins the object id (optional).' },
     uncommitted: { type: 'boolean', description: 'Changed since the last reload (default false).' },
-    ...Object.fromEntries(Object.entries(definition.writable).map(([field, kind]) => [field, fieldSchema(type, kind)])),
+    ...Object.fromEntries(fieldsOf(type).map(([field, kind]) => [field, fieldSchema(type, kind)])),
   }
   if (type === 'host') {
     Object.assign(properties, {
@@ -130,19 +147,14 @@ function typeSchema(type: ConfigTypeName): object {
       },
     })
   }
-  return {
-    type: 'object',
-    required: definition.required.filter((field) => field !== 'parent'),
-    properties,
-    additionalProperties: false,
-  }
+  return { type: 'object', required: module.required.filter((field) => field !== 'parent'), properties, additionalProperties: false }
 }
 
 export const OPSVIEW_WORLD_SCHEMA: object = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://opsmocks.dev/schemas/opsview.world.json',
   title: 'opsmocks Opsview world',
-  description: 'Objects and runtime state of an Opsview mock (generated from the Opsview OpenAPI spec; decisions/120).',
+  description: 'Objects and runtime state of an Opsview mock (generated from the configuration type registry and the spec; decisions/120).',
   type: 'object',
   required: ['vendor'],
   additionalProperties: false,
@@ -150,7 +162,6 @@ export const OPSVIEW_WORLD_SCHEMA: object = {
     vendor: { const: 'opsview' },
     description: { type: 'string' },
     at: WORLD_AT_SCHEMA,
-    pendingChanges: { type: 'integer', minimum: 0, description: 'Configuration changes since the last reload (default 0).' },
     secondsSinceReload: seconds,
     ...Object.fromEntries(TYPES.map((type) => [collectionOf(type), { type: 'array', items: typeSchema(type) }])),
     downtimes: {
@@ -162,8 +173,8 @@ export const OPSVIEW_WORLD_SCHEMA: object = {
         properties: {
           comment: { type: 'string' },
           author: { type: 'string' },
-          startsIn: { type: 'integer', description: 'Seconds from load time (negative: already started).' },
-          endsIn: { type: 'integer', description: 'Seconds from load time.' },
+          startsIn: { type: 'integer', description: 'Seconds from the world moment (negative: already started).' },
+          endsIn: { type: 'integer', description: 'Seconds from the world moment.' },
           hosts: { type: 'array', items: { type: 'string' } },
           services: {
             type: 'array',
@@ -183,9 +194,12 @@ export const OPSVIEW_WORLD_SCHEMA: object = {
 // ---- checks ----------------------------------------------------------------------------------
 
 function entriesOf(world: Record<string, unknown>, type: ConfigTypeName): Entry[] {
-  const list = Object.hasOwn(world, collectionOf(type)) ? world[collectionOf(type)] : undefined
+  const list = ownValue(world, collectionOf(type))
   return Array.isArray(list) ? (list as Entry[]) : []
 }
+
+const nameOf = (value: unknown): string | undefined =>
+  typeof value === 'string' ? value : isPlainObject(value) && typeof value.name === 'string' ? value.name : undefined
 
 function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   const problems: WorldProblem[] = []
@@ -207,20 +221,31 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   }
   for (const type of TYPES) {
     entriesOf(world, type).forEach((entry, index) => {
-      for (const [field, kind] of Object.entries(CONFIG_TYPES[type].writable)) {
+      for (const [field, kind] of fieldsOf(type)) {
         if (!Object.hasOwn(entry, field)) continue
         const value = ownValue(entry, field)
         const at = (...rest: Array<string | number>) => pointer(collectionOf(type), index, field, ...rest)
-        if (kind.kind === 'ref' && typeof value === 'string' && !names.get(kind.target)!.has(value))
-          problems.push({ path: at(), message: `no ${kind.target} named '${value}' in this world` })
-        if (kind.kind === 'refs' && Array.isArray(value))
+        const known = (target: ConfigTypeName, item: unknown) => {
+          // Opsview's reference data (check types, accesses, ...) comes from the seed when the world does not list it.
+          if (isBaseline(target) && !Object.hasOwn(world, collectionOf(target))) return true
+          const name = nameOf(item)
+          // A reference by id or ref is left to the store; names must be in this world.
+          return (
+            name === undefined || (isPlainObject(item) && (item.ref !== undefined || item.id !== undefined)) || names.get(target)!.has(name)
+          )
+        }
+        if (kind.kind === 'ref' && value !== null && !known(kind.target, value))
+          problems.push({ path: at(), message: `no ${kind.target} named '${nameOf(value)}' in this world` })
+        if ((kind.kind === 'refs' || kind.kind === 'attachments') && Array.isArray(value)) {
+          const target = kind.kind === 'refs' ? kind.target : ('servicecheck' as ConfigTypeName)
           value.forEach((item, position) => {
-            if (!names.get(kind.target)!.has(String(item)))
-              problems.push({ path: at(position), message: `no ${kind.target} named '${String(item)}' in this world` })
+            if (!known(target, item)) problems.push({ path: at(position), message: `no ${target} named '${nameOf(item)}' in this world` })
           })
+        }
         if (kind.kind === 'accesses' && Array.isArray(value))
           value.forEach((item, position) => {
-            if (!isAccessName(String(item))) problems.push({ path: at(position), message: `unknown access '${String(item)}'` })
+            if (!isAccessName(String(nameOf(item))))
+              problems.push({ path: at(position), message: `unknown access '${String(nameOf(item))}'` })
           })
       }
     })
@@ -228,14 +253,16 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   const checksOf = templateChecks(world)
   entriesOf(world, 'host').forEach((host, index) => {
     if (!isPlainObject(host.services)) return
-    const available = new Set(
-      (Array.isArray(host.hosttemplates) ? host.hosttemplates : []).flatMap((name) => checksOf.get(String(name)) ?? []),
+    const own = (Array.isArray(host.servicechecks) ? host.servicechecks : []).map(nameOf)
+    const fromTemplates = (Array.isArray(host.hosttemplates) ? host.hosttemplates : []).flatMap(
+      (item) => checksOf.get(String(nameOf(item))) ?? [],
     )
+    const available = new Set([...own, ...fromTemplates].filter((name): name is string => name !== undefined))
     for (const service of Object.keys(host.services)) {
       if (!available.has(service))
         problems.push({
           path: pointer('hosts', index, 'services', service),
-          message: `host '${String(host.name)}' has no service check '${service}' (its templates bring: ${[...available].join(', ') || 'none'})`,
+          message: `host '${String(host.name)}' has no service check '${service}' (it runs: ${[...available].join(', ') || 'none'})`,
         })
     }
   })
@@ -253,7 +280,9 @@ function templateChecks(world: Record<string, unknown>): Map<string, string[]> {
   return new Map(
     entriesOf(world, 'hosttemplate').map((template) => [
       String(template.name),
-      (Array.isArray(template.servicechecks) ? template.servicechecks : []).map(String),
+      (Array.isArray(template.servicechecks) ? template.servicechecks : [])
+        .map(nameOf)
+        .filter((name): name is string => name !== undefined),
     ]),
   )
 }
@@ -261,28 +290,30 @@ function templateChecks(world: Record<string, unknown>): Map<string, string[]> {
 // ---- apply -----------------------------------------------------------------------------------
 
 /** Ids for every entry: pinned ones as given, the rest after the highest pinned id, in file order. */
-function assignIds(entries: Entry[]): string[] {
-  let next = entries.reduce((max, entry) => (typeof entry.id === 'string' ? Math.max(max, Number(entry.id)) : max), 0)
+function assignIds(type: ConfigTypeName, entries: Entry[]): Array<string | undefined> {
+  if (moduleFor(type).identity === 'name') return entries.map(() => undefined)
+  let next = entries.reduce((max, entry) => (typeof entry.id === 'string' ? Math.max(max, Number(entry.id) || 0) : max), 0)
   return entries.map((entry) => (typeof entry.id === 'string' ? entry.id : String(++next)))
 }
 
-/**
- * Creation order: by id (tables list records in insertion order, so this keeps lists as exported),
- * except that a host group waits for its parent.
- */
-function creationOrder(type: ConfigTypeName, entries: Entry[], ids: string[]): number[] {
-  const byId = entries.map((_, index) => index).sort((a, b) => Number(ids[a]) - Number(ids[b]))
-  if (type !== 'hostgroup') return byId
+/** The entries of one type in id order (lists keep creation order), each after the same-type objects it refers to. */
+function creationOrder(type: ConfigTypeName, entries: Entry[], ids: Array<string | undefined>): number[] {
+  const byId = entries.map((_, index) => index).sort((a, b) => (Number(ids[a]) || 0) - (Number(ids[b]) || 0) || a - b)
+  const selfFields = fieldsOf(type).filter(([, kind]) => (kind.kind === 'ref' || kind.kind === 'refs') && kind.target === type)
+  if (!selfFields.length) return byId
   const indexByName = new Map(entries.map((entry, index) => [String(entry.name), index]))
   const order: number[] = []
   const done = new Set<number>()
-  while (order.length < entries.length) {
-    const ready = byId.find((index) => {
-      if (done.has(index)) return false
-      const parent = indexByName.get(String(entries[index]!.parent))
-      return parent === undefined || parent === index || done.has(parent)
+  const waitsFor = (index: number) =>
+    selfFields.flatMap(([field]) => {
+      const value = ownValue(entries[index]!, field)
+      return (Array.isArray(value) ? value : [value]).map((item) => indexByName.get(String(nameOf(item))))
     })
-    // A cycle: create the rest in id order and let the store refuse the first bad parent.
+  while (order.length < entries.length) {
+    const ready = byId.find(
+      (index) => !done.has(index) && waitsFor(index).every((other) => other === undefined || other === index || done.has(other)),
+    )
+    // A cycle: create the rest in id order and let the store refuse what it cannot take.
     const next = ready ?? byId.find((index) => !done.has(index))!
     order.push(next)
     done.add(next)
@@ -290,49 +321,74 @@ function creationOrder(type: ConfigTypeName, entries: Entry[], ids: string[]): n
   return order
 }
 
-async function applyWorld(store: OpsviewStore, world: Record<string, unknown>): Promise<void> {
+function inputOf(type: ConfigTypeName, entry: Entry): Record<string, unknown> {
+  // Field names are the world file's: a Map, then an object of own properties.
+  const fields = new Map<string, unknown>()
+  for (const [field, value] of Object.entries(entry)) {
+    if (field === 'id' || field === 'uncommitted' || (type === 'host' && (HOST_RUNTIME_FIELDS as readonly string[]).includes(field)))
+      continue
+    fields.set(field, value)
+  }
+  // A required reference that may be null (a host group's parent) is null when left out: the root.
+  for (const field of moduleFor(type).required) {
+    const kind = ownValue(moduleFor(type).fields, field)
+    if (kind?.kind === 'ref' && kind.nullable && !fields.has(field)) fields.set(field, null)
+  }
+  return Object.fromEntries(fields)
+}
+
+/**
+ * Opsview's own reference data (accesses, check types, time zones, ...: types no client writes) and the objects
+ * every new host and check defaults to (the master monitoring cluster, time periods, host check commands,
+ * plugins, icons), from the built-in seed; a world that does not list one of these types gets Opsview's.
+ */
+const BASELINE_TYPES: readonly string[] = ['monitoringcluster', 'timeperiod', 'hostcheckcommand', 'plugin', 'hosticons']
+const isBaseline = (type: ConfigTypeName) => moduleFor(type).writeAccess === undefined || BASELINE_TYPES.includes(type)
+
+let referenceData: Promise<Record<string, unknown>> | undefined
+function builtInReferenceData(): Promise<Record<string, unknown>> {
+  referenceData ??= (async () => {
+    const scratch = new OpsviewStore(new Clock())
+    await seedOpsview(scratch)
+    const readOnly = TYPES.filter(isBaseline)
+    return Object.fromEntries(
+      readOnly.map((type) => [collectionOf(type), [...scratch.config.all(type)].map((record) => worldEntryOf(type, record))]),
+    )
+  })()
+  return referenceData
+}
+
+async function applyWorld(target: OpsviewWorldTarget, given: Record<string, unknown>): Promise<void> {
+  const { store } = target
+  const reference = await builtInReferenceData()
+  const world = { ...Object.fromEntries(Object.entries(reference).filter(([collection]) => !Object.hasOwn(given, collection))), ...given }
   store.clear()
   const now = Math.floor(worldAnchorMs(world, store.clock.now()) / 1000)
-  const hostIds = new Map<string, string>()
-  for (const type of TYPE_ORDER) {
+  // Every object in type order; what fails on a reference to one not created yet is tried again after the others.
+  let pending = TYPE_ORDER.flatMap((type) => {
     const entries = entriesOf(world, type)
-    const ids = assignIds(entries)
-    const order = creationOrder(type, entries, ids)
-    for (const index of order) {
-      const entry = entries[index]!
-      // Field names are the world file's: a Map, then an object of own properties.
-      const fields = new Map<string, unknown>()
-      for (const [field, value] of Object.entries(entry)) {
-        if (field === 'id' || field === 'uncommitted' || (type === 'host' && (HOST_RUNTIME_FIELDS as readonly string[]).includes(field)))
-          continue
-        fields.set(field, value)
-      }
-      // A required reference that may be null (a host group's parent) is null when left out: the root.
-      for (const field of CONFIG_TYPES[type].required) {
-        const kind = ownValue(CONFIG_TYPES[type].writable, field)
-        if (kind?.kind === 'ref' && kind.nullable && !fields.has(field)) fields.set(field, null)
-      }
+    const ids = assignIds(type, entries)
+    return creationOrder(type, entries, ids).map((index) => ({ type, index, entry: entries[index]!, id: ids[index], error: '' }))
+  })
+  for (let progress = true; pending.length && progress;) {
+    progress = false
+    const failed: typeof pending = []
+    for (const item of pending) {
       try {
-        const created = await store.createConfigObject(type, Object.fromEntries(fields), undefined, ids[index])
-        const icon = entry.icon
-        if (isPlainObject(icon) && typeof icon.path === 'string') {
-          const path = icon.path
-          await (store.tables[type] as unknown as { update(id: string, mutate: (draft: Entry) => void): Promise<unknown> }).update(
-            created.id,
-            (draft) => void (draft.icon = { name: icon.name, path }),
-          )
-        }
-        if (type === 'host') hostIds.set(created.name, created.id)
+        await store.config.create(item.type, inputOf(item.type, item.entry), item.id === undefined ? {} : { id: item.id })
+        progress = true
       } catch (error) {
         if (!(error instanceof MockError)) throw error
-        throw new WorldError([{ path: pointer(collectionOf(type), index), message: error.message }])
+        failed.push({ ...item, error: error.message })
       }
     }
+    pending = failed
   }
+  if (pending.length)
+    throw new WorldError(pending.map((item) => ({ path: pointer(collectionOf(item.type), item.index), message: item.error })))
   await store.reload()
+  const hostIds = new Map([...store.hosts()].map((host) => [host.name, host.id]))
   applyHostRuntime(store, entriesOf(world, 'host'), hostIds, now)
-  await markUncommitted(store, world)
-  if (typeof world.secondsSinceReload === 'number') store.lastReload = now - world.secondsSinceReload
   const downtimes = Array.isArray(world.downtimes) ? (world.downtimes as Entry[]) : []
   for (const downtime of downtimes) {
     const hosts = (Array.isArray(downtime.hosts) ? downtime.hosts : []).map((name) => hostIds.get(String(name))!)
@@ -350,24 +406,20 @@ async function applyWorld(store: OpsviewStore, world: Record<string, unknown>): 
       serviceIds: services,
     })
   }
+  store.lastReload = now - (typeof world.secondsSinceReload === 'number' ? world.secondsSinceReload : 0)
+  target.monitoring.reset(target.seed)
+  await markUncommitted(store, world)
 }
 
-/** Changes not yet reloaded: the objects say so, and the reload status counts them. */
+/** Changes not yet reloaded: an empty write marks the object as changed, as a client's write would. */
 async function markUncommitted(store: OpsviewStore, world: Record<string, unknown>): Promise<void> {
-  let marked = 0
   for (const type of TYPES) {
-    const table = store.tables[type] as unknown as {
-      find(test: (record: Entry) => boolean): Entry | undefined
-      update(id: string, mutate: (draft: Entry) => void): Promise<unknown>
-    }
     for (const entry of entriesOf(world, type)) {
       if (entry.uncommitted !== true) continue
-      const record = table.find((candidate) => candidate.name === entry.name)
-      if (record) await table.update(String(record.id), (draft) => void (draft.uncommitted = '1'))
-      marked++
+      const record = store.config.byName(type, String(entry.name))
+      if (record) await store.config.update(type, record.id, {})
     }
   }
-  store.changesSinceReload = typeof world.pendingChanges === 'number' ? world.pendingChanges : marked
 }
 
 function applyHostRuntime(store: OpsviewStore, hosts: Entry[], hostIds: Map<string, string>, now: number): void {
@@ -384,12 +436,12 @@ function applyHostRuntime(store: OpsviewStore, hosts: Entry[], hostIds: Map<stri
     if (typeof host.output === 'string') runtime.output = host.output
     else if (runtime.state !== 'up') runtime.output = `CRITICAL - Host ${runtime.state}`
     if (typeof host.acknowledged === 'boolean') runtime.acknowledged = host.acknowledged
-    if (typeof host.secondsInState === 'number') runtime.stateSince = now - host.secondsInState
-    if (typeof host.secondsSinceCheck === 'number') runtime.lastCheck = now - host.secondsSinceCheck
+    runtime.stateSince = now - (typeof host.secondsInState === 'number' ? host.secondsInState : 0)
+    runtime.lastCheck = now - (typeof host.secondsSinceCheck === 'number' ? host.secondsSinceCheck : 0)
     const services = isPlainObject(host.services) ? host.services : {}
     for (const service of runtime.services) {
-      const given = Object.hasOwn(services, service.name) ? (services[service.name] as Entry) : undefined
-      if (given) applyServiceRuntime(service, given, now)
+      const given = ownValue(services, service.name) as Entry | undefined
+      applyServiceRuntime(service, given ?? {}, now)
       highestServiceId = Math.max(highestServiceId, Number(service.id))
     }
   }
@@ -405,79 +457,76 @@ function applyServiceRuntime(service: ServiceRuntime, given: Entry, now: number)
   }
   if (typeof given.output === 'string') service.output = given.output
   if (typeof given.acknowledged === 'boolean') service.acknowledged = given.acknowledged
-  if (typeof given.secondsInState === 'number') service.stateSince = now - given.secondsInState
-  if (typeof given.secondsSinceCheck === 'number') service.lastCheck = now - given.secondsSinceCheck
+  service.stateSince = now - (typeof given.secondsInState === 'number' ? given.secondsInState : 0)
+  service.lastCheck = now - (typeof given.secondsSinceCheck === 'number' ? given.secondsSinceCheck : 0)
 }
 
 // ---- export ----------------------------------------------------------------------------------
 
 function exportValue(kind: FieldKind, value: unknown): unknown {
+  const refName = (item: unknown) => (isPlainObject(item) && typeof item.name === 'string' ? item.name : item)
   switch (kind.kind) {
     case 'ref':
-      return value === null ? null : (value as ObjectRef).name
+      return value === null || value === undefined ? value : refName(value)
     case 'refs':
-      return (value as ObjectRef[]).map((ref) => ref.name)
     case 'accesses':
-    case 'servicechecks':
-      return (value as Array<{ name: string }>).map((item) => item.name)
-    case 'integer':
-      return Number(value)
-    case 'flag':
-      return value === '1'
+      return Array.isArray(value) ? value.map(refName) : value
     default:
       return value
   }
 }
 
-/** A configuration object as the API shows it, written as a world entry (references by name). */
-export function worldEntryOf(type: ConfigTypeName, record: Entry, password?: string): Entry {
+/** A configuration object as stored, written as a world entry (references by name, secrets included). */
+export function worldEntryOf(type: ConfigTypeName, record: StoredRecord, secret?: (field: string) => string | undefined): Entry {
   const entry = new Map<string, unknown>()
-  if (typeof record.id === 'string') entry.set('id', record.id)
-  if (record.uncommitted === '1') entry.set('uncommitted', true)
-  for (const [field, kind] of Object.entries(CONFIG_TYPES[type].writable)) {
-    if (kind.kind === 'password') {
-      if (password !== undefined) entry.set(field, password)
-    } else if (Object.hasOwn(record, field)) entry.set(field, exportValue(kind, ownValue(record, field)))
+  if (moduleFor(type).identity === 'id') entry.set('id', record.id)
+  for (const [field, kind] of fieldsOf(type)) {
+    if (kind.kind === 'secret') {
+      const value = secret?.(field)
+      if (value !== undefined) entry.set(field, value)
+    } else if (Object.hasOwn(record, field) && ownValue(record, field) !== undefined)
+      entry.set(field, exportValue(kind, ownValue(record, field)))
   }
   return Object.fromEntries(entry)
 }
 
 export const OPSVIEW_COLLECTIONS = Object.fromEntries(TYPES.map((type) => [type, collectionOf(type)])) as Record<ConfigTypeName, string>
 
-function exportWorld(store: OpsviewStore): World {
+function exportWorld(target: OpsviewWorldTarget): World {
+  const { store } = target
   const now = store.clock.nowSeconds()
   const collections = TYPES.map((type) => {
-    const records = [...(store.tables[type].all() as readonly AnyConfigObject[])].sort((a, b) => Number(a.id) - Number(b.id))
-    const entries = records.map((record) => {
-      const entry = worldEntryOf(type, record as unknown as Entry, store.passwords.get(record.id))
-      return type === 'host' ? { ...entry, ...exportHostRuntime(store.runtime.get(record.id), now) } : entry
+    const entries = [...store.config.all(type)].map((record) => {
+      const entry = worldEntryOf(type, record, (field) => store.config.secret(type, record.id, field))
+      const uncommitted = store.config.isUncommitted(type, record.id) ? { uncommitted: true } : {}
+      return type === 'host'
+        ? { ...entry, ...uncommitted, ...exportHostRuntime(store.runtime.get(record.id), now) }
+        : { ...entry, ...uncommitted }
     })
     return [collectionOf(type), entries] as const
   })
-  const world: World = {
+  const hostName = (id: string) => store.host(id)?.name
+  return {
     vendor: 'opsview',
     at: new Date(now * 1000).toISOString(),
-    pendingChanges: store.changesSinceReload,
     secondsSinceReload: Math.max(0, now - store.lastReload),
     ...Object.fromEntries(collections),
+    downtimes: [...store.downtimes.values()].map((downtime) => ({
+      comment: downtime.comment,
+      author: downtime.author,
+      startsIn: downtime.start - now,
+      endsIn: downtime.end - now,
+      hosts: downtime.hostIds.map(hostName).filter((name): name is string => name !== undefined),
+      services: downtime.serviceIds.flatMap((serviceId) => {
+        for (const runtime of store.runtime.values()) {
+          const service = runtime.services.find((candidate) => candidate.id === serviceId)
+          const host = hostName(runtime.hostId)
+          if (service && host) return [{ host, service: service.name }]
+        }
+        return []
+      }),
+    })),
   }
-  const hostName = (id: string) => store.tables.host.get(id)?.name
-  world.downtimes = [...store.downtimes.values()].map((downtime) => ({
-    comment: downtime.comment,
-    author: downtime.author,
-    startsIn: downtime.start - now,
-    endsIn: downtime.end - now,
-    hosts: downtime.hostIds.map(hostName).filter((name): name is string => name !== undefined),
-    services: downtime.serviceIds.flatMap((serviceId) => {
-      for (const runtime of store.runtime.values()) {
-        const service = runtime.services.find((candidate) => candidate.id === serviceId)
-        const host = hostName(runtime.hostId)
-        if (service && host) return [{ host, service: service.name }]
-      }
-      return []
-    }),
-  }))
-  return world
 }
 
 function exportHostRuntime(runtime: HostRuntime | undefined, now: number): Entry {
@@ -504,7 +553,7 @@ function exportHostRuntime(runtime: HostRuntime | undefined, now: number): Entry
   }
 }
 
-export const opsviewWorldAdapter: WorldAdapter<OpsviewStore> = {
+export const opsviewWorldAdapter: WorldAdapter<OpsviewWorldTarget> = {
   vendor: 'opsview',
   schema: OPSVIEW_WORLD_SCHEMA,
   keyOf: (collection) => (TYPES.some((type) => collectionOf(type) === collection) ? 'name' : undefined),
@@ -518,7 +567,7 @@ export const opsviewWorldAdapter: WorldAdapter<OpsviewStore> = {
 /** Scenario changes without a restart: `/__opsmocks/world/{action}` and `opsview.world.<action>(...)`. */
 export function opsviewWorldActions(store: OpsviewStore) {
   const hostRuntime = (name: unknown): HostRuntime => {
-    const host = typeof name === 'string' ? store.tables.host.find((record) => record.name === name) : undefined
+    const host = typeof name === 'string' ? store.config.byName('host', name) : undefined
     const runtime = host && store.runtime.get(host.id)
     if (!runtime)
       throw new MockError('NOT_FOUND', `No monitored host named ${JSON.stringify(name)} (a new host is monitored after a reload)`)

@@ -62,7 +62,9 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const targetPath = new URL(target).pathname.replace(/\/$/, '')
   const validator = createSpecValidator(vendor.spec)
   const operations = specRouter(vendor.spec)
-  const learner = vendor.learner()
+  const learner = vendor.learner?.()
+  if (options.worldOut && (!learner || !vendor.world))
+    throw new Error(`the proxy learns worlds for Opsview only so far, not ${vendor.title}`)
   const journal = new Journal(10_000)
   const differences: Difference[] = []
   const responses = new Map<number, { status: number; body: unknown }>()
@@ -78,7 +80,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       const exchanges = journal.entries().map((entry) => ({ ...entry, response: responses.get(entry.seq) }))
       write(recordingOut, `${JSON.stringify({ vendor: vendor.name, target, exchanges }, null, 1)}\n`)
     }
-    if (options.worldOut) write(options.worldOut, learnedWorldText(vendor, learner.world(), target))
+    if (options.worldOut && learner) write(options.worldOut, learnedWorldText(vendor, learner.world(), target))
   }
   const scheduleFlush = () => {
     timer ??= setTimeout(flush, 200)
@@ -142,7 +144,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
       json = undefined
     }
     const lowerHeaders = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, String(value)]))
-    if (operationId) {
+    if (operationId && learner) {
       learner.learn({
         operationId,
         params: match.kind === 'matched' ? match.params : {},
@@ -214,7 +216,7 @@ function specRouter(spec: VendorEntry['spec']): Router<{ method: string; path: s
 function learnedWorldText(vendor: VendorEntry, world: Record<string, unknown>, target: string): string {
   let problems: WorldProblem[] = []
   try {
-    resolveWorlds(vendor.world, [world])
+    resolveWorlds(vendor.world!, [world])
   } catch (error) {
     if (error instanceof WorldError) problems = error.problems
     else throw error

@@ -116,7 +116,10 @@ async function start(options: ResolvedOptions): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'))
 
   // Every mock is built (and its worlds checked) before any port opens: a bad world starts nothing.
-  const worlds = readWorldFiles(options.get<string[]>('world') ?? [], VENDOR_NAMES)
+  const worlds = readWorldFiles(
+    options.get<string[]>('world') ?? [],
+    VENDORS.filter((vendor) => vendor.world).map((vendor) => vendor.name),
+  )
   const services = new Map<VendorEntry, MockService>()
   for (const vendor of selected) {
     const world = worlds.get(vendor.name)

@@ -20,7 +20,12 @@ export function readWorldFiles(paths: readonly string[], vendors: readonly strin
     }
     const vendor = isPlainObject(parsed.document) ? parsed.document.vendor : undefined
     if (typeof vendor !== 'string' || !vendors.includes(vendor)) {
-      problems.push({ path: '/vendor', file: path, line: parsed.lineOf('/vendor'), message: `must name one of ${vendors.join(', ')}` })
+      problems.push({
+        path: '/vendor',
+        file: path,
+        line: parsed.lineOf('/vendor'),
+        message: `must name a vendor with a world format: ${vendors.join(', ')}`,
+      })
       continue
     }
     byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), parsed])

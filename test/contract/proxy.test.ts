@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -57,7 +57,21 @@ describe('record-through proxy: Opsview', () => {
   }
 
   const READS = [
-    ...['hostgroup', 'hosttemplate', 'role', 'contact', 'host'].map((type) => `/rest/config/${type}?rows=all`),
+    // What a host refers to, then the hosts: a world of these loads on its own.
+    ...[
+      'hostgroup',
+      'keyword',
+      'servicegroup',
+      'servicecheck',
+      'hosttemplate',
+      'attribute',
+      'notificationmethod',
+      'sharednotificationprofile',
+      'notificationprofile',
+      'role',
+      'contact',
+      'host',
+    ].map((type) => `/rest/config/${type}?rows=all`),
     '/rest/status/host?rows=all',
     '/rest/status/service?rows=all',
   ]
@@ -94,10 +108,19 @@ describe('record-through proxy: Opsview', () => {
     const learnedServer = await listen(learned.service)
     try {
       const headersLearned = await session(learnedServer.url)
-      for (const path of READS.slice(0, 5)) {
-        expect(await json(`${learnedServer.url}${path}`, { headers: headersLearned })).toEqual(
-          await json(`${realServer.url}${path}`, { headers: headersReal }),
-        )
+      // Objects whose answer shows write times (last_updated), sensitive arguments or links to types not read
+      // (business components) are compared by what the world holds of them.
+      const comparableConfig = (path: string, body: any) => {
+        if (path.includes('/servicecheck')) return body.list.map((item: any) => item.name)
+        if (path.includes('/host?'))
+          return body.list.map((item: any) => [item.id, item.name, item.ip, item.hostgroup.name, item.hosttemplates])
+        if (path.includes('/contact?')) return body.list.map((item: any) => [item.id, item.name, item.role.name])
+        return body
+      }
+      for (const path of READS.filter((path) => path.startsWith('/rest/config/'))) {
+        const learnedAnswer = await json(`${learnedServer.url}${path}`, { headers: headersLearned })
+        const realAnswer = await json(`${realServer.url}${path}`, { headers: headersReal })
+        expect(comparableConfig(path, learnedAnswer)).toEqual(comparableConfig(path, realAnswer))
       }
       const status = await json(`${learnedServer.url}/rest/status/service?hostname=web05`, { headers: headersLearned })
       const realStatus = await json(`${realServer.url}/rest/status/service?hostname=web05`, { headers: headersReal })
@@ -117,45 +140,33 @@ describe('record-through proxy: Opsview', () => {
 })
 
 describe('record-through proxy: OpsCenter and OpManager', () => {
-  it('learns OpsCenter users, clusters and nodes into a world that loads', async () => {
+  it('forwards OpsCenter calls with their real answers and finds no difference from the spec', async () => {
     const real = await createOpscenterService()
     const server = await listen(real.service)
-    const worldOut = join(dir, 'opscenter.yaml')
-    const proxy = await startProxy({
-      vendor: vendor('opscenter'),
-      target: server.url,
-      worldOut,
-      fidelityOut: join(dir, 'fidelity-opscenter.json'),
-    })
+    const proxy = await startProxy({ vendor: vendor('opscenter'), target: server.url, fidelityOut: join(dir, 'fidelity-opscenter.json') })
     try {
       const login = await json(`${proxy.url}/login`, { method: 'POST', body: JSON.stringify({ username: 'admin', password: 'admin' }) })
       const headers = { 'opscenter-session': login.sessionid }
-      await json(`${proxy.url}/users`, { headers })
-      await json(`${proxy.url}/cluster-configs`, { headers })
-      const nodes = await json(`${proxy.url}/Test_Cluster/nodes`, { headers })
-      await json(`${proxy.url}/Test_Cluster/alert-rules`, { headers })
-      await json(`${proxy.url}/Test_Cluster/alerts/fired`, { headers })
-      await proxy.close()
+      expect(await json(`${proxy.url}/Test_Cluster/nodes`, { headers })).toEqual(
+        await json(`${server.url}/Test_Cluster/nodes`, { headers }),
+      )
+      expect(await json(`${proxy.url}/users`, { headers })).toEqual(await json(`${server.url}/users`, { headers }))
       expect(proxy.differences).toEqual([])
-      const learned = await createOpscenterService({ world: parseWorldText(readFileSync(worldOut, 'utf8'), worldOut) })
-      const learnedServer = await listen(learned.service)
-      const again = await json(`${learnedServer.url}/login`, {
-        method: 'POST',
-        body: JSON.stringify({ username: 'admin', password: 'admin' }),
-      })
-      expect(await json(`${learnedServer.url}/Test_Cluster/nodes`, { headers: { 'opscenter-session': again.sessionid } })).toEqual(nodes)
-      await learnedServer.close()
+      await expect(startProxy({ vendor: vendor('opscenter'), target: server.url, worldOut: join(dir, 'x.yaml') })).rejects.toThrow(
+        /learns worlds for Opsview only/,
+      )
     } finally {
+      await proxy.close()
       await server.close()
     }
   })
 
-  it('learns OpManager devices and alarms, and the key the client used, through the CLI', async () => {
+  it('runs as opsmocks proxy for OpManager and writes a redacted recording', async () => {
     const real = await createOpmanagerService()
     const server = await listen(real.service)
-    const worldOut = join(dir, 'opmanager.yaml')
+    const recording = join(dir, 'opmanager.recording.json')
     const cli = fileURLToPath(new URL('../../dist/server/cli.js', import.meta.url))
-    const child = spawn(process.execPath, [cli, 'proxy', '--vendor', 'opmanager', '--target', server.url, '--world-out', worldOut], {
+    const child = spawn(process.execPath, [cli, 'proxy', '--vendor', 'opmanager', '--target', server.url, '--recording', recording], {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     try {
@@ -170,18 +181,12 @@ describe('record-through proxy: OpsCenter and OpManager', () => {
       })
       const headers = { apiKey: OPMANAGER_ADMIN_API_KEY }
       const devices = await json(`${url}/api/json/device/listDevices`, { headers })
-      const alarms = await json(`${url}/api/json/alarm/listAlarms`, { headers })
+      expect(devices).toEqual(await json(`${server.url}/api/json/device/listDevices`, { headers }))
       child.kill('SIGINT')
       await new Promise((resolve) => child.once('exit', resolve))
-      expect(existsSync(worldOut)).toBe(true)
-      const learned = await createOpmanagerService({ world: parseWorldText(readFileSync(worldOut, 'utf8'), worldOut) })
-      const learnedServer = await listen(learned.service)
-      expect(await json(`${learnedServer.url}/api/json/device/listDevices`, { headers })).toEqual(devices)
-      const learnedAlarms = await json(`${learnedServer.url}/api/json/alarm/listAlarms`, { headers })
-      expect(learnedAlarms.map((alarm: { entity: string; numericSeverity: number }) => [alarm.entity, alarm.numericSeverity])).toEqual(
-        alarms.map((alarm: { entity: string; numericSeverity: number }) => [alarm.entity, alarm.numericSeverity]),
-      )
-      await learnedServer.close()
+      const exchanges = JSON.parse(readFileSync(recording, 'utf8')).exchanges
+      expect(exchanges.map((exchange: { operationId: string }) => exchange.operationId)).toEqual(['listDevices'])
+      expect(exchanges[0].headers.apikey).toBe('[redacted]')
     } finally {
       child.kill('SIGTERM')
       await server.close()

@@ -55,17 +55,14 @@ describe('npm start --world', () => {
   })
 
   it('refuses a bad world with every problem by file and line, and opens no port', async () => {
-    const bad = file(
-      'bad.yaml',
-      'vendor: opscenter\nclusters:\n  - name: Shop\n    nodes: [{ ip: 10.0.0.1, colour: red }]\nusers:\n  - { username: a }\n',
-    )
+    const bad = file('bad.yaml', 'vendor: opsview\nhostgroups:\n  - name: Estate\n    colour: red\nhosts:\n  - { name: web01 }\n')
     const failure = await start(['--world', bad]).ready.then(
       () => undefined,
       (error: { code: number; output: string }) => error,
     )
     expect(failure?.code).toBe(1)
-    expect(failure?.output).toContain(`${bad}:4 /clusters/0/nodes/0/colour: unknown field 'colour'`)
-    expect(failure?.output).toContain(`${bad}:6 /users/0: missing required field 'password'`)
+    expect(failure?.output).toContain(`${bad}:4 /hostgroups/0/colour: unknown field 'colour'`)
+    expect(failure?.output).toContain(`${bad}:6 /hosts/0: missing required field 'ip'`)
     expect(failure?.output).not.toContain('http://')
   })
 })

@@ -1,0 +1,50 @@
+import { statusName } from '../format'
+import { ok, operation } from './operation'
+
+/** Business views with their status and alarm count derived from their members (store.ts). */
+const getBusinessView = operation('getBusinessView', ({ store }) =>
+  ok({
+    BusinessView: {
+      Details: store.businessViews.all().map((view) => {
+        const status = store.worstStatus(view.members)
+        return {
+          name: view.name,
+          displayName: view.displayName,
+          status: String(status),
+          total: String(view.members.length),
+          error: String(view.members.filter((name) => store.worstStatus([name]) !== 5).length),
+          alarms: String(store.activeAlarmsOf(view.members).length),
+        }
+      }),
+    },
+  }),
+)
+
+const getBusinessDetailsView = operation('getBusinessDetailsView', ({ store, clock }, _caller, params) => {
+  const view = store.businessViews.get(params.required('bvName'))
+  const now = clock.now()
+  const rows = view.members.flatMap((name) => {
+    const device = store.devices.find(name)
+    if (!device) return []
+    const status = store.deviceStatus(device)
+    const lastOf = (suffix: string) => {
+      const record = store.monitors.ofDevice(device.deviceName).find((item) => item.policyName.endsWith(suffix))
+      return record ? store.monitors.last(record, now).values[0]!.value : 0
+    }
+    return [
+      {
+        name: device.deviceName,
+        displayName: device.displayName,
+        IpAddress: device.ipaddress,
+        type: device.type,
+        severity: String(status),
+        status: statusName(status),
+        CPUUtilization: lastOf('CPUUtilization'),
+        MemUtilization: lastOf('MemoryUtilization'),
+      },
+    ]
+  })
+  return ok({ BusinessDetailsView: { Details: rows, TotalRecords: String(rows.length) } })
+})
+
+export const BUSINESS_VIEW_OPERATIONS = [getBusinessView, getBusinessDetailsView]

@@ -1,0 +1,143 @@
+import { opmError } from '../errors'
+import { formatScheduleTime, parseOpmTime } from '../format'
+import type { Params } from '../params'
+import { Downtimes, RECURRENCES, SELECT_METHODS, WEEKDAYS, type DowntimeRecord } from '../resources/downtimes'
+import type { OpmanagerStore } from '../store'
+import { ok, operation, result } from './operation'
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):([0-5]\d)$/
+
+function minuteOfDay(params: Params, name: string): number {
+  const text = params.required(name)
+  const match = TIME_OF_DAY.exec(text)
+  if (!match) throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', `The parameter '${name}' must be a time as hh:mm.`)
+  return Number(match[1]) * 60 + Number(match[2])
+}
+
+function instant(params: Params, name: string): number {
+  const text = params.required(name)
+  const ms = parseOpmTime(text.length === 16 ? `${text}:00` : text, false)
+  if (ms === undefined)
+    throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', `The parameter '${name}' must be a time as yyyy-mm-dd hh:mm.`)
+  return ms
+}
+
+/** The schedule fields of add/updateDowntimeSchedule, checked against the network before anything changes. */
+function scheduleFrom(store: OpmanagerStore, params: Params): Omit<DowntimeRecord, 'id'> {
+  const name = params.required('scheduleName', { maxLength: 100 })
+  const recurrence = params.oneOf('recurrence', RECURRENCES) ?? 'OnceOnly'
+  const selectMethod = params.oneOf('selectDevicesMethod', SELECT_METHODS) ?? 'Device'
+  const parameter = { Device: 'selectedDevices', BV: 'selectedBV', Category: 'selectedCateg', GROUP: 'selectedLogicalGroup' }[selectMethod]
+  const selected = params
+    .required(parameter, { maxLength: 4000 })
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+  const resolved = selected.map((item) => {
+    if (selectMethod === 'Device') return store.devices.get(item).deviceName
+    if (selectMethod === 'BV') return store.businessViews.get(item).name
+    if (selectMethod === 'GROUP') return store.groups.get(item).groupName
+    return item
+  })
+  const status = params.oneOf('status', ['Enabled', 'Disabled', 'enable', 'disable'] as const) ?? 'Enabled'
+  const base = {
+    name,
+    description: params.optional('scheduleDesc', { maxLength: 1000 }) ?? '',
+    enabled: status === 'Enabled' || status === 'enable',
+    recurrence,
+    selectMethod,
+    selected: resolved,
+  }
+  if (recurrence === 'OnceOnly') {
+    const start = instant(params, 'once_startat')
+    const end = instant(params, 'once_endat')
+    if (end <= start) throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', "The parameter 'once_endat' must be after 'once_startat'.")
+    return { ...base, once: { start, end } }
+  }
+  const effect = params.optional('daily_effectfrom')
+  const effectFrom = effect === undefined ? 0 : parseOpmTime(effect, false)
+  if (effectFrom === undefined)
+    throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', "The parameter 'daily_effectfrom' must be a date as yyyy-mm-dd.")
+  const daily = { fromMinute: minuteOfDay(params, 'from_time'), toMinute: minuteOfDay(params, 'to_time'), effectFrom }
+  if (recurrence === 'Daily') return { ...base, daily }
+  const startDay = params.oneOf('startday', WEEKDAYS)
+  const endDay = params.oneOf('endday', WEEKDAYS)
+  if (!startDay || !endDay) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "A Weekly schedule needs 'startday' and 'endday'.")
+  return { ...base, daily, weekly: { startDay, endDay } }
+}
+
+function listItem(schedule: DowntimeRecord, now: number) {
+  const next = Downtimes.nextStart(schedule, now)
+  return {
+    id: schedule.id,
+    name: schedule.name,
+    type: schedule.recurrence === 'OnceOnly' ? 'Once' : schedule.recurrence,
+    status: schedule.enabled ? 'Enabled' : 'Disabled',
+    statusNum: schedule.enabled ? '1' : '0',
+    nextscheduledtime: next === undefined ? '-' : formatScheduleTime(next),
+  }
+}
+
+const listDownTimeSchedules = operation(
+  'listDownTimeSchedules',
+  ({ store, clock }) => ok(store.downtimes.all().map((schedule) => listItem(schedule, clock.now()))),
+  { module: 'Settings' },
+)
+
+const getDowntimeSchedule = operation(
+  'getDowntimeSchedule',
+  ({ store, clock }, _caller, params) => {
+    const schedule = store.downtimes.get(params.optional('scheduleId') ?? params.required('scheduleName'))
+    const now = clock.now()
+    return ok([
+      {
+        ...listItem(schedule, now),
+        description: schedule.description,
+        selectDevicesMethod: schedule.selectMethod,
+        selected: [...schedule.selected],
+        active: Downtimes.windowAt(schedule, now) !== undefined,
+      },
+    ])
+  },
+  { module: 'Settings' },
+)
+
+const addDowntimeSchedule = operation(
+  'addDowntimeSchedule',
+  async ({ store }, _caller, params) => {
+    await store.downtimes.insert(scheduleFrom(store, params))
+    return result('Downtime schedule has been successfully added.')
+  },
+  { module: 'Settings', adminOnly: true },
+)
+
+const updateDowntimeSchedule = operation(
+  'updateDowntimeSchedule',
+  async ({ store, clock }, _caller, params) => {
+    const schedule = store.downtimes.get(params.optional('scheduleId') ?? params.required('MS_INSTANCEID'))
+    await store.downtimes.replace(schedule, scheduleFrom(store, params))
+    return ok(store.downtimes.all().map((item) => listItem(item, clock.now())))
+  },
+  { module: 'Settings', adminOnly: true },
+)
+
+const deleteDownTimeSchedules = operation(
+  'deleteDownTimeSchedules',
+  ({ store }, _caller, params) => {
+    const schedules = params
+      .required('scheduleId', { maxLength: 4000 })
+      .split(',')
+      .map((item) => store.downtimes.get(item.trim()))
+    for (const schedule of schedules) store.downtimes.remove(schedule)
+    return result('Downtime schedule(s) deleted successfully.')
+  },
+  { module: 'Settings', adminOnly: true },
+)
+
+export const DOWNTIME_OPERATIONS = [
+  listDownTimeSchedules,
+  getDowntimeSchedule,
+  addDowntimeSchedule,
+  updateDowntimeSchedule,
+  deleteDownTimeSchedules,
+]

@@ -1,0 +1,99 @@
+import { opmError } from '../errors'
+import { severityName } from '../format'
+import type { SeverityNumber } from '../spec-types'
+import { ok, operation, result } from './operation'
+
+/** Devices grouped by their /24, keyed like the vendor (`<network>.<probe id>`), with a count per status. */
+const listSubnets = operation('listSubnets', ({ store }) => {
+  const subnets = new Map<string, { network: string; site: string; probeId: string; counts: Map<number, number> }>()
+  for (const device of store.devices.all()) {
+    if (!device.ipaddress) continue
+    const network = device.ipaddress.replace(/\.\d+$/, '.0')
+    const probeId = store.probes.find(device.probe)?.probeID ?? '0'
+    const key = `${network}.${probeId}`
+    const entry = subnets.get(key) ?? { network, site: device.site, probeId, counts: new Map<number, number>() }
+    const status = store.deviceStatus(device)
+    entry.counts.set(status, (entry.counts.get(status) ?? 0) + 1)
+    subnets.set(key, entry)
+  }
+  return ok(
+    Object.fromEntries(
+      [...subnets].map(([key, entry]) => [
+        key,
+        {
+          displayName: entry.network,
+          subnetDisplayName: entry.site,
+          data: [...entry.counts]
+            .sort((a, b) => a[0] - b[0])
+            .map(([status, count]) => ({
+              Status: String(status),
+              Label: status === 7 ? 'UnManaged' : severityName(status as SeverityNumber),
+              Count: String(count),
+            })),
+        },
+      ]),
+    ),
+  )
+})
+
+const listCredentials = operation(
+  'listCredentials',
+  ({ store }) =>
+    ok(
+      store.settings.credentials.all().map((credential) => ({
+        credentialName: credential.name,
+        credentialType: credential.type,
+        description: credential.description,
+        credentialID: credential.id,
+      })),
+    ),
+  { adminOnly: true },
+)
+
+const addDomain = operation(
+  'addDomain',
+  async ({ store }, _caller, params) => {
+    const name = params.required('domainName', { maxLength: 250 })
+    if (!/^[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$/.test(name))
+      throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', "The parameter 'domainName' must be a DNS domain such as corp.example.net.")
+    await store.settings.addDomain({ name, domainController: params.required('domainController', { maxLength: 250 }) })
+    return result('Domain has been successfully added.')
+  },
+  { adminOnly: true },
+)
+
+const deleteDomain = operation(
+  'deleteDomain',
+  ({ store }, _caller, params) => {
+    store.settings.domains.delete(store.settings.domain(params.required('domainName')).id)
+    return result('Domain has been successfully deleted.')
+  },
+  { adminOnly: true },
+)
+
+/** Device templates: the category, vendor and type of every kind of device the network has. */
+const listDeviceTemplates = operation(
+  'listDeviceTemplates',
+  ({ store }) => {
+    const templates = new Map<string, { category: string; vendor: string; count: number }>()
+    for (const device of store.devices.all()) {
+      const entry = templates.get(device.type) ?? { category: device.category, vendor: device.vendorName, count: 0 }
+      entry.count++
+      templates.set(device.type, entry)
+    }
+    return ok(
+      [...templates]
+        .sort((a, b) => a[0].localeCompare(b[0]))
+        .map(([type, entry], index) => ({
+          templateId: String(index + 1),
+          deviceType: type,
+          category: entry.category,
+          vendor: entry.vendor,
+          deviceCount: String(entry.count),
+        })),
+    )
+  },
+  { adminOnly: true },
+)
+
+export const SETTINGS_OPERATIONS = [listSubnets, listCredentials, addDomain, deleteDomain, listDeviceTemplates]

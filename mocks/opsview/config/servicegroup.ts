@@ -1,0 +1,15 @@
+import { text } from './kinds'
+import { backrefs, CONFIG_READERS, type ConfigTypeModule } from './module'
+
+/** A service group; every service check belongs to exactly one. */
+export const servicegroup: ConfigTypeModule = {
+  schemaName: 'Servicegroup',
+  identity: 'id',
+  fields: { name: text({ pattern: /^.{1,128}$/, hint: 'at most 128 characters' }) },
+  required: ['name'],
+  defaults: () => ({}),
+  derived: { servicechecks: backrefs('servicecheck', 'servicegroup', 'servicegroup') },
+  visibleTo: (record, scope) => !scope.servicegroups || scope.servicegroups.has(record.id),
+  readAccess: [...CONFIG_READERS, 'CONFIGUREHOSTS', 'VIEWALL', 'VIEWSOME'],
+  writeAccess: 'CONFIGUREHOSTS',
+}
