@@ -1,4 +1,12 @@
 import type { MockService } from './core/service'
+import type { BundledSpec } from './core/spec-schema'
+import type { WorldLearner } from './core/learner'
+import type { WorldAdapter, WorldSource } from './core/world'
+import opsviewSpec from './generated/opsview.openapi.json'
+import opscenterSpec from './generated/opscenter.openapi.json'
+import opmanagerSpec from './generated/opmanager.openapi.json'
+import { opsviewLearner } from './opsview/learn'
+import { opsviewWorldAdapter } from './opsview/world'
 import type { OptionSpec, OptionValue } from './server/options'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
@@ -25,9 +33,16 @@ export interface VendorEntry {
   portEnv: string
   /** The vendor's own `opsmocks start` options (besides its port). */
   options: readonly OptionSpec[]
-  create(settings: VendorSettings): Promise<{ service: MockService }>
+  /** `world`: start from these world files instead of the built-in seed. */
+  create(settings: VendorSettings, start?: { world?: readonly WorldSource[] }): Promise<{ service: MockService }>
   /** Lines printed under the URL at start-up: credentials and how to use them. */
   describe(url: string, settings: VendorSettings): string[]
+  /** The bundled spec (the record-through proxy checks real answers against it). */
+  spec: BundledSpec
+  /** Reads and writes this vendor's world files (vendors without one start from their seed only). */
+  world?: WorldAdapter<never>
+  /** Builds a world from real answers (the record-through proxy's --world-out). */
+  learner?(): WorldLearner
 }
 
 export const VENDORS: readonly VendorEntry[] = [
@@ -36,6 +51,9 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'Opsview',
     defaultPort: OPSVIEW_DEFAULT_PORT,
     portEnv: 'OPSVIEW_PORT',
+    spec: opsviewSpec as unknown as BundledSpec,
+    world: opsviewWorldAdapter as WorldAdapter<never>,
+    learner: opsviewLearner,
     options: [
       {
         name: 'opsview-session-ttl',
@@ -45,7 +63,7 @@ export const VENDORS: readonly VendorEntry[] = [
         description: 'Opsview token lifetime, extended by every use (sliding)',
       },
     ],
-    create: (settings) => createOpsviewService({ sessionTtlSeconds: settings('opsview-session-ttl') as number }),
+    create: (settings, start) => createOpsviewService({ sessionTtlSeconds: settings('opsview-session-ttl') as number, ...start }),
     describe: (url) => [
       `users: ${OPSVIEW_SEEDED_USERS.map((user) => `${user.username}/${user.password} (${user.role})`).join(', ')}`,
       `try:   curl -s -X POST -H 'Content-Type: application/json' -d '{"username":"admin","password":"initial"}' ${url}/rest/login`,
@@ -56,6 +74,7 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpsCenter',
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
+    spec: opscenterSpec as unknown as BundledSpec,
     options: [
       // off serves it as OpsCenter ships: no login needed (decisions/020).
       {
@@ -104,6 +123,7 @@ export const VENDORS: readonly VendorEntry[] = [
     title: 'OpManager',
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
+    spec: opmanagerSpec as unknown as BundledSpec,
     options: [
       // Off by default so front-end polling and the benchmark are never throttled (decisions/086).
       {

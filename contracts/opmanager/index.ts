@@ -17,8 +17,9 @@ import { virtualizationContract } from './virtualization.contract'
 import spec from '../../mocks/generated/opmanager.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
+import { journalContract } from '../support/journal.contract'
 import { robustnessContract } from '../support/robustness.contract'
-import type { OpmanagerCredentials, OpmanagerTarget } from './target'
+import { opm, type OpmanagerCredentials, type OpmanagerTarget } from './target'
 
 /** Every OpManager contract, registered against one target. */
 export function opmanagerContracts(target: OpmanagerTarget): void {
@@ -44,6 +45,12 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
       path: '/api/json/device/listDevices',
       headers: { apiKey: target.credentials.adminKey },
       messageOf: (json) => json.error?.message,
+    })
+    journalContract(target, {
+      call: () => opm(target, '/api/json/device/listDevices'),
+      operationId: 'listDevices',
+      secretHeader: 'apikey',
+      unmatchedPath: '/api/json/opsmocks/notServed',
     })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,

@@ -13,8 +13,9 @@ import { permissionsContract } from './permissions.contract'
 import spec from '../../mocks/generated/opscenter.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
+import { journalContract } from '../support/journal.contract'
 import { robustnessContract } from '../support/robustness.contract'
-import { dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterTarget } from './target'
+import { call, dropCookieSession, loginAs, type OpscenterCredentials, type OpscenterSession, type OpscenterTarget } from './target'
 import { usersContract } from './users.contract'
 
 /** Every OpsCenter contract, registered against one target with authentication enabled. */
@@ -37,6 +38,14 @@ export function opscenterContracts(target: OpscenterTarget): void {
     describe.runIf(target.kind === 'mock')('cluster operations', () => operationsContract(target))
     describe.runIf(target.kind === 'mock')('backups, repair and NodeSync', () => backupsContract(target))
     faultsContract(target, { method: 'GET', path: '/meta', messageOf: (json) => json.message })
+    let session: OpscenterSession | undefined
+    journalContract(target, {
+      prepare: async () => void (session = await loginAs(target, target.credentials.admin)),
+      call: () => call(target, 'GET', '/cluster-configs', { session }),
+      operationId: 'listClusterConfigs',
+      secretHeader: 'opscenter-session',
+      unmatchedPath: '/opsmocks/not/served/here',
+    })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,
       credentials: async () => (await loginAs(target, target.credentials.admin)).headers,

@@ -13,8 +13,10 @@ import { infoContract } from './info.contract'
 import spec from '../../mocks/generated/opsview.openapi.json'
 import type { BundledSpec } from '../../mocks/core/spec-schema'
 import { faultsContract } from '../support/faults.contract'
+import { journalContract } from '../support/journal.contract'
+import { stateContract } from '../support/state.contract'
 import { robustnessContract } from '../support/robustness.contract'
-import { loginAs, type OpsviewTarget } from './target'
+import { loginAs, rawCall, type OpsviewSession, type OpsviewTarget } from './target'
 
 /** Every Opsview contract, registered against one target. */
 export function opsviewContracts(target: OpsviewTarget): void {
@@ -33,6 +35,30 @@ export function opsviewContracts(target: OpsviewTarget): void {
     uploadsContract(target)
     accessContract(target)
     faultsContract(target, { method: 'GET', path: '/rest', messageOf: (json) => json.message })
+    let session: OpsviewSession | undefined
+    journalContract(target, {
+      prepare: async () => void (session = await loginAs(target, target.credentials.admin)),
+      call: () => rawCall(target, '/rest/user', { headers: session!.headers }),
+      operationId: 'getUser',
+      secretHeader: 'x-opsview-token',
+      unmatchedPath: '/rest/opsmocks-not-served',
+    })
+    stateContract(target, {
+      vendor: 'opsview',
+      read: async () => {
+        const { headers } = await loginAs(target, target.credentials.admin)
+        return (await rawCall(target, '/rest/config/hostgroup?rows=all', { headers })).json.list
+      },
+      change: async () => {
+        const { headers } = await loginAs(target, target.credentials.admin)
+        const body = JSON.stringify({ name: 'Branch Offices', parent: { name: 'Opsview' } })
+        await rawCall(target, '/rest/config/hostgroup', {
+          method: 'POST',
+          headers: { ...headers, 'Content-Type': 'application/json' },
+          body,
+        })
+      },
+    })
     robustnessContract(target, {
       spec: spec as unknown as BundledSpec,
       credentials: async () => (await loginAs(target, target.credentials.admin)).headers,

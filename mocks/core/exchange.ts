@@ -12,6 +12,8 @@ export interface MockRequest {
   header(name: string): string | undefined
   /** Raw body text; '' when the request had none. */
   body: string
+  /** Every header by lower-case name, as the transport parsed them (kept by reference for the journal). */
+  rawHeaders?: Readonly<Record<string, string | string[] | undefined>>
 }
 
 export interface MockResponse {

@@ -35,6 +35,7 @@ export function toMswHandlers(
         query: url.searchParams,
         header: (name) => request.headers.get(name) ?? undefined,
         body,
+        rawHeaders: Object.fromEntries(request.headers),
       }
       const response = await service.handle(mockRequest)
       try {

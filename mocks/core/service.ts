@@ -2,10 +2,14 @@ import { isPlainObject, parseJsonText } from './body'
 import { Clock } from './clock'
 import { delay, FAULT_HEADER, FaultInjector } from './faults'
 import { MAX_BODY_BYTES, serializeBody, type MockRequest, type MockResponse } from './exchange'
+import { consolePage } from './console-page'
 import { crossOriginProblem } from './control-guard'
+import { Journal } from './journal'
+import { journalControlOperations } from './journal-control'
 import { MockError, isMockError } from './mock-error'
 import { Router, type RouteDefinition } from './router'
 import type { BundledSpec } from './spec-schema'
+import { stateControlOperations, type StateHooks } from './state-control'
 
 /**
  * One row of a vendor's operation table. `operationId` is the spec's; the same name is used
@@ -22,13 +26,22 @@ export interface MockService {
   readonly clock: Clock
   /** Injected latency and failures (`/__opsmocks/faults`). */
   readonly faults: FaultInjector
+  /** Every vendor API request answered, secrets redacted (`/__opsmocks/requests`). */
+  readonly journal: Journal
   handle(request: MockRequest): Promise<MockResponse>
   /** Drops all state and injected faults and re-applies the seed. */
   reset(): Promise<void>
+  /**
+   * The latest contract coverage and fidelity reports for the console; the standalone server sets it
+   * (it can read `.reports/`), in-process mocks leave it unset.
+   */
+  reports?: () => unknown
 }
 
 export interface ServiceDefinition<Ctx> {
   vendor: string
+  /** The vendor's name as people write it (the console's title); default `vendor`. */
+  title?: string
   operations: readonly Operation<Ctx>[]
   /** Mock-only endpoints (reset, clock, key management), kept apart from the vendor's API. */
   controlOperations?: readonly Operation<Ctx>[]
@@ -42,43 +55,80 @@ export interface ServiceDefinition<Ctx> {
    * the others (bodyless deletes) ignore the body, since the spec allows them no such answer.
    */
   spec?: BundledSpec
+  /** Export and import of the whole state as a world (`/__opsmocks/state`, snapshots, `/__opsmocks/world/*`). */
+  state?: StateHooks
+  /** How many requests the journal keeps (default 1000). */
+  journalSize?: number
 }
 
 export const CONTROL_PREFIX = '/__opsmocks'
 
 export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockService {
   const faults = new FaultInjector()
+  const journal = new Journal(definition.journalSize)
   const reset = async () => {
     faults.clear()
     await definition.reset()
   }
   const api = new Router(definition.operations)
+  const service: MockService = { vendor: definition.vendor, clock: definition.clock, faults, journal, handle, reset }
   const control = new Router<Operation<Ctx>>([
     ...commonControlOperations(definition, faults, reset),
+    ...journalControlOperations<Ctx>(journal),
+    ...(definition.state ? stateControlOperations<Ctx>(definition.state) : []),
+    ...consoleOperations<Ctx>(service, definition),
     ...(definition.controlOperations ?? []),
   ])
 
   const documents413 = definition.spec ? operationsDocumenting(definition.spec, '413') : undefined
 
+  /** Control requests are the mock talking to its user, not the app under test, so they stay out of the journal. */
   async function handle(request: MockRequest): Promise<MockResponse> {
+    if (request.path.startsWith(CONTROL_PREFIX)) return answer(request, undefined)
+    const started = performance.now()
+    const note: Note = { operationId: null, matched: false, fault: undefined }
+    const response = await answer(request, note)
+    journal.record({
+      at: Date.now(),
+      method: request.method,
+      path: request.path,
+      query: request.query,
+      headers: request.rawHeaders,
+      body: request.body,
+      status: response.status,
+      durationMs: performance.now() - started,
+      operationId: note.operationId,
+      matched: note.matched,
+      fault: note.fault,
+    })
+    return response
+  }
+
+  /** `note` collects what the journal records; control requests pass none. */
+  async function answer(request: MockRequest, note: Note | undefined): Promise<MockResponse> {
     try {
-      const isControl = request.path.startsWith(CONTROL_PREFIX)
+      const isControl = note === undefined
       if (isControl && request.method !== 'GET' && request.method !== 'HEAD') {
         const problem = crossOriginProblem(request)
         if (problem) return withStatus(definition.renderError(new MockError('FORBIDDEN', problem), request), 403)
       }
+      const router = isControl ? control : api
+      // HEAD is GET without the body (the adapters drop it), as every HTTP server does.
+      const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path)
+      if (note && match.kind === 'matched') {
+        note.operationId = match.route.operationId
+        note.matched = true
+      }
       const fault = isControl ? undefined : faults.take(request)
       if (fault?.delayMs) await delay(fault.delayMs)
       if (fault?.status !== undefined) {
+        note!.fault = fault.id
         const injected = definition.renderError(
           new MockError('BAD_REQUEST', fault.message ?? `Fault ${fault.id} injected by opsmocks`),
           request,
         )
         return { ...injected, status: fault.status, headers: { ...injected.headers, [FAULT_HEADER]: fault.id } }
       }
-      const router = isControl ? control : api
-      // HEAD is GET without the body (the adapters drop it), as every HTTP server does.
-      const match = router.match(request.method === 'HEAD' ? 'GET' : request.method, request.path)
       if (match.kind === 'not-found') throw new MockError('ROUTE_NOT_FOUND', `No such resource: ${request.method} ${request.path}`)
       if (match.kind === 'method-not-allowed') {
         throw new MockError('METHOD_NOT_ALLOWED', `Method ${request.method} is not implemented for ${request.path}`, { allow: match.allow })
@@ -114,7 +164,59 @@ export function createService<Ctx>(definition: ServiceDefinition<Ctx>): MockServ
     }
   }
 
-  return { vendor: definition.vendor, clock: definition.clock, faults, handle, reset }
+  return service
+}
+
+interface Note {
+  operationId: string | null
+  matched: boolean
+  fault: string | undefined
+}
+
+/** The console page and the two reads it needs besides the rest of the control API. */
+function consoleOperations<Ctx>(service: MockService, definition: ServiceDefinition<Ctx>): Operation<Ctx>[] {
+  const page = consolePage(definition.vendor, definition.title ?? definition.vendor)
+  const operationIds = [...new Set(definition.operations.map((operation) => operation.operationId))]
+  return [
+    {
+      operationId: 'controlConsole',
+      method: 'GET',
+      path: CONTROL_PREFIX,
+      handle: () => ({ status: 200, headers: { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }, text: page }),
+    },
+    {
+      operationId: 'controlGetClock',
+      method: 'GET',
+      path: `${CONTROL_PREFIX}/clock`,
+      handle: () => ({
+        status: 200,
+        json: { now: new Date(service.clock.now()).toISOString(), offsetSeconds: Math.round((service.clock.now() - Date.now()) / 1000) },
+      }),
+    },
+    {
+      operationId: 'controlSummary',
+      method: 'GET',
+      path: `${CONTROL_PREFIX}/summary`,
+      handle: async () => {
+        const entries = service.journal.entries()
+        const called = [...new Set(entries.map((entry) => entry.operationId).filter((id): id is string => id !== null))].sort()
+        return {
+          status: 200,
+          json: {
+            session: {
+              operations: operationIds.length,
+              called,
+              notCalled: operationIds.filter((id) => !called.includes(id)),
+              requests: entries.length,
+              failed: entries.filter((entry) => entry.status >= 400).length,
+              unmatched: entries.filter((entry) => !entry.matched).length,
+            },
+            reports: (await service.reports?.()) ?? null,
+          },
+        }
+      },
+    },
+  ]
 }
 
 /** What an unexpected failure answers: which mock failed, on what, and the error's own words (no stack). */

@@ -2,6 +2,7 @@ import spec from '../generated/opmanager.openapi.json'
 import { Clock } from '../core/clock'
 import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
+import type { Journal } from '../core/journal'
 import { OPMANAGER_CONTROL_OPERATIONS } from './control'
 import { renderOpmanagerError } from './errors'
 import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './api'
@@ -24,6 +25,8 @@ export interface OpmanagerMockOptions extends OpmanagerSeedOptions {
 export interface OpmanagerService {
   readonly service: MockService
   readonly store: OpmanagerStore
+  /** Every request answered, secrets redacted: `journal.calls('listAlarms')`. */
+  readonly journal: Journal
   reset(): Promise<void>
 }
 
@@ -51,6 +54,7 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
   await reset()
   const service = createService({
     vendor: 'opmanager',
+    title: 'OpManager',
     operations: OPMANAGER_OPERATIONS,
     controlOperations: OPMANAGER_CONTROL_OPERATIONS,
     context,
@@ -59,5 +63,5 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
     spec: spec as unknown as BundledSpec,
     reset,
   })
-  return { service, store, reset: service.reset }
+  return { service, store, journal: service.journal, reset: service.reset }
 }

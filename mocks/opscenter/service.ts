@@ -4,6 +4,7 @@ import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
+import type { Journal } from '../core/journal'
 import { renderOpscenterError } from './errors'
 import { OPSCENTER_OPERATIONS, type OpscenterContext } from './operations'
 import { seedOpscenter, SEEDED_USERS } from './seed'
@@ -37,6 +38,8 @@ export interface OpscenterService {
   readonly store: OpscenterStore
   readonly sessions: SessionStore
   readonly authEnabled: boolean
+  /** Every request answered, secrets redacted: `journal.calls('createUser')`. */
+  readonly journal: Journal
   reset(): Promise<void>
 }
 
@@ -69,6 +72,7 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
   await reset()
   const service = createService({
     vendor: 'opscenter',
+    title: 'OpsCenter',
     operations: OPSCENTER_OPERATIONS,
     context,
     clock,
@@ -76,5 +80,5 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     spec: spec as unknown as BundledSpec,
     reset,
   })
-  return { service, store, sessions, authEnabled, reset: service.reset }
+  return { service, store, sessions, authEnabled, journal: service.journal, reset: service.reset }
 }

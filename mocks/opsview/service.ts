@@ -4,7 +4,11 @@ import { randomHex } from '../core/random'
 import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
+import { createWorldControl, type WorldControl } from '../core/state-control'
+import type { Journal } from '../core/journal'
+import { resolveWorlds, type WorldSource } from '../core/world'
 import { followContactChanges } from './auth'
+import { opsviewWorldActions, opsviewWorldAdapter } from './world'
 import { OPSVIEW_OPERATIONS, type OpsviewContext } from './operations'
 import { renderOpsviewError } from './errors'
 import { seedOpsview, SEEDED_USERS } from './seed'
@@ -21,7 +25,11 @@ export interface OpsviewMockOptions {
   sessionTtlSeconds?: number
   /** Seed number for the generated states; the same number gives the same world. */
   seed?: number
+  /** Start from these worlds (later override earlier) instead of the built-in seed; reset returns to them. */
+  world?: WorldSource | readonly WorldSource[]
 }
+
+export type OpsviewWorld = WorldControl & ReturnType<typeof opsviewWorldActions>
 
 export interface OpsviewService {
   readonly service: MockService
@@ -29,6 +37,10 @@ export interface OpsviewService {
   readonly sessions: SessionStore
   /** The estate in mock time; `advance()` catches it up with the clock (every request does). */
   readonly monitoring: MonitoringEngine
+  /** Every request answered, secrets redacted: `journal.calls('createConfigObject')`. */
+  readonly journal: Journal
+  /** Export, load, snapshot and change the state: `world.setServiceState({ host, service, state })`. */
+  readonly world: OpsviewWorld
   reset(): Promise<void>
 }
 
@@ -60,23 +72,31 @@ export async function createOpsviewService(options: OpsviewMockOptions = {}): Pr
       uuid: '5E4B2C9A-3F1D-4C8B-9A0E-7D6F5B4A3C21',
     },
   }
+  const target = { store, monitoring, seed: options.seed ?? 1 }
+  const startWorld = options.world === undefined ? undefined : resolveWorlds(opsviewWorldAdapter, [options.world].flat())
   const reset = async () => {
     clock.reset()
     sessions.clear()
     store.clear()
     uploads.clear()
-    await seedOpsview(store, options.seed)
-    monitoring.reset(options.seed ?? 1)
+    if (startWorld) await opsviewWorldAdapter.apply(target, startWorld)
+    else {
+      await seedOpsview(store, options.seed)
+      monitoring.reset(options.seed ?? 1)
+    }
   }
   await reset()
+  const world = createWorldControl(opsviewWorldAdapter, target, opsviewWorldActions(store))
   const service = createService({
     vendor: 'opsview',
+    title: 'Opsview',
     operations: OPSVIEW_OPERATIONS,
     context,
     clock,
     renderError: renderOpsviewError,
     spec: spec as unknown as BundledSpec,
     reset,
+    state: world,
   })
-  return { service, store, sessions, monitoring, reset: service.reset }
+  return { service, store, sessions, monitoring, journal: service.journal, world, reset: service.reset }
 }

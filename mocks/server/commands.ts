@@ -2,6 +2,7 @@ import type { OptionSpec, ResolvedOptions } from './options'
 import { startCommand } from './start-command'
 import { contractCommand } from './contract-command'
 import { docsCommand } from './docs-command'
+import { proxyCommand } from './proxy-command'
 
 /**
  * A subcommand of `opsmocks`: its options (rows the parser, the config file and `--help` all read) and
@@ -36,6 +37,6 @@ export const COMMON_OPTIONS: readonly OptionSpec[] = [
   { name: 'help', type: 'boolean', description: 'print this help', noFile: true },
 ]
 
-export const COMMANDS: readonly Command[] = [startCommand, contractCommand, docsCommand]
+export const COMMANDS: readonly Command[] = [startCommand, contractCommand, docsCommand, proxyCommand]
 
 export const DEFAULT_COMMAND = startCommand

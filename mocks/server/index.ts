@@ -8,3 +8,4 @@ export { listen, createRequestListener, type ListenOptions, type RequestListener
 export { corsPolicy, withCors, CORS_ALLOWED_HEADERS, type CorsPolicy } from './cors'
 export { withRequestLog, type LogFormat } from './request-log'
 export { VENDORS, type VendorEntry, type VendorSettings } from '../vendors'
+export { startProxy, type ProxyOptions, type RunningProxy } from './proxy'

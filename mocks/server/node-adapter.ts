@@ -55,6 +55,7 @@ function respond(service: MockService, req: IncomingMessage, res: ServerResponse
       return Array.isArray(value) ? value.join(', ') : value
     },
     body,
+    rawHeaders: req.headers,
   }
   service
     .handle(request)

@@ -1,3 +1,4 @@
+import type { MockService } from '../core/service'
 import { VENDORS, type VendorEntry } from '../vendors'
 import type { Command } from './commands'
 import { corsPolicy, withCors } from './cors'
@@ -5,6 +6,8 @@ import { listen, type RequestListener, type RunningServer } from './node-adapter
 import { UsageError, type OptionSpec, type ResolvedOptions } from './options'
 import { withRequestLog, type LogFormat } from './request-log'
 import { generateTlsFiles, readTlsFiles, type TlsFiles } from './tls'
+import { latestReports } from './reports'
+import { readWorldFiles } from './world-files'
 
 const VENDOR_NAMES = VENDORS.map((vendor) => vendor.name)
 
@@ -34,6 +37,15 @@ const START_OPTIONS: OptionSpec[] = [
     description: `${vendor.title} port (0 picks a free one)`,
   })),
   ...VENDORS.flatMap((vendor) => vendor.options),
+  {
+    name: 'world',
+    type: 'list',
+    variadic: true,
+    placeholder: 'FILE…',
+    env: 'OPSMOCKS_WORLD',
+    defaultText: 'the built-in seeds (worlds/*.seed.yaml)',
+    description: 'start from these world files (YAML or JSON, each naming its vendor; later files override earlier ones)',
+  },
   {
     name: 'cors',
     type: 'list',
@@ -103,9 +115,23 @@ async function start(options: ResolvedOptions): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'))
   process.on('SIGTERM', () => void stop('SIGTERM'))
 
+  // Every mock is built (and its worlds checked) before any port opens: a bad world starts nothing.
+  const worlds = readWorldFiles(
+    options.get<string[]>('world') ?? [],
+    VENDORS.filter((vendor) => vendor.world).map((vendor) => vendor.name),
+  )
+  const services = new Map<VendorEntry, MockService>()
+  for (const vendor of selected) {
+    const world = worlds.get(vendor.name)
+    const { service } = await vendor.create(settings, world ? { world } : {})
+    service.reports = () => latestReports(vendor.name)
+    services.set(vendor, service)
+  }
+
   try {
     for (const vendor of selected) {
-      const { service } = await vendor.create(settings)
+      const service = services.get(vendor)!
+      const world = worlds.get(vendor.name)
       const port = options.get<number>(`${vendor.name}-port`)!
       const server = await listen(service, {
         host,
@@ -118,11 +144,11 @@ async function start(options: ResolvedOptions): Promise<void> {
         throw new Error(`port ${port} for ${vendor.name} is in use; pick another with --${vendor.name}-port or ${vendor.portEnv}`)
       })
       running.push(server)
-      console.log(`${vendor.title.padEnd(10)} ${server.url}`)
+      console.log(`${vendor.title.padEnd(10)} ${server.url}${world ? `  (world: ${world.map((file) => file.source).join(' + ')})` : ''}`)
       for (const line of vendor.describe(server.url, settings)) console.log(`           ${line}`)
     }
     if (tls?.caPath) console.log(`TLS CA     ${tls.caPath} (trust it: curl --cacert ${tls.caPath}, or NODE_EXTRA_CA_CERTS=${tls.caPath})`)
-    console.log('opsmocks ready (mock control API under /__opsmocks on each port). Ctrl-C to stop.')
+    console.log('opsmocks ready (console and control API at /__opsmocks/ on each port). Ctrl-C to stop.')
   } catch (error) {
     await Promise.all(running.map((server) => server.close()))
     throw error
