@@ -30,6 +30,16 @@ export function settingsAndWirelessContract(target: OpmanagerTarget): void {
       ).toBe('CREDENTIAL_NOT_FOUND')
     })
 
+    it('lists the SNMP trap processors, the link traps among them', async () => {
+      const processors = (await opm(target, '/api/json/admin/listTrapProcessors')).json as any[]
+      expect(processors.find((processor) => processor.trapName === 'Link Down')).toMatchObject({
+        trapOID: '.1.3.6.1.6.3.1.1.5.3',
+        severity: 'Critical',
+        status: 'Enabled',
+      })
+      expect(processors.find((processor) => processor.trapName === 'Link Up')).toMatchObject({ severity: 'Clear' })
+    })
+
     it('adds and deletes a Windows domain', async () => {
       expect(
         (await action(target, '/api/json/admin/addDomain', { domainName: 'lab.example.net', domainController: 'dc-lab.example.net' })).json,

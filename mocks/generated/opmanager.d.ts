@@ -506,6 +506,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/json/admin/listTrapProcessors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SNMP trap processors
+         * @description The SNMP trap processors: which incoming traps (a v2c trap OID, or a v1 enterprise OID with generic and specific types) raise an alarm, at what severity and with what message. ManageEngine lists this API (`listTrapProcessors`, GET) in its REST API reference but publishes no sample answer; the keys below are the fields of OpManager's trap processor form, in the string-valued style of its other list APIs (decisions/087). A real server's extra keys appear in the fidelity report.
+         */
+        get: operations["listTrapProcessors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/json/admin/listURLMonitors": {
         parameters: {
             query?: never;
@@ -2624,6 +2644,23 @@ export interface components {
             graphName: string;
             executeFrom: string;
             graphDesc: string;
+        }[];
+        /** @description listTrapProcessors answer: one row per trap processor; keys inferred from the product form (decisions/087). */
+        ListTrapProcessorsResponse: {
+            trapName: string;
+            /** @description The trap OID (v2c) or the enterprise OID (v1). */
+            trapOID: string;
+            /** @enum {string} */
+            snmpVersion: "v1" | "v2c";
+            /** @description SNMPv1 generic trap type, 0–6 (6 = enterprise specific). */
+            genericType: string;
+            specificType: string;
+            /** @enum {string} */
+            severity: "Critical" | "Trouble" | "Attention" | "Service Down" | "Clear";
+            /** @enum {string} */
+            status: "Enabled" | "Disabled";
+            message: string;
+            description: string;
         }[];
         /** @description listURLMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         ListURLMonitorsResponse: {
@@ -4854,6 +4891,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ListScriptMonitorsResponse"] | components["schemas"]["ErrorEnvelope"];
+                };
+            };
+            429: components["responses"]["RateLimited"];
+        };
+    };
+    listTrapProcessors: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The answer, or the error envelope. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListTrapProcessorsResponse"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             429: components["responses"]["RateLimited"];

@@ -71,6 +71,59 @@ const deleteDomain = operation(
   { adminOnly: true },
 )
 
+/**
+ * The SNMP trap processors OpManager ships for the standard traps (RFC 3418 / RFC 2863 OIDs), which the seeded
+ * routers and switches send. Keys follow the product's form; the vendor publishes no sample (decisions/087).
+ */
+const TRAP_PROCESSORS = (
+  [
+    {
+      trapName: 'Cold Start',
+      trapOID: '.1.3.6.1.6.3.1.1.5.1',
+      genericType: '0',
+      severity: 'Attention',
+      message: 'Device $sysName restarted (cold start)',
+      description: 'The agent is reinitialising and its configuration may have changed',
+    },
+    {
+      trapName: 'Warm Start',
+      trapOID: '.1.3.6.1.6.3.1.1.5.2',
+      genericType: '1',
+      severity: 'Attention',
+      message: 'Device $sysName restarted (warm start)',
+      description: 'The agent is reinitialising and its configuration is unchanged',
+    },
+    {
+      trapName: 'Link Down',
+      trapOID: '.1.3.6.1.6.3.1.1.5.3',
+      genericType: '2',
+      severity: 'Critical',
+      message: 'Interface $ifDescr is down',
+      description: 'A communication link has failed',
+    },
+    {
+      trapName: 'Link Up',
+      trapOID: '.1.3.6.1.6.3.1.1.5.4',
+      genericType: '3',
+      severity: 'Clear',
+      message: 'Interface $ifDescr is up',
+      description: 'A communication link has come up',
+    },
+    {
+      trapName: 'Authentication Failure',
+      trapOID: '.1.3.6.1.6.3.1.1.5.5',
+      genericType: '4',
+      severity: 'Trouble',
+      message: 'SNMP authentication failure on $sysName',
+      description: 'A request carried a wrong community or credentials',
+    },
+  ] as const
+).map((processor) => ({ ...processor, snmpVersion: 'v2c', specificType: '0', status: 'Enabled' }) as const)
+
+const listTrapProcessors = operation('listTrapProcessors', () => ok(TRAP_PROCESSORS.map((processor) => ({ ...processor }))), {
+  module: 'Alarms',
+})
+
 /** Device templates: the category, vendor and type of every kind of device the network has. */
 const listDeviceTemplates = operation(
   'listDeviceTemplates',
@@ -96,4 +149,4 @@ const listDeviceTemplates = operation(
   { adminOnly: true },
 )
 
-export const SETTINGS_OPERATIONS = [listSubnets, listCredentials, addDomain, deleteDomain, listDeviceTemplates]
+export const SETTINGS_OPERATIONS = [listSubnets, listCredentials, addDomain, deleteDomain, listDeviceTemplates, listTrapProcessors]
