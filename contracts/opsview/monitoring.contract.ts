@@ -132,6 +132,98 @@ export function monitoringContract(target: OpsviewTarget): void {
         expect((await get('/rest/event', nobody)).status).toBe(403)
       })
 
+      type EventRow = { eventid: string; hostname: string; servicename?: string; host_group: string }
+      const eventIds = (list: EventRow[]) => list.map((event) => event.eventid)
+      const eventsFor = async (query: string, session = admin) =>
+        (await get(`/rest/event?rows=all${query}`, session)).json.list as EventRow[]
+      const configList = async (type: string, query = '') =>
+        (await get(`/rest/config/${type}?rows=all${query}`, admin)).json.list as Array<Record<string, unknown>>
+      const names = (refs: unknown) => new Set((refs as Array<{ name: string }>).map((ref) => ref.name))
+
+      it('narrows events to the hosts of a host template (htid)', async () => {
+        const all = await eventsFor('')
+        const template = (await configList('hosttemplate', '&s.name=Database%20-%20MySQL'))[0]!
+        const hosts = await configList('host', '&cols=name,hosttemplates')
+        const using = new Set(hosts.filter((host) => names(host.hosttemplates).has('Database - MySQL')).map((host) => String(host.name)))
+        const expected = all.filter((event) => using.has(event.hostname))
+        expect(expected.length).toBeGreaterThan(0)
+        expect(expected.length).toBeLessThan(all.length)
+        expect(eventIds(await eventsFor(`&htid=${template.id}`))).toEqual(eventIds(expected))
+      })
+
+      it("narrows events to a BSM component's hosts and template checks (bcid), and a service's components (bsid)", async () => {
+        const all = await eventsFor('')
+        const component = (await configList('bsmcomponent', '&s.name=MySQL%20Cluster'))[0]!
+        const template = (await configList('hosttemplate', '&s.name=Database%20-%20MySQL'))[0]!
+        const hosts = names(component.hosts)
+        const checks = names(template.servicechecks)
+        const expected = all.filter(
+          (event) => hosts.has(event.hostname) && (event.servicename === undefined || checks.has(event.servicename)),
+        )
+        expect(expected.length).toBeGreaterThan(0)
+        expect(all.some((event) => hosts.has(event.hostname) && !expected.includes(event))).toBe(true)
+        expect(eventIds(await eventsFor(`&bcid=${component.id}`))).toEqual(eventIds(expected))
+        const reporting = (await configList('bsmservice', '&s.name=Reporting'))[0]!
+        expect(eventIds(await eventsFor(`&bsid=${reporting.id}`))).toEqual(eventIds(expected))
+        const shop = (await configList('bsmservice', '&s.name=Online%20Shop'))[0]!
+        const shopEvents = await eventsFor(`&bsid=${shop.id}`)
+        expect(shopEvents.length).toBeGreaterThan(expected.length)
+        expect(eventIds(await eventsFor(`&bsid=${shop.id}&bcid=${component.id}`))).toEqual(eventIds(expected))
+      })
+
+      it("narrows events and graphs to a hashtag's hosts and tagged checks (keyword), within the caller's access", async () => {
+        const all = await eventsFor('')
+        const sample = all.find((event) => event.hostname === 'web02' && event.servicename !== undefined)!
+        expect(sample).toBeDefined()
+        const created = await post('/rest/config/keyword', admin, {
+          name: 'event-filter-tag',
+          hosts: [{ name: 'web02' }, { name: 'db02' }],
+          servicechecks: [{ name: sample.servicename }],
+        })
+        expect(created.status).toBe(200)
+        const expected = all.filter(
+          (event) =>
+            ['web02', 'db02'].includes(event.hostname) && (event.servicename === undefined || event.servicename === sample.servicename),
+        )
+        expect(eventIds(await eventsFor('&keyword=event-filter-tag'))).toEqual(eventIds(expected))
+        const seen = await eventsFor('&keyword=event-filter-tag', viewer)
+        expect(seen.length).toBeGreaterThan(0)
+        expect(seen.every((event) => event.hostname === 'web02')).toBe(true)
+        const graph = (await get('/rest/graph?keyword=event-filter-tag', admin)).json.list as Array<{ label: string }>
+        const labels = graph.map((series) => series.label.split('::').slice(0, 2).join('::'))
+        const allowed = [`web02::${sample.servicename}`, `db02::${sample.servicename}`]
+        expect(labels.every((pair) => allowed.includes(pair))).toBe(true)
+        expect(labels).toContain(`web02::${sample.servicename}`)
+        const unfiltered = (await get(`/rest/graph?hostname=web02`, admin)).json.list as Array<{ label: string }>
+        expect(unfiltered.length).toBeGreaterThan(graph.filter((series) => series.label.startsWith('web02::')).length)
+      })
+
+      it('answers an empty list for an unknown hashtag or id and 400 for an id that is not a number', async () => {
+        for (const query of ['keyword=no-such-tag', 'htid=99999', 'bcid=99999', 'bsid=99999']) {
+          const result = await get(`/rest/event?rows=all&${query}`, admin)
+          expect(result.status).toBe(200)
+          expect(result.json.summary.total_entries).toBe('0')
+        }
+        expect((await get('/rest/graph?keyword=no-such-tag', admin)).json.list).toEqual([])
+        for (const query of ['htid=x', 'bcid=1a', 'bsid=-1']) expect((await get(`/rest/event?${query}`, admin)).status).toBe(400)
+      })
+
+      it('answers only the columns asked for in cols, with +col and -col as the config lists take them', async () => {
+        const only = (await get('/rest/event?rows=3&cols=hostname,state', admin)).json.list as Array<Record<string, string>>
+        expect(only.length).toBeGreaterThan(0)
+        for (const event of only) expect(Object.keys(event).sort()).toEqual(['eventid', 'hostname', 'state'])
+        const added = (await get('/rest/event?rows=1&cols=hostname,%2Boutput', admin)).json.list[0]
+        expect(Object.keys(added).sort()).toEqual(['eventid', 'hostname', 'output'])
+        const without = (await get('/rest/event?rows=1&cols=-output,-markdown,-eventid', admin)).json.list[0]
+        expect(without).toHaveProperty('eventid')
+        expect(without).toHaveProperty('hostname')
+        expect(without).not.toHaveProperty('output')
+        expect(without).not.toHaveProperty('markdown')
+        const bad = await get('/rest/event?cols=colour', admin)
+        expect(bad.status).toBe(400)
+        expect(bad.json.message).toBe("Invalid cols: unknown column 'colour'")
+      })
+
       it('never shows the viewer events of hosts outside its host groups', async () => {
         const events = (await get('/rest/event?rows=all', viewer)).json.list as Array<{ host_group: string }>
         expect(events.every((event) => event.host_group === 'UK Web Servers')).toBe(true)

@@ -478,7 +478,8 @@ export interface paths {
          * Events (state changes, acknowledgements, downtimes)
          * @description Events as they happened in mock time, newest first: state changes and check results (including
          *     rechecks), acknowledgements, and downtime starts and ends. Needs VIEWALL, or VIEWSOME for the role's
-         *     host groups. Times are epoch seconds.
+         *     host groups. Times are epoch seconds. `keyword`, `htid`, `bcid` and `bsid` each narrow the events
+         *     (repeat one for any of its values); an unknown name or id matches nothing.
          */
         get: operations["listEvents"];
         put?: never;
@@ -1787,24 +1788,25 @@ export interface components {
         /**
          * @description One event. `eventtype` 0 is a state change or check result, 1 an acknowledgement, 2 a downtime start,
          *     3 a downtime end or cancellation. Times are epoch seconds. Acknowledgement and downtime fields appear
-         *     only on those events; `servicename` only on service events.
+         *     only on those events; `servicename` only on service events. With `cols`, only the columns asked for
+         *     (and `eventid`) come back, so only `eventid` is always present.
          */
         Event: {
             eventid: components["schemas"]["NumericString"];
             /** @enum {string} */
-            eventtype: "0" | "1" | "2" | "3";
-            time: components["schemas"]["NumericString"];
-            hostname: string;
-            host_group: string;
-            host_group_id: components["schemas"]["NumericString"];
-            objectid: components["schemas"]["NumericString"];
+            eventtype?: "0" | "1" | "2" | "3";
+            time?: components["schemas"]["NumericString"];
+            hostname?: string;
+            host_group?: string;
+            host_group_id?: components["schemas"]["NumericString"];
+            objectid?: components["schemas"]["NumericString"];
             servicename?: string;
             /** @enum {string} */
-            state: "ok" | "warning" | "critical" | "unknown" | "up" | "down" | "unreachable";
+            state?: "ok" | "warning" | "critical" | "unknown" | "up" | "down" | "unreachable";
             /** @enum {string} */
-            state_type: "soft" | "hard";
-            output: string;
-            markdown: components["schemas"]["Flag"];
+            state_type?: "soft" | "hard";
+            output?: string;
+            markdown?: components["schemas"]["Flag"];
             ack_author?: string;
             ack_comment?: string;
             downtime_author?: string;
@@ -3397,6 +3399,19 @@ export interface operations {
                  * @example 3
                  */
                 hostgroupid?: components["parameters"]["HostgroupId"];
+                /** @description Only events of hosts carrying this hashtag and, for service events, of its tagged service checks (repeatable; an unknown hashtag matches nothing). */
+                keyword?: string;
+                /** @description Only events of hosts using this host template id (repeatable). */
+                htid?: string;
+                /** @description Only events of this BSM component's hosts and, for service events, its host template's checks (repeatable). */
+                bcid?: string;
+                /** @description Only events of the components of this BSM service (repeatable). */
+                bsid?: string;
+                /**
+                 * @description Columns to answer, comma-separated: plain names for only those, `-name` to leave one out, `+name` to add one; `eventid` always comes back. An unknown column is a 400.
+                 * @example hostname,state,-output
+                 */
+                cols?: string;
                 /** @description Text in the host name, service name or output (repeatable; all must match). */
                 search?: string;
                 /** @description The last `maxeventid` seen; adds `filtered_new_event_count`. */
@@ -3475,6 +3490,8 @@ export interface operations {
                 servicename?: string;
                 /** @description Metric name search (repeatable). */
                 metricname?: string;
+                /** @description Only metrics of this hashtag: its hosts and tagged service checks (repeatable). On its own it selects every metric of the hashtag; an unknown hashtag selects none. */
+                keyword?: string;
                 /** @description Epoch seconds; default now. */
                 end?: string;
                 /** @description Epoch seconds; default end minus duration. */

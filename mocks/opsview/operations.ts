@@ -13,6 +13,7 @@ import { listHostgroupStatus, listHostStatus, listServiceStatus, type StatusView
 import type { MonitoringEngine } from './monitoring/engine'
 import type { UploadArea } from './uploads'
 import { listEvents } from './monitoring/events'
+import { membershipFilter } from './monitoring/membership'
 import { graph, listMetricStatus, listRuntimeMetrics } from './monitoring/perf'
 import {
   bsmComponents,
@@ -515,9 +516,18 @@ const getGraphOp = operation(
   'getGraph',
   'GET',
   '/rest/graph',
-  withPrincipal((context, principal, request) =>
-    ok(graph(context.monitoring, serviceRefs(context, principal), request.query, context.store.clock.nowSeconds())),
-  ),
+  withPrincipal((context, principal, request) => {
+    const { store } = context
+    const visible = serviceRefs(context, principal)
+    const inHashtag = membershipFilter(store, request.query, ['keyword'])
+    const services = inHashtag
+      ? visible.filter((ref) => {
+          const host = store.host(ref.hostId)
+          return host !== undefined && inHashtag(host, ref.servicename)
+        })
+      : visible
+    return ok(graph(context.monitoring, services, request.query, store.clock.nowSeconds(), inHashtag !== undefined))
+  }),
 )
 
 const listViewportStatusOp = operation(

@@ -3,6 +3,7 @@ import { likeMatcher } from '../../core/like'
 import { paging } from '../paging'
 import { parseOpsviewTime } from '../runtime'
 import type { OpsviewStore, Principal } from '../store'
+import { membershipFilter } from './membership'
 import type { MonitoringEngine, MonitoringEvent } from './engine'
 import type { components } from '../../generated/opsview'
 
@@ -78,11 +79,14 @@ export function listEvents(
   if (savedMax !== null && !/^[0-9]+$/.test(savedMax)) throw new MockError('BAD_REQUEST', `Invalid saved_maxeventid '${savedMax}'`)
   const direction = sortDirection(query)
   const serviceOnly = query.get('serviceonly') !== null && query.get('serviceonly') !== '0'
+  const member = membershipFilter(store, query, ['keyword', 'htid', 'bsid', 'bcid'])
+  const project = columns(query.get('cols'))
 
   const matches = (event: MonitoringEvent): boolean => {
-    if (principal.scope) {
+    if (principal.scope || member) {
       const host = store.host(event.hostId)
-      if (!host || !store.canSee(principal, 'host', host)) return false
+      if (!host || (principal.scope && !store.canSee(principal, 'host', host))) return false
+      if (member && !member(host, event.servicename)) return false
     }
     if (serviceOnly && !event.serviceId) return false
     if (eventtypes.length && !eventtypes.includes(String(event.eventtype))) return false
@@ -105,7 +109,7 @@ export function listEvents(
   const slice = rows === 0 ? [] : matching.slice((page - 1) * perPage, page * perPage)
   const filteredMax = matching.reduce((max, event) => Math.max(max, event.eventid), 0)
   return {
-    list: slice.map(eventItem),
+    list: slice.map((event) => project(eventItem(event))),
     summary: {
       entries: String(slice.length),
       page: String(page),
@@ -118,6 +122,48 @@ export function listEvents(
         : {}),
     },
   }
+}
+
+const EVENT_COLUMNS = new Set([
+  'eventid',
+  'eventtype',
+  'time',
+  'hostname',
+  'host_group',
+  'host_group_id',
+  'objectid',
+  'servicename',
+  'state',
+  'state_type',
+  'output',
+  'markdown',
+  'ack_author',
+  'ack_comment',
+  'downtime_author',
+  'downtime_comment',
+  'downtime_start',
+  'downtime_end',
+])
+
+/**
+ * `cols`, as the configuration lists take it: plain names answer only those columns, `-name` leaves
+ * one out, `+name` keeps the rest and adds it (every event column is answered by default, so `+` only
+ * matters next to plain names). `eventid` always comes back; an unknown column is a 400.
+ */
+function columns(cols: string | null): (item: EventItem) => EventItem {
+  const requested = (cols ?? '')
+    .split(',')
+    .map((column) => column.trim())
+    .filter(Boolean)
+  if (!requested.length) return (item) => item
+  const named = requested.map((column) => (column.startsWith('-') || column.startsWith('+') ? column.slice(1) : column))
+  for (const column of named) if (!EVENT_COLUMNS.has(column)) throw new MockError('BAD_REQUEST', `Invalid cols: unknown column '${column}'`)
+  const excluded = new Set(requested.filter((column) => column.startsWith('-')).map((column) => column.slice(1)))
+  const only = requested.filter((column) => !column.startsWith('-')).map((column) => column.replace(/^\+/, ''))
+  const plain = requested.some((column) => !column.startsWith('-') && !column.startsWith('+'))
+  // Keys come from the item itself (never from the query), so the projection is a filter over its entries.
+  const wanted = (key: string) => key === 'eventid' || (!excluded.has(key) && (!plain || only.includes(key)))
+  return (item) => Object.fromEntries(Object.entries(item).filter(([key]) => wanted(key))) as EventItem
 }
 
 function eventItem(event: MonitoringEvent): EventItem {

@@ -143,6 +143,8 @@ export function graph(
   services: readonly ServiceRef[],
   query: URLSearchParams,
   now: number,
+  /** Whether `services` are already narrowed to a hashtag (`keyword`): alone, it selects all their metrics. */
+  narrowed = false,
 ): { list: Array<{ label: string; uom: string; description: string; data: Array<[number, number | null]> }> } {
   const epoch = (name: string): number | undefined => {
     const value = query.get(name)
@@ -160,7 +162,7 @@ export function graph(
   const host = anyLike(query.getAll('hostname'))
   const service = anyLike(query.getAll('servicename'))
   const metricName = anyLike(query.getAll('metricname'))
-  const searched = host || service || metricName
+  const searched = host || service || metricName || (narrowed && !wanted.size)
   const selected = metricsOf(services).filter(
     (metric) =>
       wanted.has(hsm(metric)) ||
