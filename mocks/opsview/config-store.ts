@@ -414,6 +414,7 @@ export class ConfigStore {
   /**
    * Makes exactly the `from` objects listed in a written mirror field reference the record, among those the
    * writer can see: the hidden ones keep their reference, since a client PUTs back the scoped list it read.
+   * Through a single ref the listed objects move here from wherever they were.
    */
   #applyMirrors(type: ConfigTypeName, record: StoredRecord, mirrored: Map<string, ObjectRef[]>, scope: Scope | undefined): void {
     for (const [field, wanted] of mirrored) {
@@ -423,6 +424,12 @@ export class ConfigStore {
       const current = this.referrers(from, via, type, record.id)
       for (const other of current) {
         if (wantedKeys.has(other.id) || !this.canSee(from, other, scope)) continue
+        // A single ref (a service check's one service group) cannot be left empty: the object has to move elsewhere.
+        if (kind.kind === 'ref')
+          throw new MockError(
+            'BAD_REQUEST',
+            `Field '${field}' of ${type} leaves out ${from} '${other.name}', which must belong to one ${type}`,
+          )
         this.#put(from, other.id, Object.freeze({ ...other, [via]: withoutRef(kind, other[via], record.ref) }) as StoredRecord)
         this.#changed(from, other.id)
       }
@@ -430,8 +437,9 @@ export class ConfigStore {
       for (const key of wantedKeys) {
         if (currentKeys.has(key)) continue
         const other = this.get(from, key)!
-        const list = [...((other[via] as ObjectRef[] | undefined) ?? []), { name: record.name, ref: record.ref }]
-        this.#put(from, key, Object.freeze({ ...other, [via]: list }) as StoredRecord)
+        const ref = { name: record.name, ref: record.ref }
+        const value = kind.kind === 'ref' ? ref : [...((other[via] as ObjectRef[] | undefined) ?? []), ref]
+        this.#put(from, key, Object.freeze({ ...other, [via]: value }) as StoredRecord)
         this.#changed(from, key)
       }
     }
