@@ -38,6 +38,23 @@ export function accessContract(target: OpsviewTarget): void {
       for (const path of cleanup) await rawCall(target, path, { method: 'DELETE', headers: admin.headers })
     })
 
+    /** Logs in a contact of a new role with `accesses` and the access-list fields in `fields`. */
+    async function restrictedSession(accesses: string[], fields: Record<string, unknown>): Promise<OpsviewSession> {
+      const role = await rawCall(target, '/rest/config/role', {
+        method: 'POST',
+        headers: { ...admin.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: uniqueName('opsmocks-role'), accesses, all_hostgroups: '0', ...fields }),
+      })
+      const username = uniqueName('restricted')
+      const contact = await rawCall(target, '/rest/config/contact', {
+        method: 'POST',
+        headers: { ...admin.headers, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: username, fullname: 'Restricted', role: { id: role.json.object.id }, password: 'secret' }),
+      })
+      cleanup.unshift(`/rest/config/contact/${contact.json.object.id}`, `/rest/config/role/${role.json.object.id}`)
+      return loginAs(target, { username, password: 'secret' })
+    }
+
     it('lets a contact created over the API log in with its password, and reports its role', async () => {
       const { data } = await api().GET('/rest/user', { headers: nobody.headers })
       expect(data!.access_list).toEqual({})
@@ -240,6 +257,52 @@ export function accessContract(target: OpsviewTarget): void {
         for (const type of ['servicecheck', 'bsmservice', 'bsmcomponent', 'monitoringcluster']) {
           expect((await rawCall(target, `/rest/config/${type}`, { headers: operator.headers })).status, type).toBe(200)
         }
+      })
+
+      it('keeps the hosts a hashtag editor cannot see when it writes back the hashtag it read', async () => {
+        const editor = await restrictedSession(['VIEWSOME', 'CONFIGUREKEYWORDS'], {
+          all_keywords: '1',
+          access_hostgroups: [{ name: 'UK Web Servers' }],
+        })
+        const hostNames = (object: Record<string, unknown>) => (object.hosts as Array<{ name: string }>).map((host) => host.name).sort()
+        const production = (await rawCall(target, '/rest/config/keyword?s.name=production', { headers: admin.headers })).json.list[0]
+        const before = hostNames(production)
+        const seen = (await rawCall(target, `/rest/config/keyword/${production.id}`, { headers: editor.headers })).json.object
+        expect(hostNames(seen)).toEqual(['lb01', 'web01', 'web02', 'web03'])
+        const json = { ...editor.headers, 'Content-Type': 'application/json' }
+        const put = await rawCall(target, `/rest/config/keyword/${production.id}`, {
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify(seen),
+        })
+        expect(put.status).toBe(200)
+        expect(hostNames((await rawCall(target, `/rest/config/keyword/${production.id}`, { headers: admin.headers })).json.object)).toEqual(
+          before,
+        )
+
+        const dropped = { ...seen, hosts: [{ name: 'lb01' }] }
+        expect(
+          (await rawCall(target, `/rest/config/keyword/${production.id}`, { method: 'PUT', headers: json, body: JSON.stringify(dropped) }))
+            .status,
+        ).toBe(200)
+        const after = hostNames((await rawCall(target, `/rest/config/keyword/${production.id}`, { headers: admin.headers })).json.object)
+        expect(after).toEqual(before.filter((name) => !['web01', 'web02', 'web03'].includes(name)))
+
+        const hidden = { ...seen, hosts: [...seen.hosts, { name: 'cache01' }] }
+        const refused = await rawCall(target, `/rest/config/keyword/${production.id}`, {
+          method: 'PUT',
+          headers: json,
+          body: JSON.stringify(hidden),
+        })
+        expect(refused.status).toBe(400)
+        expect(hostNames((await rawCall(target, `/rest/config/keyword/${production.id}`, { headers: admin.headers })).json.object)).toEqual(
+          after,
+        )
+        await rawCall(target, `/rest/config/keyword/${production.id}`, {
+          method: 'PUT',
+          headers: { ...admin.headers, 'Content-Type': 'application/json' },
+          body: JSON.stringify({ hosts: before.map((name) => ({ name })) }),
+        })
       })
 
       it('returns 403 when the operator changes objects of any writable type, one by one or in bulk', async () => {

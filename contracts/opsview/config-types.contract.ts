@@ -181,6 +181,29 @@ export function configTypesContract(target: OpsviewTarget): void {
         expect(cleared.json.object.hosts).toEqual([])
         expect((await rawCall(target, `/rest/config/host/${host.id}`, { headers: admin.headers })).json.object.keywords).toEqual([])
       })
+
+      it("moves the service checks a service group's list names into that group", async () => {
+        const from = await create('servicegroup', { name: uniqueName('opsmocks-sg') })
+        const to = await create('servicegroup', { name: uniqueName('opsmocks-sg') })
+        const check = await create('servicecheck', { name: uniqueName('opsmocks-check'), servicegroup: { id: from.id } })
+        const moved = await rawCall(target, `/rest/config/servicegroup/${to.id}`, json({ servicechecks: [{ id: check.id }] }, 'PUT'))
+        expect(moved.status, JSON.stringify(moved.json)).toBe(200)
+        const checkRef = { name: check.name, ref: `/rest/config/servicecheck/${check.id}` }
+        expect(moved.json.object.servicechecks).toEqual([checkRef])
+        const read = await rawCall(target, `/rest/config/servicecheck/${check.id}`, { headers: admin.headers })
+        expect(read.json.object.servicegroup).toEqual({ name: to.name, ref: `/rest/config/servicegroup/${to.id}` })
+        expect(
+          (await rawCall(target, `/rest/config/servicegroup/${from.id}`, { headers: admin.headers })).json.object.servicechecks,
+        ).toEqual([])
+        if (mockOnly) {
+          // A check belongs to exactly one group, so a list that drops one without moving it is refused, changing nothing.
+          const refused = await rawCall(target, `/rest/config/servicegroup/${to.id}`, json({ servicechecks: [] }, 'PUT'))
+          expect(refused.status).toBe(400)
+          expect(
+            (await rawCall(target, `/rest/config/servicegroup/${to.id}`, { headers: admin.headers })).json.object.servicechecks,
+          ).toEqual([checkRef])
+        }
+      })
     })
 
     describe.runIf(writes)('deleteConfigObject', () => {

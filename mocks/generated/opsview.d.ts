@@ -1075,7 +1075,7 @@ export interface components {
             id: components["schemas"]["NumericString"];
             ref: string;
             name: string;
-            /** @description Checks in the group (derived). */
+            /** @description Checks in the group. Writable: the listed checks move into the group; leaving out one of its checks is a 400 (a check belongs to exactly one group). Checks the writer cannot see are kept. */
             servicechecks: components["schemas"]["ObjectRef"][];
             uncommitted: components["schemas"]["Flag"];
         };

@@ -44,6 +44,11 @@ export interface WriteOptions {
    * validate, so that a cold start does not compile every type's schema before the first answer.
    */
   unchecked?: true
+  /**
+   * What the writer may see (undefined: everything). A written mirror list leaves the members the writer
+   * cannot see as they are, and naming one is the error for an unknown reference.
+   */
+  scope?: Scope
 }
 
 export class ConfigStore {
@@ -230,7 +235,7 @@ export class ConfigStore {
 
   async create(type: ConfigTypeName, input: Record<string, unknown>, options: WriteOptions = {}): Promise<StoredRecord> {
     const module = moduleFor(type)
-    const { values, secrets, mirrored } = this.#normalise(type, input)
+    const { values, secrets, mirrored } = this.#normalise(type, input, options.scope)
     const merged: Record<string, unknown> = { ...(options.base ? ownFields(options.base) : module.defaults(this.reader())), ...values }
     for (const field of module.required) {
       if (merged[field] === undefined) throw new MockError('BAD_REQUEST', `Missing required field '${field}' for ${type}`)
@@ -245,7 +250,7 @@ export class ConfigStore {
     return this.#transaction(() => {
       this.#setLastId(type, Math.max(this.#lastId.get(type)!, Number(key) || 0))
       this.#put(type, key, record)
-      this.#applyMirrors(type, record, mirrored)
+      this.#applyMirrors(type, record, mirrored, options.scope)
       for (const [field, value] of secrets) this.#setSecret(`${type}/${key}/${field}`, value)
       if (options.base) {
         for (const field of secretFields(module)) {
@@ -258,9 +263,14 @@ export class ConfigStore {
     })
   }
 
-  async update(type: ConfigTypeName, key: string, input: Record<string, unknown>): Promise<StoredRecord> {
+  async update(
+    type: ConfigTypeName,
+    key: string,
+    input: Record<string, unknown>,
+    options: Pick<WriteOptions, 'scope'> = {},
+  ): Promise<StoredRecord> {
     const current = this.#existing(type, key)
-    const { values, secrets, mirrored } = this.#normalise(type, input)
+    const { values, secrets, mirrored } = this.#normalise(type, input, options.scope)
     if (values.name !== undefined && values.name !== current.name) {
       if (moduleFor(type).identity === 'name') throw new MockError('BAD_REQUEST', `A ${type} cannot be renamed`)
       this.#assertNameFree(type, String(values.name))
@@ -268,7 +278,7 @@ export class ConfigStore {
     const record = this.#finish(type, { ...current, ...values })
     return this.#transaction(() => {
       this.#put(type, key, record)
-      this.#applyMirrors(type, record, mirrored)
+      this.#applyMirrors(type, record, mirrored, options.scope)
       for (const [field, value] of secrets) this.#setSecret(`${type}/${key}/${field}`, value)
       this.#changed(type, key)
       return record
@@ -363,7 +373,7 @@ export class ConfigStore {
     return record
   }
 
-  #normalise(type: ConfigTypeName, input: Record<string, unknown>): Normalised {
+  #normalise(type: ConfigTypeName, input: Record<string, unknown>, scope?: Scope): Normalised {
     const module = moduleFor(type)
     const values: Record<string, unknown> = {}
     const secrets = new Map<string, string>()
@@ -378,7 +388,16 @@ export class ConfigStore {
       const kind = Object.hasOwn(module.fields, field) ? module.fields[field]! : undefined
       const mirror = module.mirrors && Object.hasOwn(module.mirrors, field) ? module.mirrors[field]! : undefined
       if (mirror) {
-        mirrored.set(field, normaliseField(type, field, { kind: 'refs', target: mirror.from }, raw, context) as ObjectRef[])
+        const wanted = normaliseField(type, field, { kind: 'refs', target: mirror.from }, raw, context) as ObjectRef[]
+        for (const item of wanted) {
+          // To the writer, an object it cannot see does not exist: the same answer as for an unknown one.
+          if (!this.canSee(mirror.from, this.get(mirror.from, refKeyOf(item))!, scope))
+            throw new MockError(
+              'BAD_REQUEST',
+              `Field '${field}' of ${type} references a ${mirror.from} that does not exist: ${JSON.stringify(item.name)}`,
+            )
+        }
+        mirrored.set(field, wanted)
         continue
       }
       if (!kind) {
@@ -392,15 +411,25 @@ export class ConfigStore {
     return { values, secrets, mirrored }
   }
 
-  /** Makes exactly the `from` objects listed in a written mirror field reference the record. */
-  #applyMirrors(type: ConfigTypeName, record: StoredRecord, mirrored: Map<string, ObjectRef[]>): void {
+  /**
+   * Makes exactly the `from` objects listed in a written mirror field reference the record, among those the
+   * writer can see: the hidden ones keep their reference, since a client PUTs back the scoped list it read.
+   * Through a single ref the listed objects move here from wherever they were.
+   */
+  #applyMirrors(type: ConfigTypeName, record: StoredRecord, mirrored: Map<string, ObjectRef[]>, scope: Scope | undefined): void {
     for (const [field, wanted] of mirrored) {
       const { from, field: via } = moduleFor(type).mirrors![field]!
       const kind = moduleFor(from).fields[via]!
       const wantedKeys = new Set(wanted.map(refKeyOf))
       const current = this.referrers(from, via, type, record.id)
       for (const other of current) {
-        if (wantedKeys.has(other.id)) continue
+        if (wantedKeys.has(other.id) || !this.canSee(from, other, scope)) continue
+        // A single ref (a service check's one service group) cannot be left empty: the object has to move elsewhere.
+        if (kind.kind === 'ref')
+          throw new MockError(
+            'BAD_REQUEST',
+            `Field '${field}' of ${type} leaves out ${from} '${other.name}', which must belong to one ${type}`,
+          )
         this.#put(from, other.id, Object.freeze({ ...other, [via]: withoutRef(kind, other[via], record.ref) }) as StoredRecord)
         this.#changed(from, other.id)
       }
@@ -408,8 +437,9 @@ export class ConfigStore {
       for (const key of wantedKeys) {
         if (currentKeys.has(key)) continue
         const other = this.get(from, key)!
-        const list = [...((other[via] as ObjectRef[] | undefined) ?? []), { name: record.name, ref: record.ref }]
-        this.#put(from, key, Object.freeze({ ...other, [via]: list }) as StoredRecord)
+        const ref = { name: record.name, ref: record.ref }
+        const value = kind.kind === 'ref' ? ref : [...((other[via] as ObjectRef[] | undefined) ?? []), ref]
+        this.#put(from, key, Object.freeze({ ...other, [via]: value }) as StoredRecord)
         this.#changed(from, key)
       }
     }

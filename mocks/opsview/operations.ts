@@ -235,8 +235,8 @@ const createConfigObject = operation(
     const type = configType(store, params)
     writable(principal, type, 'create')
     const body = objectBody(request)
-    if (Array.isArray(body.list)) return ok(await writeList(store, type, body, 'create'))
-    return ok(shown(store, principal, type, await store.config.create(type, body)))
+    if (Array.isArray(body.list)) return ok(await writeList(store, principal, type, body, 'create'))
+    return ok(shown(store, principal, type, await store.config.create(type, body, { scope: principal.scope })))
   }),
 )
 
@@ -247,7 +247,7 @@ const updateConfigObjects = operation(
   withPrincipal(async ({ store }, principal, request, params) => {
     const type = configType(store, params)
     writable(principal, type, 'update')
-    return ok(await writeList(store, type, objectBody(request), 'upsert'))
+    return ok(await writeList(store, principal, type, objectBody(request), 'upsert'))
   }),
 )
 
@@ -256,7 +256,13 @@ const updateConfigObjects = operation(
  * PUT) a `name` that exists, are updated; the others are created. On the first failure every change is
  * undone and the answer names the item, like Opsview's "Rollback" error.
  */
-async function writeList(store: OpsviewStore, type: ConfigTypeName, body: Record<string, unknown>, mode: 'create' | 'upsert') {
+async function writeList(
+  store: OpsviewStore,
+  principal: Principal,
+  type: ConfigTypeName,
+  body: Record<string, unknown>,
+  mode: 'create' | 'upsert',
+) {
   const { list, ...rest } = body
   if (!Array.isArray(list) || Object.keys(rest).length) {
     throw new MockError('BAD_REQUEST', 'Error when parsing data: a list write is {"list": [objects]} and nothing else')
@@ -266,8 +272,8 @@ async function writeList(store: OpsviewStore, type: ConfigTypeName, body: Record
       try {
         if (!isPlainObject(item)) throw new MockError('BAD_REQUEST', 'Not a HASH')
         const existing = mode === 'upsert' ? existingFor(store, type, item) : undefined
-        if (existing) await store.config.update(type, existing.id, item)
-        else await store.config.create(type, item)
+        if (existing) await store.config.update(type, existing.id, item, { scope: principal.scope })
+        else await store.config.create(type, item, { scope: principal.scope })
       } catch (error) {
         const reason = error instanceof MockError ? error.message : String(error)
         throw new MockError('BAD_REQUEST', `Rollback. Error trying to synchronise object: ${index + 1}`, { reason })
@@ -294,7 +300,7 @@ const updateConfigObject = operation(
     const type = configType(store, params)
     writable(principal, type, 'update')
     const current = visibleObject(store, principal, type, params.id!)
-    return ok(shown(store, principal, type, await store.config.update(type, current.id, objectBody(request))))
+    return ok(shown(store, principal, type, await store.config.update(type, current.id, objectBody(request), { scope: principal.scope })))
   }),
 )
 
@@ -306,7 +312,7 @@ const cloneConfigObject = operation(
     const type = configType(store, params)
     writable(principal, type, 'clone')
     const source = visibleObject(store, principal, type, params.id!)
-    return ok(shown(store, principal, type, await store.config.create(type, objectBody(request), { base: source })))
+    return ok(shown(store, principal, type, await store.config.create(type, objectBody(request), { base: source, scope: principal.scope })))
   }),
 )
 

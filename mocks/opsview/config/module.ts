@@ -58,6 +58,7 @@ export interface ConfigTypeModule {
   /**
    * Derived lists a client may also write: writing one sets `field` on the `from` objects, adding this object
    * to those listed and removing it from the others (a hashtag's `hosts` are the hosts whose `keywords` name it).
+   * When `field` is a single ref, listed objects move here and leaving one out is refused.
    */
   readonly mirrors?: Readonly<Record<string, { from: ConfigTypeName; field: string }>>
   /** Fields set by the store on every write (e.g. `last_updated`), from the mock clock. */
