@@ -1,5 +1,6 @@
 import { setupServer } from 'msw/node'
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
+import { failingOperations } from '../../test/support/failing-operations'
 import { Clock } from './clock'
 import type { MockError } from './mock-error'
 import { toMswHandlers } from './msw-adapter'
@@ -7,18 +8,8 @@ import { createService, type Operation } from './service'
 
 /** The msw transport answers every failure inside a request as a 500 and keeps serving. */
 const operations: Operation<object>[] = [
-  { operationId: 'ok', method: 'GET', path: '/ok', handle: () => ({ status: 200, json: { ok: true } }) },
-  {
-    operationId: 'throws',
-    method: 'GET',
-    path: '/throws',
-    handle: () => {
-      throw new TypeError('kaput')
-    },
-  },
-  { operationId: 'function', method: 'GET', path: '/function', handle: () => ({ status: 200, json: () => 1 }) },
+  ...failingOperations<object>(),
   { operationId: 'cycle', method: 'GET', path: '/cycle', handle: () => ({ status: 200, json: cyclic() }) },
-  { operationId: 'badHeader', method: 'GET', path: '/bad-header', handle: () => ({ status: 200, headers: { 'x-a': 'a\nb' }, json: {} }) },
 ]
 
 function cyclic(): object {

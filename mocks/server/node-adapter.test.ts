@@ -4,6 +4,7 @@ import { Clock } from '../core/clock'
 import { MockError } from '../core/mock-error'
 import { createService, type MockService, type Operation } from '../core/service'
 import { createOpscenterService } from '../opscenter/service'
+import { failingOperations } from '../../test/support/failing-operations'
 import { listen, type ListenOptions, type RunningServer } from './node-adapter'
 
 /** The node:http transport: nothing a client sends or a handler returns may end the process or hang a socket. */
@@ -26,18 +27,8 @@ interface Context {
 
 function testService(context: Context = { writes: 0 }): MockService {
   const operations: Operation<Context>[] = [
-    { operationId: 'ok', method: 'GET', path: '/ok', handle: () => ({ status: 200, json: { ok: true } }) },
-    {
-      operationId: 'throws',
-      method: 'GET',
-      path: '/throws',
-      handle: () => {
-        throw new TypeError('kaput')
-      },
-    },
-    { operationId: 'function', method: 'GET', path: '/function', handle: () => ({ status: 200, json: () => 1 }) },
+    ...failingOperations<Context>(),
     { operationId: 'bigint', method: 'GET', path: '/bigint', handle: () => ({ status: 200, json: { n: 1n } }) },
-    { operationId: 'badHeader', method: 'GET', path: '/bad-header', handle: () => ({ status: 200, headers: { 'x-a': 'a\nb' }, json: {} }) },
     {
       operationId: 'write',
       method: 'POST',
