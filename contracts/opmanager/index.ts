@@ -11,6 +11,7 @@ import { interfacesContract } from './interfaces.contract'
 import { monitoringContract } from './monitoring.contract'
 import { networkContract } from './network.contract'
 import { notificationsAndReportsContract } from './notifications-reports.contract'
+import { periodsContract } from './periods.contract'
 import { rateLimitContract } from './rate-limit.contract'
 import { settingsAndWirelessContract } from './settings-wireless.contract'
 import { virtualizationContract } from './virtualization.contract'
@@ -34,6 +35,7 @@ export function opmanagerContracts(target: OpmanagerTarget): void {
     networkContract(target)
     virtualizationContract(target)
     notificationsAndReportsContract(target)
+    periodsContract(target)
     settingsAndWirelessContract(target)
     headerOnlyContract(target)
     rateLimitContract(target)

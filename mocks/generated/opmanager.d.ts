@@ -295,7 +295,7 @@ export interface paths {
         };
         /**
          * One logical group
-         * @description A logical group with its alert count.
+         * @description A logical group with its alert count. `period` (optional) narrows `statusChangeCount` to the status changes of that period; without it every one counts.
          */
         get: operations["getLogicalGroupInfo"];
         put?: never;
@@ -1082,7 +1082,7 @@ export interface paths {
         };
         /**
          * Availability of a device
-         * @description Up, down, on-maintenance and not-monitored percentages per period, from the device DEVICE-DOWN alarms and downtime schedules in mock time.
+         * @description Up, down, on-maintenance and not-monitored percentages per period, from the device DEVICE-DOWN alarms and downtime schedules in mock time. Every vendor period by default; `period` (a key or `custom` with `startDate` and `endDate`) answers that one period only, labelled `Custom` for a custom one (decisions/088).
          */
         get: operations["getAvailabilityGraphData"];
         put?: never;
@@ -1262,7 +1262,7 @@ export interface paths {
         };
         /**
          * Graph of an interface
-         * @description One graph of an interface over a period: series of `[time, value, "formatted"]` and their consolidated min, max, average, current and 95th percentile.
+         * @description One graph of an interface over a period: series of `[time, value, "formatted"]` and their consolidated min, max, average, current and 95th percentile. Period default `Today`; a `custom` period draws the same series between `startDate` and `endDate`.
          */
         get: operations["getInterfaceGraphs"];
         put?: never;
@@ -1422,7 +1422,7 @@ export interface paths {
         };
         /**
          * Statistics of a monitor
-         * @description Minimum, maximum, average, 95th percentile and last value of a monitor series over a period, and its thresholds.
+         * @description Minimum, maximum, average, 95th percentile and last value of a monitor series over a period, and its thresholds. Period default `twfourhours`; `custom` takes `startDate` and `endDate`.
          */
         get: operations["getPerformanceMonitorDetails"];
         put?: never;
@@ -2112,7 +2112,7 @@ export interface paths {
         };
         /**
          * Interface at a glance
-         * @description Every graph of an interface over a period (traffic, utilisation, bytes, errors, discards).
+         * @description Every graph of an interface over a period (traffic, utilisation, bytes, errors, discards). Period default `Today`; `custom` takes `startDate` and `endDate`.
          */
         get: operations["getIntfAtAGlanceReportDetails"];
         put?: never;
@@ -2132,7 +2132,7 @@ export interface paths {
         };
         /**
          * Interface bandwidth and outage
-         * @description Traffic with its 95th percentile lines, consolidated values and availability of an interface over a period.
+         * @description Traffic with its 95th percentile lines, consolidated values and availability of an interface over a period. Period default `Today`; `custom` takes `startDate` and `endDate`.
          */
         get: operations["getIntfBWOutageReportDetails"];
         put?: never;
@@ -3931,6 +3931,21 @@ export interface components {
     };
     parameters: {
         /**
+         * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+         * @example twfourhours
+         */
+        Period: string;
+        /**
+         * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+         * @example 2024-01-01 08:00
+         */
+        PeriodStartDate: string;
+        /**
+         * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
+         * @example 2024-01-02
+         */
+        PeriodEndDate: string;
+        /**
          * @description The alarm's entity (`type=multiple` takes a comma-separated list). May also come in a form body.
          * @example IF-1
          */
@@ -3990,6 +4005,16 @@ export interface components {
          * @example asc
          */
         SortByType: "asc" | "desc";
+        /**
+         * @description With `endHour`, only samples whose UTC hour of day is in [startHour, endHour) count (an end before the start wraps past midnight). Sent alone, or equal to `endHour`, it is refused.
+         * @example 9
+         */
+        ReportStartHour: string;
+        /**
+         * @description End of the hour window (0–24), see `startHour`.
+         * @example 17
+         */
+        ReportEndHour: string;
     };
     requestBodies: never;
     headers: never;
@@ -4636,10 +4661,20 @@ export interface operations {
                  */
                 groupName: string;
                 /**
-                 * @description Accepted and ignored.
-                 * @example 3
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
                  */
-                period?: string;
+                period?: components["parameters"]["Period"];
+                /**
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
+                 */
+                startDate?: components["parameters"]["PeriodStartDate"];
+                /**
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
+                 * @example 2024-01-02
+                 */
+                endDate?: components["parameters"]["PeriodEndDate"];
                 /**
                  * @description Accepted and ignored.
                  * @example Group
@@ -6016,6 +6051,21 @@ export interface operations {
                  * @example true
                  */
                 isFluidic?: string;
+                /**
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
+                 */
+                period?: components["parameters"]["Period"];
+                /**
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
+                 */
+                startDate?: components["parameters"]["PeriodStartDate"];
+                /**
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
+                 * @example 2024-01-02
+                 */
+                endDate?: components["parameters"]["PeriodEndDate"];
             };
             header?: never;
             path?: never;
@@ -6286,20 +6336,20 @@ export interface operations {
                  */
                 isFluidic?: string;
                 /**
-                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
-                 * @example Today
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
                  */
-                period?: string;
+                period?: components["parameters"]["Period"];
                 /**
-                 * @description Accepted and ignored (custom periods are not modelled).
-                 * @example 2024-01-01
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
                  */
-                startDate?: string;
+                startDate?: components["parameters"]["PeriodStartDate"];
                 /**
-                 * @description Accepted and ignored.
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
                  * @example 2024-01-02
                  */
-                endDate?: string;
+                endDate?: components["parameters"]["PeriodEndDate"];
             };
             header?: never;
             path?: never;
@@ -6537,10 +6587,20 @@ export interface operations {
                  */
                 checkNumeric?: string;
                 /**
-                 * @description `Today`, `Last 24 hours` (default), `Last 7 days` or `Last 30 days`.
-                 * @example Last 24 hours
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
                  */
-                period?: string;
+                period?: components["parameters"]["Period"];
+                /**
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
+                 */
+                startDate?: components["parameters"]["PeriodStartDate"];
+                /**
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
+                 * @example 2024-01-02
+                 */
+                endDate?: components["parameters"]["PeriodEndDate"];
             };
             header?: never;
             path?: never;
@@ -7527,10 +7587,30 @@ export interface operations {
                  */
                 reportID?: string;
                 /**
-                 * @description A period key (default `Last_7_Days`).
+                 * @description The period (default `Last_7_Days`), with the values of `period` elsewhere (decisions/088); `custom` takes `startTime` and `endTime`.
                  * @example Last_7_Days
                  */
                 time?: string;
+                /**
+                 * @description Start of a `custom` period, as `startDate` elsewhere (yyyy-mm-dd, yyyy-mm-dd hh:mm[:ss] UTC, or epoch ms).
+                 * @example 2024-01-01
+                 */
+                startTime?: string;
+                /**
+                 * @description End of a `custom` period, as `endDate` elsewhere.
+                 * @example 2024-01-07
+                 */
+                endTime?: string;
+                /**
+                 * @description With `endHour`, only samples whose UTC hour of day is in [startHour, endHour) count (an end before the start wraps past midnight). Sent alone, or equal to `endHour`, it is refused.
+                 * @example 9
+                 */
+                startHour?: components["parameters"]["ReportStartHour"];
+                /**
+                 * @description End of the hour window (0–24), see `startHour`.
+                 * @example 17
+                 */
+                endHour?: components["parameters"]["ReportEndHour"];
                 /**
                  * @description Only devices of this category.
                  * @example Router
@@ -7716,20 +7796,20 @@ export interface operations {
                  */
                 InterfaceName: string;
                 /**
-                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
-                 * @example Today
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
                  */
-                period?: string;
+                period?: components["parameters"]["Period"];
                 /**
-                 * @description Accepted and ignored (custom periods are not modelled).
-                 * @example 2024-01-01
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
                  */
-                startDate?: string;
+                startDate?: components["parameters"]["PeriodStartDate"];
                 /**
-                 * @description Accepted and ignored.
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
                  * @example 2024-01-02
                  */
-                endDate?: string;
+                endDate?: components["parameters"]["PeriodEndDate"];
             };
             header?: never;
             path?: never;
@@ -7758,20 +7838,20 @@ export interface operations {
                  */
                 interfaceName: string;
                 /**
-                 * @description `twelvehours`, `Today` (default), `twfourhours`, `Yesterday`, `thisweek`, `Last_7_Days`, `lastweek`, `thismonth`, `Last_30_Days` or `lastmonth`.
-                 * @example Today
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
                  */
-                period?: string;
+                period?: components["parameters"]["Period"];
                 /**
-                 * @description Accepted and ignored (custom periods are not modelled).
-                 * @example 2024-01-01
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
                  */
-                startDate?: string;
+                startDate?: components["parameters"]["PeriodStartDate"];
                 /**
-                 * @description Accepted and ignored.
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
                  * @example 2024-01-02
                  */
-                endDate?: string;
+                endDate?: components["parameters"]["PeriodEndDate"];
             };
             header?: never;
             path?: never;
@@ -7805,10 +7885,30 @@ export interface operations {
                  */
                 monitorList: string;
                 /**
-                 * @description A period key (default `Today`).
+                 * @description The period (default `Today`), with the values of `period` elsewhere (decisions/088); `custom` takes `startDate` and `endDate`.
                  * @example twelvehours
                  */
                 timePeriod?: string;
+                /**
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
+                 */
+                startDate?: components["parameters"]["PeriodStartDate"];
+                /**
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
+                 * @example 2024-01-02
+                 */
+                endDate?: components["parameters"]["PeriodEndDate"];
+                /**
+                 * @description With `endHour`, only samples whose UTC hour of day is in [startHour, endHour) count (an end before the start wraps past midnight). Sent alone, or equal to `endHour`, it is refused.
+                 * @example 9
+                 */
+                startHour?: components["parameters"]["ReportStartHour"];
+                /**
+                 * @description End of the hour window (0–24), see `startHour`.
+                 * @example 17
+                 */
+                endHour?: components["parameters"]["ReportEndHour"];
             };
             header?: never;
             path?: never;
@@ -7820,6 +7920,10 @@ export interface operations {
                     deviceList?: string;
                     monitorList?: string;
                     timePeriod?: string;
+                    startDate?: string;
+                    endDate?: string;
+                    startHour?: string;
+                    endHour?: string;
                 };
             };
         };

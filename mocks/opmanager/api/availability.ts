@@ -1,7 +1,7 @@
 import type { DeviceRecord } from '../resources/devices'
 import type { OpmanagerStore } from '../store'
 import { ok, operation } from './operation'
-import { periods } from './periods'
+import { periodParam, periods } from './periods'
 
 /** A device is unreachable while it has an uncleared DEVICE-DOWN alarm. */
 function isDown(store: OpmanagerStore, device: DeviceRecord): boolean {
@@ -50,7 +50,9 @@ const percent = (part: number, total: number) => (total > 0 ? Math.round((part /
 const getAvailabilityGraphData = operation('getAvailabilityGraphData', ({ store, clock }, _caller, params) => {
   const device = store.devices.get(params.required('name'))
   const now = clock.now()
-  const rows = periods(now).map(({ label, from, to }) => {
+  // Every period by default, as the vendor's chart; `period` (a key or custom with startDate/endDate) narrows it to one.
+  const wanted = params.optional('period') === undefined ? periods(now) : [periodParam(params, now)]
+  const rows = wanted.map(({ label, from, to }) => {
     // Time before the device was added is "Not Monitored", as on the vendor's chart.
     const monitoredFrom = Math.max(from, device.addedAt)
     const span = store.availability(device, monitoredFrom, Math.max(monitoredFrom, to))

@@ -5,6 +5,7 @@ import type { GroupRecord } from '../resources/groups'
 import type { OpmanagerStore } from '../store'
 import type { SeverityNumber } from '../spec-types'
 import { ok, operation, result } from './operation'
+import { periodParam } from './periods'
 
 /** A group's devices: its members, or the devices owning its interfaces. */
 function deviceNamesOf(store: OpmanagerStore, group: GroupRecord): string[] {
@@ -54,15 +55,19 @@ const listAllLogicalGroups = operation(
 
 const getLogicalGroupInfo = operation(
   'getLogicalGroupInfo',
-  ({ store }, _caller, params) => {
+  ({ store, clock }, _caller, params) => {
     const group = store.groups.get(params.required('groupName'))
+    // `period` narrows the status changes counted (all of them without it).
+    const period = params.optional('period') === undefined ? undefined : periodParam(params, clock.now())
     const devices = deviceNamesOf(store, group)
     return ok({
       GroupDetails: {
         ...groupSummary(store, group),
         deviceDevice_Count: String(devices.length),
         alertCount: store.activeAlarmsOf(devices).length,
-        statusChangeCount: store.events.newestFirst((event) => devices.includes(event.deviceName)).length,
+        statusChangeCount: store.events.newestFirst(
+          (event) => devices.includes(event.deviceName) && (!period || (event.at >= period.from && event.at <= period.to)),
+        ).length,
       },
     })
   },

@@ -6,7 +6,7 @@ import type { DeviceRecord } from '../resources/devices'
 import type { OpmanagerStore } from '../store'
 import type { SeverityNumber, SuccessBody } from '../spec-types'
 import { ok, operation, result } from './operation'
-import { periodParam } from './periods'
+import { hourWindow, periodParam } from './periods'
 
 interface ReportRow {
   device: DeviceRecord
@@ -105,14 +105,15 @@ const getReportsData = operation('getReportsData', ({ store, clock }, _caller, p
   const report = REPORTS.find((item) => item.id === id)
   if (!report) throw opmError('NOT_FOUND', 'REPORT_NOT_FOUND', `No report with the id ${id}; getReportsList shows the reports.`)
   const now = clock.now()
-  const period = periodParam(params, now, 'Last_7_Days')
+  const period = periodParam(params, now, 'Last_7_Days', { period: 'time', start: 'startTime', end: 'endTime' })
+  const inHours = hourWindow(params)
   const devices = scope(store, params)
   const businessHours = params.oneOf('isBusinessHour', ['true', 'false'] as const) === 'true'
   const rule = businessHours ? store.businessRules.get(params.required('businessRuleID')) : undefined
   const top = params.integer('top', { min: 0, max: 1000 }) ?? 0
   let rows = report
     .rows(store)
-    .filter((row) => row.at >= period.from && row.at <= period.to)
+    .filter((row) => row.at >= period.from && row.at <= period.to && inHours(row.at))
     .filter((row) => !devices || devices.has(row.device.deviceName))
     .filter((row) => !rule || BusinessRules.covers(rule, row.at))
     .sort((a, b) => b.at - a.at)
@@ -159,11 +160,8 @@ const getReportData = operation('getReportData', ({ store, clock }, _caller, par
       .filter(Boolean)
   const devices = split('deviceList').map((name) => store.devices.get(name))
   const wanted = split('monitorList')
-  const { from, to } = periodParam(
-    { optional: (name: string) => (name === 'period' ? params.optional('timePeriod') : undefined) } as Params,
-    clock.now(),
-    'Today',
-  )
+  const { from, to } = periodParam(params, clock.now(), 'Today', { period: 'timePeriod', start: 'startDate', end: 'endDate' })
+  const inHours = hourWindow(params)
   const out = new Map<string, SuccessBody<'getReportData'>[string]>()
   for (const name of wanted) {
     const template = store.monitors.templates().find((item) => item.policyName === name || item.displayName === name)
@@ -174,7 +172,7 @@ const getReportData = operation('getReportData', ({ store, clock }, _caller, par
       if (!record) continue
       const [first] = store.monitors.samples(record, from, to)
       const hours = new Map<number, number[]>()
-      for (const [at, value] of first?.points ?? []) {
+      for (const [at, value] of (first?.points ?? []).filter(([at]) => inHours(at))) {
         const hour = Math.floor(at / HOUR) * HOUR
         hours.set(hour, [...(hours.get(hour) ?? []), value])
       }
