@@ -172,6 +172,76 @@ export function networkContract(target: OpmanagerTarget): void {
       const [detail] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleId: nightly.id } })).json
       expect(detail).toMatchObject({ selectDevicesMethod: 'BV', selected: ['Web Shop_bv'] })
     })
+
+    it('monthly schedules, by dates or by the nth weekday, hold a device raising no alarm while their window is open', async () => {
+      const db = '10.20.0.41'
+      await action(target, '/api/json/events/addEvent', event(db, '5', `${db}_PROBE`))
+      const now = Number((await opm(target, '/api/json/events/listEvents', { query: { entity: `${db}_PROBE` } })).json.List[0].modTimeLong)
+      const today = new Date(now)
+      const tomorrow = new Date(now + 86_400_000)
+      const weekdays = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday']
+      const byDate = {
+        scheduleName: 'Month-end close',
+        recurrence: 'Monthly',
+        monthlyType: 'monthlyDate',
+        // From today 00:00 to tomorrow 23:59: the end date is in the next month when tomorrow is the 1st.
+        startday: String(today.getUTCDate()),
+        endday: String(tomorrow.getUTCDate()),
+        from_hrs: '00',
+        to_hrs: '23',
+        to_mins: '59',
+        selectDevicesMethod: 'Device',
+        selectedDevices: db,
+      }
+      expect((await action(target, '/api/json/admin/addDowntimeSchedule', byDate)).json).toEqual({
+        result: { message: 'Downtime schedule has been successfully added.' },
+      })
+      const [detail] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleName: 'Month-end close' } })).json
+      expect(detail).toMatchObject({
+        type: 'Monthly',
+        active: true,
+        scheduleDetails: { recurrence: 'Monthly', monthlyType: 'monthlyDate', startday: byDate.startday, from_hrs: '00', to_mins: '59' },
+      })
+      await action(target, '/api/json/events/addEvent', event(db, '1', `${db}_MONTHLY`))
+      expect((await opm(target, '/api/json/alarm/listAlarms', { query: { entity: `${db}_MONTHLY` } })).json).toEqual([])
+
+      // The same device under an nth-weekday schedule of today instead: still no alarm.
+      const byWeekday = {
+        ...byDate,
+        scheduleId: detail.id,
+        monthlyType: 'monthlyDay',
+        weekOfMonth: String(Math.ceil(today.getUTCDate() / 7)),
+        weekday: weekdays[today.getUTCDay()]!,
+      }
+      await action(target, '/api/json/admin/updateDowntimeSchedule', byWeekday)
+      const [weekly] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleId: detail.id } })).json
+      expect(weekly).toMatchObject({ active: true, scheduleDetails: { monthlyType: 'monthlyDay', weekday: byWeekday.weekday } })
+      await action(target, '/api/json/events/addEvent', event(db, '1', `${db}_MONTHLY`))
+      expect((await opm(target, '/api/json/alarm/listAlarms', { query: { entity: `${db}_MONTHLY` } })).json).toEqual([])
+
+      // Another weekday of the month: the window is shut and the same event raises its alarm.
+      await action(target, '/api/json/admin/updateDowntimeSchedule', { ...byWeekday, weekday: weekdays[(today.getUTCDay() + 3) % 7]! })
+      const [shut] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleId: detail.id } })).json
+      expect(shut.active).toBe(false)
+      expect(shut.nextscheduledtime).toMatch(/ 00:00:00$/)
+      await action(target, '/api/json/events/addEvent', event(db, '1', `${db}_MONTHLY`))
+      expect((await opm(target, '/api/json/alarm/listAlarms', { query: { entity: `${db}_MONTHLY` } })).json).toHaveLength(1)
+    })
+
+    it('refuses a monthly schedule without its kind, with a date past 32 or a sixth week, and adds nothing', async () => {
+      const before = (await opm(target, '/api/json/admin/listDownTimeSchedules')).json
+      const monthly = { scheduleName: 'Bad monthly', recurrence: 'Monthly', selectedDevices: '10.20.0.31', from_hrs: '01', to_hrs: '02' }
+      const add = async (extra: Record<string, string>) =>
+        errorcodeOf(await action(target, '/api/json/admin/addDowntimeSchedule', { ...monthly, ...extra }))
+      expect(await add({})).toBe('LESS_THAN_MIN_OCCURANCE')
+      expect(await add({ monthlyType: 'yearly' })).toBe('PATTERN_NOT_MATCHED')
+      expect(await add({ monthlyType: 'monthlyDate', startday: '33', endday: '1' })).toBe('PATTERN_NOT_MATCHED')
+      expect(await add({ monthlyType: 'monthlyDate', startday: '1' })).toBe('LESS_THAN_MIN_OCCURANCE')
+      expect(await add({ monthlyType: 'monthlyDay', weekOfMonth: '6', weekday: 'Monday' })).toBe('PATTERN_NOT_MATCHED')
+      expect(await add({ monthlyType: 'monthlyDay', weekOfMonth: 'last', weekday: 'Someday' })).toBe('PATTERN_NOT_MATCHED')
+      expect(await add({ monthlyType: 'monthlyDay', weekOfMonth: 'last', weekday: 'Friday', from_hrs: '24' })).toBe('PATTERN_NOT_MATCHED')
+      expect((await opm(target, '/api/json/admin/listDownTimeSchedules')).json).toEqual(before)
+    })
   })
 
   describe.runIf(mockOnly)('availability', () => {

@@ -2492,6 +2492,10 @@ export interface components {
             selectDevicesMethod: string;
             selected: string[];
             active: boolean;
+            /** @description The schedule as the add/updateDowntimeSchedule parameters that would create it (`recurrence`, `once_startat` … `weekOfMonth`, `from_hrs` …); an opsmocks addition (decisions/089). */
+            scheduleDetails: {
+                [key: string]: string;
+            };
         }[];
         /** @description getLogicalGroupAlerts answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetLogicalGroupAlertsResponse: {
@@ -4127,7 +4131,7 @@ export interface operations {
                  */
                 status?: string;
                 /**
-                 * @description `OnceOnly` (default), `Daily` or `Weekly`.
+                 * @description `OnceOnly` (default), `Daily`, `Weekly` or `Monthly` (decisions/089).
                  * @example OnceOnly
                  */
                 recurrence?: string;
@@ -4177,20 +4181,55 @@ export interface operations {
                  */
                 to_time?: string;
                 /**
-                 * @description First day (yyyy-mm-dd) for Daily and Weekly.
+                 * @description First day (yyyy-mm-dd) for Daily, Weekly and Monthly.
                  * @example 2030-01-01
                  */
                 daily_effectfrom?: string;
                 /**
-                 * @description First weekday for Weekly.
+                 * @description First weekday for Weekly; for Monthly monthlyDate the first date (1–31, 32 = the last day of the month).
                  * @example Saturday
                  */
                 startday?: string;
                 /**
-                 * @description Last weekday for Weekly.
+                 * @description Last weekday for Weekly; for Monthly monthlyDate the last date (1–32; before `startday` it is in the next month).
                  * @example Sunday
                  */
                 endday?: string;
+                /**
+                 * @description `monthlyDate` (from one date of the month to another) or `monthlyDay` (the nth weekday) for Monthly.
+                 * @example monthlyDay
+                 */
+                monthlyType?: string;
+                /**
+                 * @description Week of the month for monthlyDay: `1` to `5` or `last` (a month without a fifth such weekday has no window).
+                 * @example last
+                 */
+                weekOfMonth?: string;
+                /**
+                 * @description Weekday for monthlyDay (`Sunday` … `Saturday`).
+                 * @example Sunday
+                 */
+                weekday?: string;
+                /**
+                 * @description Start hour (00–23, UTC) for Monthly.
+                 * @example 02
+                 */
+                from_hrs?: string;
+                /**
+                 * @description Start minute (00–59, default 00) for Monthly.
+                 * @example 00
+                 */
+                from_mins?: string;
+                /**
+                 * @description End hour (00–23, UTC) for Monthly; not after the start on a one-day window means the next day.
+                 * @example 04
+                 */
+                to_hrs?: string;
+                /**
+                 * @description End minute (00–59, default 00) for Monthly.
+                 * @example 30
+                 */
+                to_mins?: string;
             };
             header?: never;
             path?: never;
@@ -4215,6 +4254,13 @@ export interface operations {
                     daily_effectfrom?: string;
                     startday?: string;
                     endday?: string;
+                    monthlyType?: string;
+                    weekOfMonth?: string;
+                    weekday?: string;
+                    from_hrs?: string;
+                    from_mins?: string;
+                    to_hrs?: string;
+                    to_mins?: string;
                 };
             };
         };
@@ -5132,7 +5178,7 @@ export interface operations {
                  */
                 status?: string;
                 /**
-                 * @description `OnceOnly` (default), `Daily` or `Weekly`.
+                 * @description `OnceOnly` (default), `Daily`, `Weekly` or `Monthly` (decisions/089).
                  * @example OnceOnly
                  */
                 recurrence?: string;
@@ -5182,20 +5228,55 @@ export interface operations {
                  */
                 to_time?: string;
                 /**
-                 * @description First day (yyyy-mm-dd) for Daily and Weekly.
+                 * @description First day (yyyy-mm-dd) for Daily, Weekly and Monthly.
                  * @example 2030-01-01
                  */
                 daily_effectfrom?: string;
                 /**
-                 * @description First weekday for Weekly.
+                 * @description First weekday for Weekly; for Monthly monthlyDate the first date (1–31, 32 = the last day of the month).
                  * @example Saturday
                  */
                 startday?: string;
                 /**
-                 * @description Last weekday for Weekly.
+                 * @description Last weekday for Weekly; for Monthly monthlyDate the last date (1–32; before `startday` it is in the next month).
                  * @example Sunday
                  */
                 endday?: string;
+                /**
+                 * @description `monthlyDate` (from one date of the month to another) or `monthlyDay` (the nth weekday) for Monthly.
+                 * @example monthlyDay
+                 */
+                monthlyType?: string;
+                /**
+                 * @description Week of the month for monthlyDay: `1` to `5` or `last` (a month without a fifth such weekday has no window).
+                 * @example last
+                 */
+                weekOfMonth?: string;
+                /**
+                 * @description Weekday for monthlyDay (`Sunday` … `Saturday`).
+                 * @example Sunday
+                 */
+                weekday?: string;
+                /**
+                 * @description Start hour (00–23, UTC) for Monthly.
+                 * @example 02
+                 */
+                from_hrs?: string;
+                /**
+                 * @description Start minute (00–59, default 00) for Monthly.
+                 * @example 00
+                 */
+                from_mins?: string;
+                /**
+                 * @description End hour (00–23, UTC) for Monthly; not after the start on a one-day window means the next day.
+                 * @example 04
+                 */
+                to_hrs?: string;
+                /**
+                 * @description End minute (00–59, default 00) for Monthly.
+                 * @example 30
+                 */
+                to_mins?: string;
             };
             header?: never;
             path?: never;
@@ -5223,6 +5304,13 @@ export interface operations {
                     daily_effectfrom?: string;
                     startday?: string;
                     endday?: string;
+                    monthlyType?: string;
+                    weekOfMonth?: string;
+                    weekday?: string;
+                    from_hrs?: string;
+                    from_mins?: string;
+                    to_hrs?: string;
+                    to_mins?: string;
                 };
             };
         };
