@@ -74,8 +74,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * addLinuxCredential (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Add a Linux (SSH / Telnet) credential
+         * @description Adds a CLI credential, listed by listCredentials with its protocol as `credentialType`. The password (or the name of an SSH key imported with importSSHKey) is required and never echoed or kept. A name already used answers `CREDENTIAL_ALREADY_EXISTS`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["addLinuxCredential"];
         delete?: never;
@@ -1712,8 +1712,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * addDiscoveryProfile (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Add a discovery profile
+         * @description Adds a named discovery profile: an address range (`IPRange` startIp–endIp, `CIDR` /16–/32, or `CSV` ipList, at most 65536 addresses), the credentials to try (each must exist) and an optional probe. A name already used answers `DISCOVERY_PROFILE_ALREADY_EXISTS`; editDiscoveryProfile changes it. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["addDiscoveryProfile"];
         delete?: never;
@@ -1732,8 +1732,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * editDiscoveryProfile (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Edit a discovery profile
+         * @description Changes a discovery profile found by `profileId` or `profileName` (`DISCOVERY_PROFILE_NOT_FOUND` otherwise); fields not sent keep their value, `newProfileName` renames it. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["editDiscoveryProfile"];
         delete?: never;
@@ -1833,8 +1833,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * addSubnet (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Add a subnet to IPAM
+         * @description Adds a subnet; listSubnets then lists it (keyed `<network>.<probe id>`) with the devices inside it. The address must be the network address of its mask; a subnet already known (added, or the /24 of discovered devices) answers `SUBNET_ALREADY_EXISTS`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["addSubnet"];
         delete?: never;
@@ -1853,8 +1853,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * editCustomColfromFileImp (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Edit NCM custom columns from a file
+         * @description Sets NCM custom column values from a CSV whose first row is `DeviceName` and the column names, one row per device in NCM. Any bad row changes nothing. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `customColumns`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["editCustomColfromFileImp"];
         delete?: never;
@@ -1873,8 +1873,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * importDG (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Import NCM device groups
+         * @description Creates NCM device groups from a CSV of `groupName,deviceName` rows (an optional `GroupName` header row); every device must be in NCM and every group new (`NCM_GROUP_ALREADY_EXISTS`). Any bad row changes nothing. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `deviceGroups`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["importDG"];
         delete?: never;
@@ -1893,8 +1893,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * updateHostNamefromFileImp (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Update NCM host names from a file
+         * @description Sets the NCM host name of devices from a CSV of `deviceName,hostName` rows. Each device must be in NCM (`NCM_DEVICE_NOT_FOUND`, importDevices first) and each host name valid; any bad row changes nothing. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `hostNames`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["updateHostNamefromFileImp"];
         delete?: never;
@@ -1913,8 +1913,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * importConfiglets (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Import a configlet
+         * @description Turns an uploaded configlet file into a configlet (`CONFIGLET_FILE_NOT_FOUND` for a file not uploaded, `CONFIGLET_ALREADY_EXISTS` for a name in use); the upload is consumed. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["importConfiglets"];
         delete?: never;
@@ -1933,8 +1933,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * importDevices (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Import devices into NCM
+         * @description Imports inventory devices into Network Configuration Manager from a CSV of `deviceName[,credentialName]` rows (an optional `DeviceName` header row). Every row is checked first (`DEVICE_NOT_FOUND` / `CREDENTIAL_NOT_FOUND` with its line); devices already in NCM are counted, not added again. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `deviceList`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["importDevices"];
         delete?: never;
@@ -1953,8 +1953,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * importSSHKey (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Import an SSH key into NCM
+         * @description Imports an SSH key (a PEM private key or an OpenSSH public key) under a name; addLinuxCredential can then use it by `sshKeyName`. Only the key type is kept. A name already used answers `SSH_KEY_ALREADY_EXISTS`. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `sshKey`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["importSSHKey"];
         delete?: never;
@@ -1973,8 +1973,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * uploadConfigletFile (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Upload a configlet file
+         * @description Uploads a configlet file (one command a line, `#` comments, `%NAME%` variables) to be previewed and imported; a file of the same name replaces the waiting one. A file without commands is refused. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `fileContent`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["uploadConfigletFile"];
         delete?: never;
@@ -1993,8 +1993,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * uploadConfigletPreView (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Preview a configlet file
+         * @description Shows the commands and variables of an uploaded file (`fileName`) or of a file sent with the request, storing nothing. The file goes as the multipart/form-data part `file` (as the vendor's UI uploads it) or, for clients that cannot send multipart, as text in the form field `fileContent`. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["uploadConfigletPreView"];
         delete?: never;
@@ -2053,8 +2053,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * addSwitch (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Add a switch to Switch Port Mapper
+         * @description Adds an inventory switch to Switch Port Mapper. A device of another category answers `DEVICE_NOT_A_SWITCH`, one already added `SWITCH_ALREADY_EXISTS`; the credential, when sent, must be an SNMP one. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["addSwitch"];
         delete?: never;
@@ -2194,8 +2194,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * addDiscoveryProfileV2 (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Add a discovery profile (v2)
+         * @description The v2 URL of addDiscoveryProfile: same parameters, same profiles. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["addDiscoveryProfileV2"];
         delete?: never;
@@ -2214,8 +2214,8 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * editDiscoveryProfileV2 (header-only key)
-         * @description One of the URLs OpManager accepts the API key for **only in the `apiKey` header**: a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER`. Its parameters and answer are not published, so with a valid header key the mock answers `OPERATION_NOT_MODELLED` and changes nothing (decisions/085). Administrators only.
+         * Edit a discovery profile (v2)
+         * @description The v2 URL of editDiscoveryProfile: same parameters, same profiles. Header-only URL: the key goes only in the `apiKey` header; a key sent as a query or form parameter answers `API_KEY_NOT_IN_HEADER` (decisions/085). Administrators only. Parameters and answer are not published by the vendor: these are the fields of its form and the write envelope of the documented adds (decisions/090).
          */
         post: operations["editDiscoveryProfileV2"];
         delete?: never;
@@ -3467,6 +3467,12 @@ export interface components {
                 }[];
             };
         };
+        /** @description uploadConfigletPreView answer: the file name, its commands (one per line, comments dropped) and the `%NAME%` variables they use. Not published by the vendor; an opsmocks shape (decisions/090). */
+        ConfigletPreview: {
+            fileName: string;
+            commands: string[];
+            variables: string[];
+        };
         /** @description getReportsData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetReportsDataResponse: {
             ReportGraphName: string;
@@ -4280,24 +4286,80 @@ export interface operations {
     };
     addLinuxCredential: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Credential name, unique (case-insensitive).
+                 * @example linux-ops
+                 */
+                credentialName: string;
+                /**
+                 * @description Login user.
+                 * @example opsadmin
+                 */
+                userName: string;
+                /**
+                 * @description Login password (or send `sshKeyName`).
+                 * @example s3cret-Pass
+                 */
+                password?: string;
+                /**
+                 * @description An SSH key imported with importSSHKey, instead of a password.
+                 * @example noc-key
+                 */
+                sshKeyName?: string;
+                /**
+                 * @description `SSH` (default) or `Telnet`.
+                 * @example SSH
+                 */
+                protocol?: string;
+                /**
+                 * @description 1–65535; default 22 (SSH) or 23 (Telnet).
+                 * @example 22
+                 */
+                port?: string;
+                /**
+                 * @description Shell prompt, default `$`.
+                 * @example $
+                 */
+                prompt?: string;
+                /**
+                 * @description Seconds, 1–300, default 5.
+                 * @example 5
+                 */
+                timeout?: string;
+                /**
+                 * @description Description.
+                 * @example Ops account on the Linux estate
+                 */
+                description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    credentialName?: string;
+                    userName?: string;
+                    password?: string;
+                    sshKeyName?: string;
+                    protocol?: string;
+                    port?: string;
+                    prompt?: string;
+                    timeout?: string;
+                    description?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7223,24 +7285,80 @@ export interface operations {
     };
     addDiscoveryProfile: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Profile name, unique (case-insensitive); on edit, the profile to change (or `profileId`).
+                 * @example Frankfurt DMZ
+                 */
+                profileName: string;
+                /**
+                 * @description `IPRange` (default), `CIDR` or `CSV`.
+                 * @example IPRange
+                 */
+                discoveryType?: string;
+                /**
+                 * @description First address (IPRange).
+                 * @example 10.30.0.1
+                 */
+                startIp?: string;
+                /**
+                 * @description Last address (IPRange).
+                 * @example 10.30.0.254
+                 */
+                endIp?: string;
+                /**
+                 * @description Network, a.b.c.d/16 to /32 (CIDR).
+                 * @example 10.30.0.0/24
+                 */
+                cidr?: string;
+                /**
+                 * @description Addresses separated by commas or spaces (CSV).
+                 * @example 10.30.0.5,10.30.0.6
+                 */
+                ipList?: string;
+                /**
+                 * @description Credential names, comma separated; each must exist.
+                 * @example public-v2c,ssh-linux
+                 */
+                credentials: string;
+                /**
+                 * @description The probe that runs it.
+                 * @example Frankfurt-Probe
+                 */
+                probeName?: string;
+                /**
+                 * @description Description.
+                 * @example Servers behind the Frankfurt firewall
+                 */
+                description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    profileName?: string;
+                    discoveryType?: string;
+                    startIp?: string;
+                    endIp?: string;
+                    cidr?: string;
+                    ipList?: string;
+                    credentials?: string;
+                    probeName?: string;
+                    description?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7249,24 +7367,92 @@ export interface operations {
     };
     editDiscoveryProfile: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Profile name, unique (case-insensitive); on edit, the profile to change (or `profileId`).
+                 * @example Frankfurt DMZ
+                 */
+                profileName?: string;
+                /**
+                 * @description The profile to change, by id (instead of `profileName`).
+                 * @example 1
+                 */
+                profileId?: string;
+                /**
+                 * @description A new name.
+                 * @example Frankfurt DMZ servers
+                 */
+                newProfileName?: string;
+                /**
+                 * @description `IPRange` (default), `CIDR` or `CSV`.
+                 * @example IPRange
+                 */
+                discoveryType?: string;
+                /**
+                 * @description First address (IPRange).
+                 * @example 10.30.0.1
+                 */
+                startIp?: string;
+                /**
+                 * @description Last address (IPRange).
+                 * @example 10.30.0.254
+                 */
+                endIp?: string;
+                /**
+                 * @description Network, a.b.c.d/16 to /32 (CIDR).
+                 * @example 10.30.0.0/24
+                 */
+                cidr?: string;
+                /**
+                 * @description Addresses separated by commas or spaces (CSV).
+                 * @example 10.30.0.5,10.30.0.6
+                 */
+                ipList?: string;
+                /**
+                 * @description Credential names, comma separated; each must exist.
+                 * @example public-v2c,ssh-linux
+                 */
+                credentials?: string;
+                /**
+                 * @description The probe that runs it.
+                 * @example Frankfurt-Probe
+                 */
+                probeName?: string;
+                /**
+                 * @description Description.
+                 * @example Servers behind the Frankfurt firewall
+                 */
+                description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    profileName?: string;
+                    profileId?: string;
+                    newProfileName?: string;
+                    discoveryType?: string;
+                    startIp?: string;
+                    endIp?: string;
+                    cidr?: string;
+                    ipList?: string;
+                    credentials?: string;
+                    probeName?: string;
+                    description?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7434,24 +7620,50 @@ export interface operations {
     };
     addSubnet: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Network address.
+                 * @example 10.90.0.0
+                 */
+                subnetAddress: string;
+                /**
+                 * @description Mask, dotted (`255.255.255.0`) or a prefix length (`24`), /8 to /30.
+                 * @example 255.255.255.0
+                 */
+                subnetMask: string;
+                /**
+                 * @description Shown as the subnet display name.
+                 * @example Lab network
+                 */
+                description?: string;
+                /**
+                 * @description The probe watching it (default: the first probe).
+                 * @example Frankfurt-Probe
+                 */
+                probeName?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    subnetAddress?: string;
+                    subnetMask?: string;
+                    description?: string;
+                    probeName?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7460,24 +7672,40 @@ export interface operations {
     };
     editCustomColfromFileImp: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The CSV text, when not sent as the multipart part `file`.
+                 * @example DeviceName,Rack,Owner
+                 *     10.10.0.1,LON Rack 1,Network team
+                 */
+                customColumns?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    customColumns?: string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7486,24 +7714,39 @@ export interface operations {
     };
     importDG: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The CSV text, when not sent as the multipart part `file`.
+                 * @example Core routers,10.10.0.1
+                 */
+                deviceGroups?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    deviceGroups?: string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7512,24 +7755,39 @@ export interface operations {
     };
     updateHostNamefromFileImp: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The CSV text, when not sent as the multipart part `file`.
+                 * @example 10.10.0.1,core-rtr-01.lon.example.net
+                 */
+                hostNames?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    hostNames?: string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7538,24 +7796,44 @@ export interface operations {
     };
     importConfiglets: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description The uploaded file.
+                 * @example port-description.txt
+                 */
+                fileName: string;
+                /**
+                 * @description Configlet name (default: the file name without its extension).
+                 * @example Port description
+                 */
+                configletName?: string;
+                /**
+                 * @description Description.
+                 * @example Sets a port description
+                 */
+                description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    fileName?: string;
+                    configletName?: string;
+                    description?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7564,24 +7842,40 @@ export interface operations {
     };
     importDevices: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The CSV text, when not sent as the multipart part `file`.
+                 * @example 10.10.0.1,ssh-linux
+                 *     10.10.1.1
+                 */
+                deviceList?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    deviceList?: string;
+                };
+                "multipart/form-data": {
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7590,24 +7884,46 @@ export interface operations {
     };
     importSSHKey: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Name of the key.
+                 * @example noc-key
+                 */
+                keyName: string;
+                /**
+                 * @description The key text, when not sent as the multipart part `file`.
+                 * @example ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExampleKeyMaterial noc@example
+                 */
+                sshKey?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    keyName?: string;
+                    sshKey?: string;
+                };
+                "multipart/form-data": {
+                    keyName?: string;
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7616,24 +7932,47 @@ export interface operations {
     };
     uploadConfigletFile: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description The file text, when not sent as the multipart part `file`.
+                 * @example interface %PORT%
+                 *      description %DESC%
+                 */
+                fileContent?: string;
+                /**
+                 * @description The file name (default: the uploaded file name).
+                 * @example port-description.txt
+                 */
+                fileName?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    fileContent?: string;
+                    fileName?: string;
+                };
+                "multipart/form-data": {
+                    fileName?: string;
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7642,24 +7981,47 @@ export interface operations {
     };
     uploadConfigletPreView: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description An uploaded file (uploadConfigletFile).
+                 * @example port-description.txt
+                 */
+                fileName?: string;
+                /**
+                 * @description Or the file text, when not sent as the multipart part `file`.
+                 * @example interface %PORT%
+                 *      description %DESC%
+                 */
+                fileContent?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    fileName?: string;
+                    fileContent?: string;
+                };
+                "multipart/form-data": {
+                    fileName?: string;
+                    /**
+                     * Format: binary
+                     * @description The uploaded file.
+                     */
+                    file?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ConfigletPreview"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -7787,24 +8149,38 @@ export interface operations {
     };
     addSwitch: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description The switch (any of its names).
+                 * @example 10.10.1.11
+                 */
+                deviceName: string;
+                /**
+                 * @description SNMP credential (default: the first SNMP credential).
+                 * @example public-v2c
+                 */
+                credentialName?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    deviceName?: string;
+                    credentialName?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -8103,24 +8479,80 @@ export interface operations {
     };
     addDiscoveryProfileV2: {
         parameters: {
-            query?: never;
+            query: {
+                /**
+                 * @description Profile name, unique (case-insensitive); on edit, the profile to change (or `profileId`).
+                 * @example Frankfurt DMZ
+                 */
+                profileName: string;
+                /**
+                 * @description `IPRange` (default), `CIDR` or `CSV`.
+                 * @example IPRange
+                 */
+                discoveryType?: string;
+                /**
+                 * @description First address (IPRange).
+                 * @example 10.30.0.1
+                 */
+                startIp?: string;
+                /**
+                 * @description Last address (IPRange).
+                 * @example 10.30.0.254
+                 */
+                endIp?: string;
+                /**
+                 * @description Network, a.b.c.d/16 to /32 (CIDR).
+                 * @example 10.30.0.0/24
+                 */
+                cidr?: string;
+                /**
+                 * @description Addresses separated by commas or spaces (CSV).
+                 * @example 10.30.0.5,10.30.0.6
+                 */
+                ipList?: string;
+                /**
+                 * @description Credential names, comma separated; each must exist.
+                 * @example public-v2c,ssh-linux
+                 */
+                credentials: string;
+                /**
+                 * @description The probe that runs it.
+                 * @example Frankfurt-Probe
+                 */
+                probeName?: string;
+                /**
+                 * @description Description.
+                 * @example Servers behind the Frankfurt firewall
+                 */
+                description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    profileName?: string;
+                    discoveryType?: string;
+                    startIp?: string;
+                    endIp?: string;
+                    cidr?: string;
+                    ipList?: string;
+                    credentials?: string;
+                    probeName?: string;
+                    description?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];
@@ -8129,24 +8561,92 @@ export interface operations {
     };
     editDiscoveryProfileV2: {
         parameters: {
-            query?: never;
+            query?: {
+                /**
+                 * @description Profile name, unique (case-insensitive); on edit, the profile to change (or `profileId`).
+                 * @example Frankfurt DMZ
+                 */
+                profileName?: string;
+                /**
+                 * @description The profile to change, by id (instead of `profileName`).
+                 * @example 1
+                 */
+                profileId?: string;
+                /**
+                 * @description A new name.
+                 * @example Frankfurt DMZ servers
+                 */
+                newProfileName?: string;
+                /**
+                 * @description `IPRange` (default), `CIDR` or `CSV`.
+                 * @example IPRange
+                 */
+                discoveryType?: string;
+                /**
+                 * @description First address (IPRange).
+                 * @example 10.30.0.1
+                 */
+                startIp?: string;
+                /**
+                 * @description Last address (IPRange).
+                 * @example 10.30.0.254
+                 */
+                endIp?: string;
+                /**
+                 * @description Network, a.b.c.d/16 to /32 (CIDR).
+                 * @example 10.30.0.0/24
+                 */
+                cidr?: string;
+                /**
+                 * @description Addresses separated by commas or spaces (CSV).
+                 * @example 10.30.0.5,10.30.0.6
+                 */
+                ipList?: string;
+                /**
+                 * @description Credential names, comma separated; each must exist.
+                 * @example public-v2c,ssh-linux
+                 */
+                credentials?: string;
+                /**
+                 * @description The probe that runs it.
+                 * @example Frankfurt-Probe
+                 */
+                probeName?: string;
+                /**
+                 * @description Description.
+                 * @example Servers behind the Frankfurt firewall
+                 */
+                description?: string;
+            };
             header?: never;
             path?: never;
             cookie?: never;
         };
         requestBody?: {
             content: {
-                "application/x-www-form-urlencoded": Record<string, never>;
+                "application/x-www-form-urlencoded": {
+                    profileName?: string;
+                    profileId?: string;
+                    newProfileName?: string;
+                    discoveryType?: string;
+                    startIp?: string;
+                    endIp?: string;
+                    cidr?: string;
+                    ipList?: string;
+                    credentials?: string;
+                    probeName?: string;
+                    description?: string;
+                };
             };
         };
         responses: {
-            /** @description The error envelope: `API_KEY_NOT_IN_HEADER` for a parameter key, `OPERATION_NOT_MODELLED` otherwise. */
+            /** @description The answer, or the error envelope (`API_KEY_NOT_IN_HEADER` for a key sent as a parameter). */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorEnvelope"];
+                    "application/json": components["schemas"]["ResultMessage"] | components["schemas"]["ErrorEnvelope"];
                 };
             };
             413: components["responses"]["PayloadTooLarge"];

@@ -9,6 +9,8 @@ import {
   type FormFields,
 } from '../core/body'
 import type { MockRequest } from '../core/exchange'
+import { MockError } from '../core/mock-error'
+import { parseMultipart } from '../core/multipart'
 import { opmError } from './errors'
 
 /**
@@ -18,20 +20,55 @@ import { opmError } from './errors'
  */
 export class Params {
   readonly #fields: FormFields
+  readonly #files: ReadonlyMap<string, UploadedFile>
 
-  constructor(fields: FormFields) {
+  constructor(fields: FormFields, files: ReadonlyMap<string, UploadedFile> = new Map()) {
     this.#fields = fields
+    this.#files = files
   }
 
   static from(request: MockRequest): Params {
     const fields = paramsToFields(request.query)
+    const files = new Map<string, UploadedFile>()
     if (request.method !== 'GET' && request.body.trim() !== '') {
-      for (const [name, value] of Object.entries(readBody(request))) {
+      const body = mediaType(request) === MULTIPART ? readMultipart(request, files) : readBody(request)
+      for (const [name, value] of Object.entries(body)) {
         const previous = fields[name]
         fields[name] = previous === undefined ? value : [...[previous].flat(), ...[value].flat()]
       }
     }
-    return new Params(fields)
+    return new Params(fields, files)
+  }
+
+  /** A file part of a multipart/form-data body, by field name. */
+  file(name: string): UploadedFile | undefined {
+    return this.#files.get(name)
+  }
+
+  /**
+   * An upload's text: the file part `fileField` (the vendor's UI uploads files), else the first file part,
+   * else the form field `textField` (clients that cannot send multipart). LESS_THAN_MIN_OCCURANCE without one.
+   */
+  upload(fileField: string, textField: string, limits: { maxLength: number }): UploadedFile {
+    const file = this.#files.get(fileField) ?? this.#files.values().next().value
+    if (file) {
+      if (file.content.length > limits.maxLength)
+        throw opmError(
+          'BAD_REQUEST',
+          'MORE_THAN_MAX_LENGTH',
+          `The file '${file.filename}' can be at most ${limits.maxLength} characters long.`,
+        )
+      if (file.content.trim() === '') throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_LENGTH', `The file '${file.filename}' is empty.`)
+      return file
+    }
+    const text = this.optional(textField, limits)
+    if (text === undefined)
+      throw opmError(
+        'BAD_REQUEST',
+        'LESS_THAN_MIN_OCCURANCE',
+        `Send the file as the multipart part '${fileField}' or its text as the parameter '${textField}'.`,
+      )
+    return { filename: this.optional('fileName', { maxLength: 255 }) ?? textField, content: text }
   }
 
   /** The raw value(s) of a field; used by authentication for `apiKey`. */
@@ -94,6 +131,34 @@ export class Params {
     if (numbers.some((number) => !(allowed as readonly number[]).includes(number))) throw notOneOf(name, allowed.map(String))
     return new Set(numbers as T[])
   }
+}
+
+export interface UploadedFile {
+  filename: string
+  content: string
+}
+
+const MULTIPART = 'multipart/form-data'
+
+/** A multipart/form-data body: text parts become fields, file parts go to `files`. */
+function readMultipart(request: MockRequest, files: Map<string, UploadedFile>): FormFields {
+  let parts
+  try {
+    parts = parseMultipart(request.body, request.header('content-type') ?? '')
+  } catch (error) {
+    if (!(error instanceof MockError)) throw error
+    throw opmError('BAD_REQUEST', 'UNABLE_TO_PARSE_DATA_TYPE', `The multipart/form-data body cannot be read: ${error.message}.`)
+  }
+  const fields = Object.create(null) as FormFields
+  for (const part of parts) {
+    if (part.filename !== undefined) {
+      if (!files.has(part.name)) files.set(part.name, { filename: part.filename, content: part.content })
+      continue
+    }
+    const previous = fields[part.name]
+    fields[part.name] = previous === undefined ? part.content : [...[previous].flat(), part.content]
+  }
+  return fields
 }
 
 function notOneOf(name: string, allowed: readonly string[]) {

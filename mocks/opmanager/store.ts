@@ -85,6 +85,15 @@ export class OpmanagerStore {
   get serviceMonitors() {
     return this.resources.serviceMonitors
   }
+  get discoveryProfiles() {
+    return this.resources.discoveryProfiles
+  }
+  get ncm() {
+    return this.resources.ncm
+  }
+  get switchPortMapper() {
+    return this.resources.switchPortMapper
+  }
 
   clear(): void {
     for (const name of RESOURCE_NAMES) this.resources[name].clear()

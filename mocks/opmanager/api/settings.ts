@@ -1,36 +1,60 @@
 import { opmError } from '../errors'
 import { severityName } from '../format'
 import type { SeverityNumber } from '../spec-types'
+import type { DeviceRecord } from '../resources/devices'
+import { subnetContains } from '../resources/settings'
+import type { OpmanagerStore } from '../store'
 import { ok, operation, result } from './operation'
 
-/** Devices grouped by their /24, keyed like the vendor (`<network>.<probe id>`), with a count per status. */
+/** The listSubnets key of a discovered device's /24, like the vendor's `<network>.<probe id>`. */
+export function discoveredSubnetKey(store: OpmanagerStore, device: DeviceRecord): string | undefined {
+  if (!device.ipaddress) return undefined
+  return `${device.ipaddress.replace(/\.\d+$/, '.0')}.${store.probes.find(device.probe)?.probeID ?? '0'}`
+}
+
+const statusData = (counts: Map<number, number>) =>
+  [...counts]
+    .sort((a, b) => a[0] - b[0])
+    .map(([status, count]) => ({
+      Status: String(status),
+      Label: status === 7 ? 'UnManaged' : severityName(status as SeverityNumber),
+      Count: String(count),
+    }))
+
+/** The /24 of every discovered device, then the subnets added to IPAM with the devices inside them. */
 const listSubnets = operation('listSubnets', ({ store }) => {
-  const subnets = new Map<string, { network: string; site: string; probeId: string; counts: Map<number, number> }>()
+  const subnets = new Map<string, { displayName: string; site: string; counts: Map<number, number> }>()
+  const probeIdOf = (device: DeviceRecord) => store.probes.find(device.probe)?.probeID ?? '0'
   for (const device of store.devices.all()) {
-    if (!device.ipaddress) continue
-    const network = device.ipaddress.replace(/\.\d+$/, '.0')
-    const probeId = store.probes.find(device.probe)?.probeID ?? '0'
-    const key = `${network}.${probeId}`
-    const entry = subnets.get(key) ?? { network, site: device.site, probeId, counts: new Map<number, number>() }
+    const key = discoveredSubnetKey(store, device)
+    if (key === undefined) continue
+    const entry = subnets.get(key) ?? {
+      displayName: device.ipaddress.replace(/\.\d+$/, '.0'),
+      site: device.site,
+      counts: new Map<number, number>(),
+    }
     const status = store.deviceStatus(device)
     entry.counts.set(status, (entry.counts.get(status) ?? 0) + 1)
     subnets.set(key, entry)
+  }
+  for (const subnet of store.settings.subnets.all()) {
+    const counts = new Map<number, number>()
+    for (const device of store.devices.all())
+      if (probeIdOf(device) === subnet.probeId && subnetContains(subnet, device.ipaddress)) {
+        const status = store.deviceStatus(device)
+        counts.set(status, (counts.get(status) ?? 0) + 1)
+      }
+    subnets.set(`${subnet.network}.${subnet.probeId}`, {
+      displayName: subnet.network,
+      site: subnet.description || `${subnet.network}/${subnet.prefix}`,
+      counts,
+    })
   }
   return ok(
     Object.fromEntries(
       [...subnets].map(([key, entry]) => [
         key,
-        {
-          displayName: entry.network,
-          subnetDisplayName: entry.site,
-          data: [...entry.counts]
-            .sort((a, b) => a[0] - b[0])
-            .map(([status, count]) => ({
-              Status: String(status),
-              Label: status === 7 ? 'UnManaged' : severityName(status as SeverityNumber),
-              Count: String(count),
-            })),
-        },
+        { displayName: entry.displayName, subnetDisplayName: entry.site, data: statusData(entry.counts) },
       ]),
     ),
   )

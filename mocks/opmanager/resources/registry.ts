@@ -16,6 +16,9 @@ import { NotificationProfiles } from './notification-profiles'
 import { ServiceMonitors } from './service-monitors'
 import { Settings } from './settings'
 import { Wireless } from './wireless'
+import { DiscoveryProfiles } from './discovery-profiles'
+import { Ncm } from './ncm'
+import { SwitchPortMapper } from './switch-port-mapper'
 
 /**
  * The one list of OpManager resources. Each module owns its records and rules; store.ts joins them
@@ -40,6 +43,9 @@ export const RESOURCE_NAMES = [
   'wireless',
   'settings',
   'serviceMonitors',
+  'discoveryProfiles',
+  'ncm',
+  'switchPortMapper',
 ] as const
 
 export type ResourceName = (typeof RESOURCE_NAMES)[number]
@@ -63,6 +69,9 @@ export function createResources() {
     wireless: new Wireless(),
     settings: new Settings(),
     serviceMonitors: new ServiceMonitors(),
+    discoveryProfiles: new DiscoveryProfiles(),
+    ncm: new Ncm(),
+    switchPortMapper: new SwitchPortMapper(),
   } satisfies Record<ResourceName, { clear(): void }>
 }
 
