@@ -135,7 +135,10 @@ export function interfacesContract(target: OpmanagerTarget): void {
         [
           'Discards',
           'Errors',
+          'Unicast',
           'inBytes',
+          'inFrames',
+          'outFrames',
           'inTraffic',
           'inUtilization',
           'outBytes',

@@ -38,6 +38,15 @@ export function monitoringContract(target: OpmanagerTarget): void {
       expect(Number(stats.minimumValue)).toBeLessThanOrEqual(Number(stats.averageValue))
       expect(Number(stats.averageValue)).toBeLessThanOrEqual(Number(stats.maximumValue))
       expect(details.monitors.thresholdSet.map((item: any) => item.severity)).toEqual(['3', '2', '1'])
+      // The vendor's monitor block: PREVIOUSSEVERITY is the poll before the last, as getLastCollectedValues says.
+      expect(details.monitors).toMatchObject({
+        Id: cpu.pollId,
+        PREVIOUSSEVERITY: String(collected.previousSeverity),
+        checkNumeric: 'true',
+        FAILURETHRESHOLD: '1',
+        isAtEnabled: false,
+      })
+      expect(details.monitors.thresholdSet[1]).toMatchObject({ troubleThresholdValue: expect.any(String), clrMessage: expect.any(String) })
       const test = (await action(target, '/api/json/device/TestMonitor', { name: WEB, policyName: 'SNMP-CPUUtilization' })).json
       expect(test).toMatchObject({ monitorname: 'SNMP-CPUUtilization', data: [cpu.data[0].value], deviceName: WEB })
     })
@@ -126,7 +135,22 @@ export function monitoringContract(target: OpmanagerTarget): void {
     it('process monitors offer the templates of the device protocol and list the assigned processes', async () => {
       const exchange = (await opm(target, '/api/json/device/getAssociatedProcessMonitors', { query: { deviceName: '10.10.5.20' } })).json
       expect(exchange.protocol).toBe('WMI')
-      expect(exchange.AssignedMonitors).toEqual([expect.objectContaining({ name: 'MSSQL', proName: 'sqlservr.exe', statusStr: 'Clear' })])
+      expect(exchange.AssignedMonitors).toEqual([
+        expect.objectContaining({
+          name: 'MSSQL',
+          trimName: 'MSSQL',
+          proName: 'sqlservr.exe',
+          statusStr: 'Clear',
+          status: '5',
+          statusNum: '5',
+        }),
+      ])
+      // The host's process table (by PID) holds the monitored process besides the system ones.
+      const processes = Object.values(exchange.ActiveProcesses) as any[]
+      expect(exchange.deviceName).toBe('10.10.5.20')
+      expect(processes.map((process) => process.name)).toContain('sqlservr.exe')
+      const sql = processes.find((process) => process.name === 'sqlservr.exe')
+      expect(sql.trimPath).toBe(`${sql.path.slice(0, 40)}...`)
       expect(
         (await action(target, '/api/json/device/associateProcessMonitor', { deviceName: '10.20.0.21', processId: 'nginx' })).json.result,
       ).toBeDefined()
@@ -164,6 +188,12 @@ export function monitoringContract(target: OpmanagerTarget): void {
         statusNum: 5,
         RESPONSETIME: expect.stringMatching(/^\d+ ms$/),
       })
+      // The dial counts the same rows by status.
+      const down = urls.List.filter((url: any) => url.statusNum === 4).length
+      expect(urls.DialCounter).toEqual([
+        { title: 'Service Down', value: down, status: 4 },
+        { title: 'Clear', value: urls.List.length - down, status: 5 },
+      ])
       const deviceUrls = (await opm(target, '/api/json/admin/listAllDevicesSpecificURLs')).json.List as any[]
       expect(deviceUrls.map((url) => url.parentDispName).sort()).toEqual(['lb-01', 'web-01'])
     })

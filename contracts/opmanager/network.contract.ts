@@ -334,6 +334,18 @@ export function networkContract(target: OpmanagerTarget): void {
       )
     })
 
+    it('a device added six hours ago is Not Monitored for the rest of the day, in the widget as in its availability graph', async () => {
+      await action(target, '/api/json/discovery/addDevice', { deviceName: '10.98.0.7', credentialName: 'public-v2c' })
+      await target.control!.advanceClock(6 * 3600)
+      const row = ((await widget(target, '623')).WidgetData as any[]).find((item) => item.deviceName === '10.98.0.7')
+      const graph = (await opm(target, '/api/json/device/getAvailabilityGraphData', { query: { name: '10.98.0.7' } })).json
+      const day = (name: string) =>
+        graph.graphData.find((series: any) => series.seriesname === name).data.find(([period]: [string]) => period === 'Last 24 hours')[1]
+      expect(row).toMatchObject({ NOTMONITORED: '18h', uptime: '6h', availability: String(Math.round(day('Up'))) })
+      expect(day('Not Monitored')).toBeCloseTo(75, 0)
+      await action(target, '/api/json/device/deleteDevice', { name: '10.98.0.7' })
+    })
+
     it('listProbes shows each site probe with the devices it monitors', async () => {
       const probes = (await opm(target, '/api/json/admin/listProbes')).json as any[]
       expect(probes.map((probe) => probe.name)).toEqual(['London-Probe', 'Austin-Probe', 'Frankfurt-Probe'])

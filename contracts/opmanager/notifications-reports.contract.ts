@@ -54,6 +54,7 @@ export function notificationsAndReportsContract(target: OpmanagerTarget): void {
 
     it('getReportsList lists the reports getReportsData generates', async () => {
       const [system] = (await opm(target, '/api/json/reports/getReportsList')).json
+      expect(system).toMatchObject({ Name: 'System', displayName: 'System', list: [{ title: '' }] })
       const reports = system.list[0].list as any[]
       expect(reports.map((report) => report.id)).toEqual([1, 2, 84, 85])
       for (const report of reports) {

@@ -2685,6 +2685,12 @@ export interface components {
                     Count: number;
                 }[];
             };
+            /** @description URL monitors per status, as the page dial. */
+            DialCounter: {
+                title: string;
+                value: number;
+                status: number;
+            }[];
         };
         /**
          * @description OpManager user privilege (the API's plural names; the UI's `Administrator`/`Operator` are accepted on input).
@@ -2942,7 +2948,22 @@ export interface components {
                 state: string;
                 statusStr: string;
                 statusIcon: string;
+                trimName: string;
+                status: string;
+                statusNum: string;
             }[];
+            deviceName: string;
+            /** @description The host process table by PID (empty while the device is down). */
+            ActiveProcesses: {
+                [key: string]: {
+                    name: string;
+                    trimName: string;
+                    path: string;
+                    trimPath: string;
+                    cmdLineArgs: string;
+                    trimArgs: string;
+                };
+            };
         };
         /** @description getAssociatedServiceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetAssociatedServiceMonitorsResponse: {
@@ -3260,7 +3281,31 @@ export interface components {
                     troubleThresholdValue?: string;
                     criticalThresholdType?: string;
                     criticalThresholdValue?: string;
+                    clrMessage: string;
+                    oidType: string;
+                    rearmValue: string;
+                    warningThresholdName?: string;
+                    warningMessage?: string;
+                    troubleThresholdName?: string;
+                    troubleMessage?: string;
+                    criticalThresholdName?: string;
+                    criticalMessage?: string;
                 }[];
+                Id: string;
+                PREVIOUSSEVERITY: string;
+                FAILURETHRESHOLD: string;
+                checkNumeric: string;
+                numericType: string;
+                Instance: string;
+                DisplayColumn: string;
+                type: string;
+                graphType: string;
+                isMultiple: string;
+                sSave: string;
+                defaultMessage: string;
+                defaultMessage_AT: string;
+                defaultClrMessage: string;
+                isAtEnabled: boolean;
             };
         };
         /** @description getPerformanceMonitors answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
@@ -3499,6 +3544,7 @@ export interface components {
         }[];
         /** @description getReportsList answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
         GetReportsListResponse: {
+            Name: string;
             displayName: string;
             list: {
                 list: {
@@ -3510,6 +3556,7 @@ export interface components {
                     isCustom: string;
                     customStatus: string;
                 }[];
+                title: string;
             }[];
         }[];
         /** @description getWidgetData answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
@@ -3649,6 +3696,27 @@ export interface components {
                     suffix: string;
                 }[];
                 Discards: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                inFrames: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                outFrames: {
+                    seriesname: string;
+                    data: (number | string)[][];
+                    xyTitles: string[];
+                    yaxiscolumnorder: number[];
+                    suffix: string;
+                }[];
+                Unicast: {
                     seriesname: string;
                     data: (number | string)[][];
                     xyTitles: string[];

@@ -63,7 +63,9 @@ const WIDGETS: readonly Widget[] = [
     headers: ['Name', 'IPAddress', 'Up', 'On Hold', 'Maintenance', 'Dependent Unavailable', 'Down', 'Not Monitored', 'Availability(%)'],
     data: (store, now) =>
       store.devices.all().map((device) => {
-        const span = store.availability(device, now - DAY, now)
+        // As getAvailabilityGraphData: time before the device was added is Not Monitored, percentages are of the whole day.
+        const monitoredFrom = Math.max(now - DAY, device.addedAt)
+        const span = store.availability(device, monitoredFrom, now)
         const hours = (ms: number) => `${Math.round(ms / 3_600_000)}h`
         return {
           deviceName: device.deviceName,
@@ -74,10 +76,10 @@ const WIDGETS: readonly Widget[] = [
           maintenance: hours(span.maintenance),
           onHold: '0s',
           dependentUnavailable: '0s',
-          NOTMONITORED: '0s',
+          NOTMONITORED: monitoredFrom > now - DAY ? hours(monitoredFrom - (now - DAY)) : '0s',
           parentKey: 'NULL',
-          availability: String(Math.round((span.up / span.total) * 100)),
-          downPercent: String(Math.round((span.down / span.total) * 100)),
+          availability: String(Math.round((span.up / DAY) * 100)),
+          downPercent: String(Math.round((span.down / DAY) * 100)),
         }
       }),
   },

@@ -56,6 +56,8 @@ function details(store: OpmanagerStore, record: InterfaceRecord) {
   }
 }
 
+const AVERAGE_FRAME_BYTES = 800
+const BROADCAST_PERCENT = 2
 const bps = (record: InterfaceRecord, percent: number) => (record.speedBps * percent) / 100
 const bytesPerPoll = (record: InterfaceRecord, percent: number) => (bps(record, percent) / 8) * POLL_MINUTES * 60
 const percentText = (value: number) => `${Math.round(value * 1000) / 1000}`
@@ -258,6 +260,33 @@ const getIntfAtAGlanceReportDetails = operation('getIntfAtAGlanceReportDetails',
           'outBytes',
           'Bytes/sec',
           series((sample) => bps(record, sample.tx) / 8),
+        ),
+      ],
+      // Frames at an average frame size; of the frames, a small steady share is broadcast while traffic flows.
+      inFrames: [
+        chart(
+          'inFrames',
+          'Frames/sec',
+          series((sample) => bps(record, sample.rx) / 8 / AVERAGE_FRAME_BYTES),
+        ),
+      ],
+      outFrames: [
+        chart(
+          'outFrames',
+          'Frames/sec',
+          series((sample) => bps(record, sample.tx) / 8 / AVERAGE_FRAME_BYTES),
+        ),
+      ],
+      Unicast: [
+        chart(
+          'broadcast',
+          '%',
+          series((sample) => (sample.rx + sample.tx > 0 ? BROADCAST_PERCENT : 0)),
+        ),
+        chart(
+          'unicast',
+          '%',
+          series((sample) => (sample.rx + sample.tx > 0 ? 100 - BROADCAST_PERCENT : 0)),
         ),
       ],
       Errors: [chart('inErrors', 'Errors/sec', zero), chart('outErrors', 'Errors/sec', zero)],

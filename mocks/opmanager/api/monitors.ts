@@ -149,10 +149,26 @@ const getPerformanceMonitorDetails = operation('getPerformanceMonitorDetails', (
       lastPolledValue: String(values[values.length - 1] ?? 0),
     }
   })
+  // The severity of the poll before the last, as the vendor's PREVIOUSSEVERITY (the worst instance).
+  const previous = store.monitors.last(record, store.monitors.last(record, now).at - 1)
+  const previousSeverity = Math.max(...previous.values.map((item) => Monitors.severityOf(template, item.value)))
+  const multiple = template.instances.length > 1
+  const clrMessage = '$MONITOR is now back to normal, current value is $CURRENTVALUE $UNITS'
+  const level = (severity: string, name: 'warning' | 'trouble' | 'critical', value: number) => ({
+    severity,
+    [`${name}ThresholdType`]: 'max',
+    [`${name}ThresholdValue`]: String(value),
+    [`${name}ThresholdName`]: `${record.pollId}${severity}`,
+    [`${name}Message`]: '$MONITOR is $CURRENTVALUE $UNITS, threshold value for this monitor is $THRESHOLDVALUE $UNITS',
+    clrMessage,
+    oidType: '',
+    rearmValue: '0',
+  })
   return ok({
     statsList,
     monitors: {
       id: String(record.pollId),
+      Id: String(record.pollId),
       name: template.policyName,
       policyName: template.policyName,
       DISPLAYNAME: template.displayName,
@@ -163,12 +179,27 @@ const getPerformanceMonitorDetails = operation('getPerformanceMonitorDetails', (
       interval: String(template.interval),
       YAXISTEXT: template.unit,
       THRESHOLDENABLED: String(template.thresholds !== undefined),
+      PREVIOUSSEVERITY: String(previousSeverity),
+      FAILURETHRESHOLD: '1',
+      checkNumeric: 'true',
+      numericType: '1',
+      Instance: '',
+      DisplayColumn: '',
+      type: multiple ? 'multiplenode' : 'multiple',
+      graphType: multiple ? 'multiplenode' : 'multiple',
+      isMultiple: String(multiple),
+      sSave: 'true',
+      isAtEnabled: false,
+      defaultMessage: '$MONITOR is $CURRENTVALUE $UNITS, threshold value for this monitor is $THRESHOLDVALUE $UNITS',
+      defaultMessage_AT:
+        '$MONITOR is $CURRENTVALUE $UNITS,Expected value for this monitor is $EXPECTEDVALUE $UNITS, current adaptive threshold is $THRESHOLDVALUE $UNITS',
+      defaultClrMessage: clrMessage,
       agentName: device.dnsName,
       thresholdSet: template.thresholds
         ? [
-            { severity: '3', warningThresholdType: 'max', warningThresholdValue: String(template.thresholds.warning) },
-            { severity: '2', troubleThresholdType: 'max', troubleThresholdValue: String(template.thresholds.trouble) },
-            { severity: '1', criticalThresholdType: 'max', criticalThresholdValue: String(template.thresholds.critical) },
+            level('3', 'warning', template.thresholds.warning),
+            level('2', 'trouble', template.thresholds.trouble),
+            level('1', 'critical', template.thresholds.critical),
           ]
         : [],
     },

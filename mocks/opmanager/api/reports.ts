@@ -63,9 +63,11 @@ function rowOf(store: OpmanagerStore, deviceName: string, message: string, sever
 const getReportsList = operation('getReportsList', () =>
   ok([
     {
+      Name: 'System',
       displayName: 'System',
       list: [
         {
+          title: '',
           list: REPORTS.map((report) => ({
             id: report.id,
             Name: report.name,

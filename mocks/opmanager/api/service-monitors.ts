@@ -1,3 +1,4 @@
+import type { DeviceRecord } from '../resources/devices'
 import { PROCESS_TEMPLATES, ServiceMonitors, TCP_SERVICES, type ServiceMonitorRecord } from '../resources/service-monitors'
 import { lastSlot, seriesValue } from '../resources/series'
 import type { OpmanagerStore } from '../store'
@@ -50,11 +51,50 @@ const getDeviceAssociatedWindowsServiceMonitors = operation('getDeviceAssociated
   )
 })
 
+/** The processes every host of a kind runs, besides the monitored ones: `[name, path, arguments]`. */
+const BASE_PROCESSES: Record<'WMI' | 'CLI', ReadonlyArray<readonly [string, string, string]>> = {
+  WMI: [
+    ['csrss.exe', '-', ''],
+    ['winlogon.exe', 'C:\\Windows\\system32\\winlogon.exe', 'winlogon.exe'],
+    ['services.exe', 'C:\\Windows\\system32\\services.exe', ''],
+    ['svchost.exe', 'C:\\Windows\\system32\\svchost.exe', '-k netsvcs'],
+    ['msdtc.exe', 'C:\\Windows\\System32\\msdtc.exe', ''],
+  ],
+  CLI: [
+    ['systemd', '/usr/lib/systemd/systemd', '--system --deserialize 31'],
+    ['sshd', '/usr/sbin/sshd', '-D'],
+    ['crond', '/usr/sbin/crond', '-n'],
+    ['rsyslogd', '/usr/sbin/rsyslogd', '-n'],
+  ],
+}
+
+const trim = (text: string) => (text.length > 40 ? `${text.slice(0, 40)}...` : text)
+
+/**
+ * The process table the vendor reads from the host (keyed by PID): the base processes of its kind and the
+ * monitored ones; nothing while the device is down (it cannot be read). PIDs are stable per device.
+ */
+function activeProcesses(store: OpmanagerStore, device: DeviceRecord, protocol: 'WMI' | 'CLI') {
+  if (store.isDown(device)) return {}
+  const monitored = store.serviceMonitors
+    .of('process', device.deviceName)
+    .map((record) => ServiceMonitors.processTemplate(record.detail))
+    .map((template) => [template.templateName, template.path, ''] as const)
+  return Object.fromEntries(
+    [...BASE_PROCESSES[protocol], ...monitored].map(([name, path, args], index) => [
+      String(400 + ((device.moid * 37 + index * 1013) % 9000) * 4),
+      { name, trimName: trim(name), path, trimPath: trim(path), cmdLineArgs: args, trimArgs: trim(args) },
+    ]),
+  )
+}
+
 const getAssociatedProcessMonitors = operation('getAssociatedProcessMonitors', ({ store }, _caller, params) => {
   const device = store.devices.get(params.required('deviceName'))
   const protocol = device.isSNMP ? 'CLI' : 'WMI'
   return ok({
+    deviceName: device.deviceName,
     protocol,
+    ActiveProcesses: activeProcesses(store, device, protocol),
     Templates: PROCESS_TEMPLATES.filter((template) => template.protocol === protocol || !device.isSNMP).map((template) => ({
       templateId: template.templateId,
       templateName: template.templateName,
@@ -69,10 +109,13 @@ const getAssociatedProcessMonitors = operation('getAssociatedProcessMonitors', (
       return {
         id: record.id,
         name: record.displayName,
+        trimName: trim(record.displayName),
         proName: record.name,
         path: template.path,
         cmdLineArgs: '',
         state: status === 5 ? '1' : '0',
+        status: String(status),
+        statusNum: String(status),
         statusStr: statusWord(status),
         statusIcon: `/webclient/devices/images/servicestatus${status}.gif`,
       }
@@ -120,11 +163,16 @@ const listURLMonitors = operation(
       }
     })
     const buckets = new Map<string, number>()
+    const byStatus = new Map<number, { title: string; value: number; status: number }>()
     for (const row of rows) {
       const bucket = row.availPercentage === 100 ? '90-100%' : '00-10%'
       buckets.set(bucket, (buckets.get(bucket) ?? 0) + 1)
+      const dial = byStatus.get(row.statusNum) ?? { title: row.statusStr, value: 0, status: row.statusNum }
+      byStatus.set(row.statusNum, { ...dial, value: dial.value + 1 })
     }
     return ok({
+      // The dial of the URL monitors page: how many URLs are in each status (the same rows as List).
+      DialCounter: [...byStatus.values()].sort((a, b) => a.status - b.status),
       List: rows,
       Details: Object.fromEntries(
         [...buckets].map(([bucket, count]) => [
