@@ -41,18 +41,27 @@ export function prettyTime(ms: number, now: number): string {
 const TIME_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?: (\d{2}):(\d{2}):(\d{2}))?$/
 
 /**
+ * The instant of a matched `yyyy-mm-dd[ hh:mm[:ss]]` (groups 1–6, UTC), and whether it carried a time;
+ * `undefined` when a part is out of range (31 February, 24:00).
+ */
+export function utcInstant(match: RegExpExecArray): { ms: number; hasTime: boolean } | undefined {
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map((part) => (part === undefined ? undefined : Number(part)))
+  const ms = Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0, second ?? 0)
+  const check = new Date(ms)
+  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59)
+    return undefined
+  return { ms, hasTime: hour !== undefined }
+}
+
+/**
  * Parses listAlarms' `fromTime`/`toTime` (`yyyy-mm-dd` or `yyyy-mm-dd hh:mm:ss`, UTC). A bare date
  * means the start of the day, or its last millisecond when `endOfDay` is set. `undefined` if malformed.
  */
 export function parseOpmTime(text: string, endOfDay: boolean): number | undefined {
   const match = TIME_PATTERN.exec(text.trim())
-  if (!match) return undefined
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
-  const ms = Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0, second ?? 0)
-  const check = new Date(ms)
-  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59)
-    return undefined
-  return hour === undefined && endOfDay ? ms + 86_399_999 : ms
+  const instant = match ? utcInstant(match) : undefined
+  if (!instant) return undefined
+  return !instant.hasTime && endOfDay ? instant.ms + 86_399_999 : instant.ms
 }
 
 /** Status names including 7 = UnManaged (devices). */

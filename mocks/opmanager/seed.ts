@@ -502,38 +502,14 @@ async function seedVirtualInventory(store: OpmanagerStore, random: () => number)
   })
   const uuid = () =>
     [8, 4, 4, 4, 12].map((length) => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('')).join('-')
-  await store.virtual.addDatastore({
-    name: 'fra-vsan',
-    fileSystem: 'vsan',
-    capacityMB: 7_630_000,
-    freeMB: 3_120_000,
-    hosts: esx,
-    uuid: uuid(),
-  })
-  await store.virtual.addDatastore({
-    name: 'fra-nfs-01',
-    fileSystem: 'NFS',
-    capacityMB: 4_190_000,
-    freeMB: 1_870_000,
-    hosts: esx,
-    uuid: uuid(),
-  })
-  await store.virtual.addDatastore({
-    name: 'esx-01-local',
-    fileSystem: 'VMFS',
-    capacityMB: 460_000,
-    freeMB: 410_000,
-    hosts: [esx[0]!],
-    uuid: uuid(),
-  })
-  await store.virtual.addDatastore({
-    name: 'ntnx-container-01',
-    fileSystem: 'NFS',
-    capacityMB: 2_048_000,
-    freeMB: 1_320_000,
-    hosts: [name('ntnx-01')],
-    uuid: uuid(),
-  })
+  const datastores: Array<[name: string, fileSystem: 'VMFS' | 'vsan' | 'NFS', capacityMB: number, freeMB: number, hosts: string[]]> = [
+    ['fra-vsan', 'vsan', 7_630_000, 3_120_000, esx],
+    ['fra-nfs-01', 'NFS', 4_190_000, 1_870_000, esx],
+    ['esx-01-local', 'VMFS', 460_000, 410_000, [esx[0]!]],
+    ['ntnx-container-01', 'NFS', 2_048_000, 1_320_000, [name('ntnx-01')]],
+  ]
+  for (const [datastore, fileSystem, capacityMB, freeMB, hosts] of datastores)
+    await store.virtual.addDatastore({ name: datastore, fileSystem, capacityMB, freeMB, hosts, uuid: uuid() })
   // Servers that are VMs keep their device name and address; the rest are VMs OpManager sees only through the host.
   const vms: Array<
     [vm: string, host: string, os: string, vcpus: number, memoryGB: number, diskGB: number, powerOn: boolean, datastore: string]

@@ -1,4 +1,4 @@
-import { statusName } from '../format'
+import { deviceDetailsHead } from './device-rows'
 import { ok, operation } from './operation'
 
 /** Business views with their status and alarm count derived from their members (store.ts). */
@@ -26,19 +26,10 @@ const getBusinessDetailsView = operation('getBusinessDetailsView', ({ store, clo
   const rows = view.members.flatMap((name) => {
     const device = store.devices.find(name)
     if (!device) return []
-    const status = store.deviceStatus(device)
-    const lastOf = (suffix: string) => {
-      const record = store.monitors.ofDevice(device.deviceName).find((item) => item.policyName.endsWith(suffix))
-      return record ? store.monitors.last(record, now).values[0]!.value : 0
-    }
+    const lastOf = (suffix: string) => store.monitors.lastValueOf(device.deviceName, suffix, now)
     return [
       {
-        name: device.deviceName,
-        displayName: device.displayName,
-        IpAddress: device.ipaddress,
-        type: device.type,
-        severity: String(status),
-        status: statusName(status),
+        ...deviceDetailsHead(store, device),
         CPUUtilization: lastOf('CPUUtilization'),
         MemUtilization: lastOf('MemoryUtilization'),
       },

@@ -1,5 +1,5 @@
 import { opmError } from '../errors'
-import { statusName } from '../format'
+import { deviceDetailsHead } from './device-rows'
 import { ok, operation } from './operation'
 
 const IPV4 = /^(?:(?:25[0-5]|2[0-4]\d|1?\d?\d)\.){3}(?:25[0-5]|2[0-4]\d|1?\d?\d)$/
@@ -83,18 +83,9 @@ const getInfrastructureDetailsView = operation('getInfrastructureDetailsView', (
     .all()
     .filter((device) => device.category === category)
     .map((device) => {
-      const status = store.deviceStatus(device)
-      const lastOf = (suffix: string) => {
-        const record = store.monitors.ofDevice(device.deviceName).find((item) => item.policyName.endsWith(suffix))
-        return record ? store.monitors.last(record, now).values[0]!.value : 0
-      }
+      const lastOf = (suffix: string) => store.monitors.lastValueOf(device.deviceName, suffix, now)
       return {
-        name: device.deviceName,
-        displayName: device.displayName,
-        IpAddress: device.ipaddress,
-        type: device.type,
-        severity: String(status),
-        status: statusName(status),
+        ...deviceDetailsHead(store, device),
         intfCount: String(store.interfaces.ofDevice(device.deviceName).length),
         monitors: {
           CPUUtilization: lastOf('CPUUtilization'),

@@ -1,4 +1,5 @@
 import { opmError } from '../errors'
+import { utcInstant } from '../format'
 import type { Params } from '../params'
 
 const HOUR = 3_600_000
@@ -85,13 +86,9 @@ export function parsePeriodBound(text: string, isEnd: boolean): number | undefin
   const trimmed = text.trim()
   if (EPOCH_MS.test(trimmed)) return Number(trimmed)
   const match = DATE_TIME.exec(trimmed)
-  if (!match) return undefined
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)))
-  const ms = Date.UTC(year!, month! - 1, day!, hour ?? 0, minute ?? 0, second ?? 0)
-  const check = new Date(ms)
-  if (check.getUTCMonth() !== month! - 1 || check.getUTCDate() !== day! || (hour ?? 0) > 23 || (minute ?? 0) > 59 || (second ?? 0) > 59)
-    return undefined
-  return hour === undefined && isEnd ? ms + DAY : ms
+  const instant = match ? utcInstant(match) : undefined
+  if (!instant) return undefined
+  return !instant.hasTime && isEnd ? instant.ms + DAY : instant.ms
 }
 
 function bound(params: Params, name: string, isEnd: boolean): number {

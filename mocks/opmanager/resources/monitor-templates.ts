@@ -1,119 +1,114 @@
 import type { MonitorTemplate } from './monitors'
+import type { SeriesShape } from './series'
 
 /**
  * The performance-monitor policies the seed and addPerformanceMonitors use, with the vendor's
  * policy names (`WMI-CPUUtilization`, `SNMP-…`), graph ids and poll intervals (decisions/082).
+ * One row per policy; what most rows share (a single percentage instance among the Performance
+ * Monitors, the vendor's "Monitors the … using …" description) is filled in by `policy`.
  */
-const percent = { min: 0, max: 100 }
-
-export const MONITOR_TEMPLATES: readonly MonitorTemplate[] = [
-  {
-    policyName: 'WMI-CPUUtilization',
-    displayName: 'CPU Utilization',
-    description: 'Monitors the CPU Utilization using WMI',
-    protocol: 'WMI',
-    oid: 'CPU Utilization',
-    graphId: 203,
-    interval: 15,
-    unit: 'Percentage',
-    instances: ['-1'],
-    group: 'Performance Monitors',
-    shape: { base: 35, swing: 20, noise: 12, ...percent },
-    thresholds: { warning: 70, trouble: 80, critical: 90 },
-  },
-  {
-    policyName: 'WMI-MemoryUtilization',
-    displayName: 'Memory Utilization',
-    description: 'Monitors the Memory Utilization using WMI',
-    protocol: 'WMI',
-    oid: 'Memory Utilization',
-    graphId: 204,
-    interval: 15,
-    unit: 'Percentage',
-    instances: ['-1'],
-    group: 'Performance Monitors',
-    shape: { base: 62, swing: 8, noise: 5, ...percent },
-    thresholds: { warning: 80, trouble: 85, critical: 95 },
-  },
-  {
-    policyName: 'WMI-PartitionDetails',
-    displayName: 'Partition Details of the Device(%)',
-    description: 'Monitoring the usage in each partition of the Device using WMI.',
-    protocol: 'WMI',
-    oid: 'Partition Details of the Device',
-    graphId: 304,
-    interval: 60,
-    unit: 'Percentage',
-    instances: ['C:', 'D:'],
-    group: 'Performance Monitors',
-    shape: { base: 58, swing: 1, noise: 2, ...percent },
-  },
-  {
-    policyName: 'SNMP-CPUUtilization',
-    displayName: 'CPU Utilization',
-    description: 'Monitors the CPU Utilization using SNMP',
-    protocol: 'SNMP',
-    oid: '.1.3.6.1.2.1.25.3.3.1.2',
-    graphId: 101,
-    interval: 15,
-    unit: 'Percentage',
-    instances: ['-1'],
-    group: 'Performance Monitors',
-    shape: { base: 28, swing: 15, noise: 10, ...percent },
-    thresholds: { warning: 70, trouble: 80, critical: 90 },
-  },
-  {
-    policyName: 'SNMP-MemoryUtilization',
-    displayName: 'Memory Utilization',
-    description: 'Monitors the Memory Utilization using SNMP',
-    protocol: 'SNMP',
-    oid: '.1.3.6.1.2.1.25.2.3.1.6',
-    graphId: 102,
-    interval: 15,
-    unit: 'Percentage',
-    instances: ['-1'],
-    group: 'Performance Monitors',
-    shape: { base: 55, swing: 6, noise: 4, ...percent },
-    thresholds: { warning: 80, trouble: 85, critical: 95 },
-  },
-  {
-    policyName: 'SNMP-DiskUtilization',
-    displayName: 'Disk Utilization',
-    description: 'Monitors the Disk Utilization using SNMP',
-    protocol: 'SNMP',
-    oid: '.1.3.6.1.2.1.25.2.3.1.6',
-    graphId: 103,
-    interval: 60,
-    unit: 'Percentage',
-    instances: ['-1'],
-    group: 'Performance Monitors',
-    shape: { base: 64, swing: 1, noise: 2, ...percent },
-    thresholds: { warning: 85, trouble: 90, critical: 95 },
-  },
-  {
-    policyName: 'ResponseTime',
-    displayName: 'Response Time',
-    description: 'Round trip time of ICMP echo requests to the device',
-    protocol: 'ICMP',
-    oid: 'Response Time',
-    graphId: 1,
-    interval: 5,
-    unit: 'ms',
-    instances: ['-1'],
-    group: 'General Monitors',
-    shape: { base: 6, swing: 3, noise: 3, min: 1, max: 1000 },
-  },
-  {
-    policyName: 'PacketLoss',
-    displayName: 'Packet Loss',
-    description: 'Percentage of ICMP echo requests to the device that got no reply',
-    protocol: 'ICMP',
-    oid: 'Packet Loss',
-    graphId: 2,
-    interval: 5,
-    unit: 'Percentage',
-    instances: ['-1'],
-    group: 'General Monitors',
-    shape: { base: 0, swing: 0, noise: 1, ...percent },
-  },
+type Row = [
+  policyName: string,
+  displayName: string,
+  protocol: MonitorTemplate['protocol'],
+  oid: string,
+  graphId: number,
+  interval: number,
+  /** min / max default to a percentage's 0–100. */
+  shape: Omit<SeriesShape, 'min' | 'max'> & Partial<SeriesShape>,
+  thresholds?: [warning: number, trouble: number, critical: number],
+  /** What differs from the common case. */
+  overrides?: Partial<MonitorTemplate>,
 ]
+
+const PERCENT = { min: 0, max: 100 }
+
+function policy([policyName, displayName, protocol, oid, graphId, interval, shape, limits, overrides]: Row): MonitorTemplate {
+  return {
+    policyName,
+    displayName,
+    description: `Monitors the ${displayName} using ${protocol}`,
+    protocol,
+    oid,
+    graphId,
+    interval,
+    unit: 'Percentage',
+    instances: ['-1'],
+    group: 'Performance Monitors',
+    shape: { ...PERCENT, ...shape },
+    ...(limits && { thresholds: { warning: limits[0], trouble: limits[1], critical: limits[2] } }),
+    ...overrides,
+  }
+}
+
+const ICMP = 'General Monitors'
+
+export const MONITOR_TEMPLATES: readonly MonitorTemplate[] = (
+  [
+    ['WMI-CPUUtilization', 'CPU Utilization', 'WMI', 'CPU Utilization', 203, 15, { base: 35, swing: 20, noise: 12 }, [70, 80, 90]],
+    ['WMI-MemoryUtilization', 'Memory Utilization', 'WMI', 'Memory Utilization', 204, 15, { base: 62, swing: 8, noise: 5 }, [80, 85, 95]],
+    [
+      'WMI-PartitionDetails',
+      'Partition Details of the Device(%)',
+      'WMI',
+      'Partition Details of the Device',
+      304,
+      60,
+      { base: 58, swing: 1, noise: 2 },
+      undefined,
+      { description: 'Monitoring the usage in each partition of the Device using WMI.', instances: ['C:', 'D:'] },
+    ],
+    [
+      'SNMP-CPUUtilization',
+      'CPU Utilization',
+      'SNMP',
+      '.1.3.6.1.2.1.25.3.3.1.2',
+      101,
+      15,
+      { base: 28, swing: 15, noise: 10 },
+      [70, 80, 90],
+    ],
+    [
+      'SNMP-MemoryUtilization',
+      'Memory Utilization',
+      'SNMP',
+      '.1.3.6.1.2.1.25.2.3.1.6',
+      102,
+      15,
+      { base: 55, swing: 6, noise: 4 },
+      [80, 85, 95],
+    ],
+    [
+      'SNMP-DiskUtilization',
+      'Disk Utilization',
+      'SNMP',
+      '.1.3.6.1.2.1.25.2.3.1.6',
+      103,
+      60,
+      { base: 64, swing: 1, noise: 2 },
+      [85, 90, 95],
+    ],
+    [
+      'ResponseTime',
+      'Response Time',
+      'ICMP',
+      'Response Time',
+      1,
+      5,
+      { base: 6, swing: 3, noise: 3, min: 1, max: 1000 },
+      undefined,
+      { description: 'Round trip time of ICMP echo requests to the device', unit: 'ms', group: ICMP },
+    ],
+    [
+      'PacketLoss',
+      'Packet Loss',
+      'ICMP',
+      'Packet Loss',
+      2,
+      5,
+      { base: 0, swing: 0, noise: 1 },
+      undefined,
+      { description: 'Percentage of ICMP echo requests to the device that got no reply', group: ICMP },
+    ],
+  ] satisfies Row[]
+).map(policy)

@@ -105,6 +105,12 @@ export class Monitors {
     return { at, values: template.instances.map((instance, index) => ({ instance, value: this.valueAt(record, index, at) })) }
   }
 
+  /** The first instance's last value of the device's monitor whose policy ends with `suffix` (`CPUUtilization`), 0 without one. */
+  lastValueOf(deviceName: string, suffix: string, now: number): number {
+    const record = this.ofDevice(deviceName).find((item) => item.policyName.endsWith(suffix))
+    return record ? this.last(record, now).values[0]!.value : 0
+  }
+
   /** Each instance's samples between two instants, oldest first. */
   samples(record: MonitorRecord, from: number, to: number): Array<{ instance: string; points: Array<[number, number]> }> {
     const template = this.templateOf(record)
