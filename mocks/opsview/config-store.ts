@@ -205,14 +205,14 @@ export class ConfigStore {
   present(type: ConfigTypeName, record: StoredRecord, scope?: Scope, extra?: ReadonlySet<string>): Record<string, unknown> {
     const module = moduleFor(type)
     const reader = this.reader(scope)
-    const result = new Map<string, unknown>()
+    const result: Array<[string, unknown]> = []
     for (const field of schemaFields(module)) {
       if (module.onRequest?.includes(field) && !extra?.has(field)) continue
       const derive = module.derived && Object.hasOwn(module.derived, field) ? module.derived[field]! : undefined
-      if (derive) result.set(field, derive(record, reader))
-      else if (field === 'uncommitted') result.set(field, this.isUncommitted(type, record.id) ? '1' : '0')
+      if (derive) result.push([field, derive(record, reader)])
+      else if (field === 'uncommitted') result.push([field, this.isUncommitted(type, record.id) ? '1' : '0'])
       else if (Object.hasOwn(record, field))
-        result.set(field, scope ? this.#scoped(ownValue(module.fields, field), record[field], reader) : record[field])
+        result.push([field, scope ? this.#scoped(ownValue(module.fields, field), record[field], reader) : record[field]])
     }
     return Object.fromEntries(result)
   }
