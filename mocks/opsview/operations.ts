@@ -77,6 +77,14 @@ function withPrincipal<Id extends OperationId>(
 
 const ok = <T>(json: T) => ({ status: 200 as const, json })
 
+/** A read-only answer for the logged-in user, computed from the query string: most status and runtime views. */
+function queryView<Id extends OperationId>(
+  read: (context: OpsviewContext, principal: Principal, query: URLSearchParams) => Extract<Reply<Id>, { status: 200 }>['json'],
+): Handler<Id> {
+  // The generic Reply<Id> stays unresolved here; `read`'s own type already ties the body to the operation's 200.
+  return withPrincipal((context, principal, request) => ok(read(context, principal, request.query)) as Reply<Id>)
+}
+
 // ---- authentication ------------------------------------------------------------------------------
 
 const login = operation('login', ({ store, sessions }, request) => {
@@ -358,18 +366,9 @@ const reload = operation(
 
 // ---- status and runtime --------------------------------------------------------------------------
 
-const listHostStatusOp = operation(
-  'listHostStatus',
-  withPrincipal((context, principal, request) => ok(listHostStatus(context, principal, request.query))),
-)
-const listServiceStatusOp = operation(
-  'listServiceStatus',
-  withPrincipal((context, principal, request) => ok(listServiceStatus(context, principal, request.query))),
-)
-const listHostgroupStatusOp = operation(
-  'listHostgroupStatus',
-  withPrincipal((context, principal, request) => ok(listHostgroupStatus(context, principal, request.query))),
-)
+const listHostStatusOp = operation('listHostStatus', queryView(listHostStatus))
+const listServiceStatusOp = operation('listServiceStatus', queryView(listServiceStatus))
+const listHostgroupStatusOp = operation('listHostgroupStatus', queryView(listHostgroupStatus))
 
 const listDowntimesOp = operation(
   'listDowntimes',
@@ -465,10 +464,7 @@ const listEventsOp = operation(
   }),
 )
 
-const getDetailOp = operation(
-  'getDetail',
-  withPrincipal((context, principal, request) => ok(detail(context, principal, request.query))),
-)
+const getDetailOp = operation('getDetail', queryView(detail))
 
 const getGraphOp = operation(
   'getGraph',
@@ -486,25 +482,16 @@ const getGraphOp = operation(
   }),
 )
 
-const listViewportStatusOp = operation(
-  'listViewportStatus',
-  withPrincipal((context, principal, request) => ok(viewport(context, principal, request.query))),
-)
+const listViewportStatusOp = operation('listViewportStatus', queryView(viewport))
 
 const getViewportStatusOp = operation(
   'getViewportStatus',
   withPrincipal((context, principal, request, params) => ok(viewport(context, principal, request.query, params.keyword!))),
 )
 
-const listBsmServiceStatusOp = operation(
-  'listBsmServiceStatus',
-  withPrincipal((context, principal, request) => ok(bsmServices(context, principal, request.query))),
-)
+const listBsmServiceStatusOp = operation('listBsmServiceStatus', queryView(bsmServices))
 
-const listBsmComponentStatusOp = operation(
-  'listBsmComponentStatus',
-  withPrincipal((context, principal, request) => ok(bsmComponents(context, principal, request.query))),
-)
+const listBsmComponentStatusOp = operation('listBsmComponentStatus', queryView(bsmComponents))
 
 const listMetricStatusOp = operation(
   'listMetricStatus',
@@ -513,15 +500,9 @@ const listMetricStatusOp = operation(
   ),
 )
 
-const listRuntimeServicesOp = operation(
-  'listRuntimeServices',
-  withPrincipal((context, principal, request) => ok(runtimeServices(context, principal, request.query))),
-)
+const listRuntimeServicesOp = operation('listRuntimeServices', queryView(runtimeServices))
 
-const listRuntimeHosttemplatesOp = operation(
-  'listRuntimeHosttemplates',
-  withPrincipal((context, principal, request) => ok(runtimeHosttemplates(context, principal, request.query))),
-)
+const listRuntimeHosttemplatesOp = operation('listRuntimeHosttemplates', queryView(runtimeHosttemplates))
 
 const listRuntimeMetricsOp = operation(
   'listRuntimeMetrics',
@@ -530,15 +511,9 @@ const listRuntimeMetricsOp = operation(
   ),
 )
 
-const listRuntimeMonitoringClustersOp = operation(
-  'listRuntimeMonitoringClusters',
-  withPrincipal((context, principal) => ok(runtimeClusters(context, principal))),
-)
+const listRuntimeMonitoringClustersOp = operation('listRuntimeMonitoringClusters', queryView(runtimeClusters))
 
-const getRuntimeNetworkOp = operation(
-  'getRuntimeNetwork',
-  withPrincipal((context, principal, request) => ok(runtimeNetwork(context, principal, request.query))),
-)
+const getRuntimeNetworkOp = operation('getRuntimeNetwork', queryView(runtimeNetwork))
 
 const uploadPluginOp = operation(
   'uploadPlugin',

@@ -178,7 +178,8 @@ function stateCounts(entries: Array<[state: string, unhandled: boolean]>): State
   return Object.fromEntries([...counts].map(([key, value]) => [key, String(value)])) as StateCounts
 }
 
-export function summaryOf(hosts: LiveHost[], services: LiveService[]): StatusSummary {
+/** A status answer's summary: counts of the hosts, and of `services` (the hosts' own unless a view narrows them). */
+export function summaryOf(hosts: LiveHost[], services: LiveService[] = hosts.flatMap((live) => live.services)): StatusSummary {
   const host = hostCounts(hosts)
   const service = serviceCounts(services)
   return {
@@ -338,10 +339,7 @@ export function listHostStatus(
     )
     return {
       matching: hosts,
-      summary: summaryOf(
-        hosts,
-        hosts.flatMap((live) => live.services),
-      ),
+      summary: summaryOf(hosts),
     }
   })
   const { items, meta } = page(matching, query)
@@ -384,10 +382,7 @@ export function listServiceStatus(
     }
     return {
       matching: hosts,
-      summary: summaryOf(
-        hosts,
-        hosts.flatMap((live) => live.services),
-      ),
+      summary: summaryOf(hosts),
     }
   })
   const { items, meta } = page(matching, query)
@@ -434,10 +429,7 @@ export function listHostgroupStatus(
     const coveredHosts = [...covered.values()]
     return {
       list,
-      summary: summaryOf(
-        coveredHosts,
-        coveredHosts.flatMap((item) => item.services),
-      ),
+      summary: summaryOf(coveredHosts),
     }
   })
   return { list: result.list, summary: withReloadTime(store, result.summary, shown) }
