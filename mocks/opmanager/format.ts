@@ -1,7 +1,7 @@
 import type { SeverityNumber } from './spec-types'
 
 /** OpManager's severity scale (alarms and events); devices add 7 = UnManaged. */
-export const SEVERITY_NAMES = { 1: 'Critical', 2: 'Trouble', 3: 'Attention', 4: 'Service Down', 5: 'Clear' } as const
+const SEVERITY_NAMES = { 1: 'Critical', 2: 'Trouble', 3: 'Attention', 4: 'Service Down', 5: 'Clear' } as const
 export type SeverityName = (typeof SEVERITY_NAMES)[SeverityNumber]
 
 export function severityName(severity: SeverityNumber): SeverityName {

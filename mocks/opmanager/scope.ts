@@ -32,7 +32,7 @@ const MODULE_OF_SEGMENT: ReadonlyMap<string, ModuleName> = new Map<string, Modul
 ])
 
 /** The URLs OpManager's API-key page lists as header-only, as Specific-API names. */
-export const HEADER_ONLY_ENDPOINTS: ReadonlySet<string> = new Set([
+const HEADER_ONLY_ENDPOINTS: ReadonlySet<string> = new Set([
   'v1/alarm/listAlarms',
   'v1/admin/addLinuxCredential',
   'v1/discovery/addDiscoveryProfile',

@@ -33,7 +33,7 @@ export const SEEDED_KEYS: readonly SeededKey[] = [
   },
 ]
 
-export const OPERATOR_MODULES: ModuleAccess = {
+const OPERATOR_MODULES: ModuleAccess = {
   Alarms: 'Read',
   Events: 'Read',
   Inventory: 'Read',

@@ -31,7 +31,7 @@ export interface OpmanagerService {
 }
 
 export const OPMANAGER_DEFAULT_PORT = 8060
-export { VENDOR_RATE_LIMIT as OPMANAGER_VENDOR_RATE_LIMIT, rateLimitFromEnv as opmanagerRateLimitFromEnv } from './rate-limit'
+export { rateLimitFromEnv as opmanagerRateLimitFromEnv } from './rate-limit'
 export {
   ADMIN_API_KEY as OPMANAGER_ADMIN_API_KEY,
   OPERATOR_API_KEY as OPMANAGER_OPERATOR_API_KEY,

@@ -8,7 +8,7 @@ import type { Alarm, AlertType } from '../spec-types'
 import { ok, operation, result } from './operation'
 
 export const SEVERITIES = [1, 2, 3, 4, 5] as const
-export const ALERT_TYPES = [
+const ALERT_TYPES = [
   'ActiveAlarms',
   'EventLogAlarms',
   'SyslogAlarms',
@@ -29,7 +29,7 @@ const ALARM_FAMILIES = ALERT_TYPES.filter((type): type is AlertType => type !== 
 /** listAlarms items are frozen and cached per record (records are replaced on change): serialising them is a join. */
 const alarmWire = new WeakMap<AlarmRecord, Alarm>()
 
-export function wireAlarm(store: OpmanagerStore, alarm: AlarmRecord): Alarm {
+function wireAlarm(store: OpmanagerStore, alarm: AlarmRecord): Alarm {
   let wire = alarmWire.get(alarm)
   if (!wire) {
     const device = store.devices.find(alarm.deviceName)

@@ -7,7 +7,7 @@ import type { Device, DeviceStatusNum } from '../spec-types'
 import { ok, operation, result } from './operation'
 
 /** A device as listDevices shows it (decisions/033: id string, moid number, statusNum string). */
-export function wireDevice(store: OpmanagerStore, device: DeviceRecord, now: number): Device {
+function wireDevice(store: OpmanagerStore, device: DeviceRecord, now: number): Device {
   const status = store.deviceStatus(device)
   return {
     id: device.id,
@@ -77,7 +77,7 @@ function queryDevices(store: OpmanagerStore, params: Params, now: number): Devic
 }
 
 /** jqGrid paging: `total` pages, current `page`, `records` matched, this page's `rows`. */
-export function paged<T>(items: T[], page = 1, rows = 25) {
+function paged<T>(items: T[], page = 1, rows = 25) {
   return { total: Math.ceil(items.length / rows), page, records: items.length, rows: items.slice((page - 1) * rows, page * rows) }
 }
 
@@ -147,7 +147,7 @@ function hardwareValues(text: string): Partial<DeviceHardware> {
 }
 
 /** The device custom fields (UDF1 …) the vendor's getDeviceNotes lists. */
-export const DEVICE_FIELDS = [
+const DEVICE_FIELDS = [
   { alias: 'UDF1', name: 'SerialNumber', description: 'Serial Number of the device', length: 100 },
   { alias: 'UDF2', name: 'Building', description: 'Building where the device is present', length: 100 },
   { alias: 'UDF3', name: 'Floor', description: 'Floor where the device is located', length: 100 },
@@ -196,7 +196,7 @@ const deleteDevice = operation(
 )
 
 /** The category names OpManager knows (key → display name), from the vendor's sample. */
-export const CATEGORIES: ReadonlyArray<[string, string]> = [
+const CATEGORIES: ReadonlyArray<[string, string]> = [
   ['Router', 'Router'],
   ['Switch', 'Switch'],
   ['Firewall', 'Firewall'],

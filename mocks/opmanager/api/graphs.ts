@@ -16,7 +16,7 @@ const UNITS: Array<[number, string]> = [
 ]
 
 /** `14.783 M`, `512 K`, `0`: three decimals and the vendor's unit letter. */
-export function scaled(value: number): string {
+function scaled(value: number): string {
   for (const [size, unit] of UNITS) if (Math.abs(value) >= size) return `${(value / size).toFixed(3)} ${unit}`
   return Number.isInteger(value) ? String(value) : value.toFixed(3)
 }
@@ -25,7 +25,7 @@ export function point(at: number, value: number, format: (value: number) => stri
   return [at, Math.round(value * 1000) / 1000, format(value)]
 }
 
-export function percentile95(values: readonly number[]): number {
+function percentile95(values: readonly number[]): number {
   if (!values.length) return 0
   const sorted = [...values].sort((a, b) => a - b)
   return sorted[Math.max(0, Math.ceil(sorted.length * 0.95) - 1)]!

@@ -21,7 +21,7 @@ interface Sample {
  * An interface's traffic in mock time: one deterministic series per direction (the same one getInterfaces shows
  * now), zero while its IF-DOWN alarm was uncleared.
  */
-export function trafficSamples(store: OpmanagerStore, record: InterfaceRecord, from: number, to: number): Sample[] {
+function trafficSamples(store: OpmanagerStore, record: InterfaceRecord, from: number, to: number): Sample[] {
   const alarm = store.alarms.find(Interfaces.nameOf(record))
   const downFrom = alarm?.alarmcode === 'IF-DOWN' ? alarm.createdAt : Infinity
   const downTo = alarm?.clearedAt ?? Infinity

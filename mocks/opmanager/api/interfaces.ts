@@ -12,7 +12,7 @@ function speed(bps: number, unit: '' | 'bps'): string {
 }
 
 /** Inbound and outbound utilisation (%) at the last poll: the same series the interface graphs show. */
-export function utilisation(store: OpmanagerStore, record: InterfaceRecord, now: number): { rx: number; tx: number } {
+function utilisation(store: OpmanagerStore, record: InterfaceRecord, now: number): { rx: number; tx: number } {
   const { rx, tx } = currentSample(store, record, now)
   return { rx, tx }
 }

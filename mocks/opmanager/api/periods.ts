@@ -37,11 +37,11 @@ export function periods(now: number): Period[] {
   ]
 }
 
-export const PERIOD_KEYS = periods(0).map((period) => period.key)
+const PERIOD_KEYS = periods(0).map((period) => period.key)
 /** The custom period: `custom` or its code `23`, with the start and end sent beside it. */
-export const CUSTOM_KEYS = ['custom', '23'] as const
+const CUSTOM_KEYS = ['custom', '23'] as const
 /** The longest custom period the mock draws (the vendor keeps a year of reports). */
-export const MAX_CUSTOM_DAYS = 366
+const MAX_CUSTOM_DAYS = 366
 
 /** Where one operation reads its period: the vendor names the parameters differently per operation. */
 export interface PeriodNames {
@@ -82,7 +82,7 @@ const EPOCH_MS = /^\d{12,13}$/
  * A custom period bound: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC, as decisions/033) or epoch
  * milliseconds. A bare end date means the end of that day. `undefined` if malformed.
  */
-export function parsePeriodBound(text: string, isEnd: boolean): number | undefined {
+function parsePeriodBound(text: string, isEnd: boolean): number | undefined {
   const trimmed = text.trim()
   if (EPOCH_MS.test(trimmed)) return Number(trimmed)
   const match = DATE_TIME.exec(trimmed)

@@ -3,7 +3,7 @@ import { opmError } from '../errors'
 import type { AlertType, SeverityNumber } from '../spec-types'
 import { recordSchema } from './record-schema'
 
-export interface AlarmNote {
+interface AlarmNote {
   noteID: number
   notes: string
   who: string
@@ -129,9 +129,4 @@ export class Alarms {
 /** The alarm family of alarms raised by events: network gear → Network, the rest → Server. */
 export function alertTypeFor(category: string, network: ReadonlySet<string>): AlertType {
   return network.has(category) ? 'Network' : 'Server'
-}
-
-export function requireSeverity(value: number): SeverityNumber {
-  if (![1, 2, 3, 4, 5].includes(value)) throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', `Severity ${value} is not 1-5.`)
-  return value as SeverityNumber
 }

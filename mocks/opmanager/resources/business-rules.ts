@@ -3,7 +3,7 @@ import { opmError } from '../errors'
 import { recordSchema } from './record-schema'
 
 export const WEEK_DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'] as const
-export type WeekDay = (typeof WEEK_DAYS)[number]
+type WeekDay = (typeof WEEK_DAYS)[number]
 
 /** Working hours of one day in minutes (UTC); a day left out is not a business day. */
 export type TimeSettings = Partial<Record<WeekDay, { fromMinute: number; toMinute: number }>>

@@ -3,11 +3,11 @@ import { opmError } from '../errors'
 import { recordSchema } from './record-schema'
 
 export const RECURRENCES = ['OnceOnly', 'Daily', 'Weekly', 'Monthly'] as const
-export type Recurrence = (typeof RECURRENCES)[number]
+type Recurrence = (typeof RECURRENCES)[number]
 export const SELECT_METHODS = ['Device', 'BV', 'Category', 'GROUP'] as const
-export type SelectMethod = (typeof SELECT_METHODS)[number]
+type SelectMethod = (typeof SELECT_METHODS)[number]
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const
-export type Weekday = (typeof WEEKDAYS)[number]
+type Weekday = (typeof WEEKDAYS)[number]
 /** The vendor's monthly kinds: by dates of the month, or by the nth weekday of the month. */
 export const MONTHLY_TYPES = ['monthlyDate', 'monthlyDay'] as const
 /** The vendor's day 32: the last day of the month, whatever its length. */
@@ -16,7 +16,7 @@ export const LAST_DAY_OF_MONTH = 32
 export type WeekOfMonth = 1 | 2 | 3 | 4 | 5 | 'last'
 
 /** A window in minutes of the day (UTC), `to` may be before `from` (it then ends the next day). */
-export interface DailyWindow {
+interface DailyWindow {
   fromMinute: number
   toMinute: number
 }
@@ -169,7 +169,7 @@ function dateOfMonth(year: number, month: number, n: number): number {
 }
 
 /** The nth (or last) given weekday of a month, or undefined when the month has no fifth one. */
-export function nthWeekday(year: number, month: number, week: WeekOfMonth, weekday: Weekday): number | undefined {
+function nthWeekday(year: number, month: number, week: WeekOfMonth, weekday: Weekday): number | undefined {
   const target = WEEKDAYS.indexOf(weekday)
   if (week === 'last') {
     const last = Date.UTC(year, month + 1, 0)

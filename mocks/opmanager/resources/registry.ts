@@ -48,7 +48,7 @@ export const RESOURCE_NAMES = [
   'switchPortMapper',
 ] as const
 
-export type ResourceName = (typeof RESOURCE_NAMES)[number]
+type ResourceName = (typeof RESOURCE_NAMES)[number]
 
 export function createResources() {
   return {

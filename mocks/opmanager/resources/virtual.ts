@@ -2,7 +2,7 @@ import { Table } from '../../core/table'
 import { opmError } from '../errors'
 import { recordSchema } from './record-schema'
 
-export type Hypervisor = 'VMware' | 'HyperV' | 'Nutanix'
+type Hypervisor = 'VMware' | 'HyperV' | 'Nutanix'
 
 export interface VirtualMachineRecord {
   /** The vendor's VM_ID. */
