@@ -16,6 +16,7 @@ const REVIEWED: ReadonlyArray<{ file: string; access: string; why: string }> = [
   { file: 'mocks/core/spec-schema.ts', access: 'spec.components?.schemas?.[name]', why: 'schema names from code' },
   { file: 'mocks/opmanager/params.ts', access: 'fields[name]', why: 'prototype-less field objects (paramsToFields, readBody)' },
   { file: 'mocks/opmanager/params.ts', access: 'this.#fields[name]', why: 'parameter names from code; fields prototype-less' },
+  { file: 'mocks/opmanager/params.ts', access: 'fields[part.name]', why: 'the prototype-less field object of readMultipart' },
   { file: 'mocks/opscenter/resources/users.ts', access: 'body[key]', why: 'keys checked against USER_FIELDS first' },
   { file: 'mocks/opscenter/store.ts', access: 'draft.permissions[id]', why: 'delete of an own key found with Object.hasOwn' },
   { file: 'mocks/server/config-file.ts', access: 'values[key]', why: 'keys checked against the option table first' },

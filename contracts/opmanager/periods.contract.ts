@@ -37,10 +37,12 @@ export function periodsContract(target: OpmanagerTarget): void {
       expect(typedCustom.graphData).toEqual(custom.graphData)
     })
 
-    it('accepts the vendor period codes and spellings real clients send (16, Lastweek, Last_Month)', async () => {
+    it('accepts the vendor period codes and spellings real clients send (16, 6, Lastweek, Last_Month)', async () => {
       const graph = async (period: string) =>
         (await opm(target, GRAPHS, { query: { interfaceName: 'IF-2', graphName: 'traffic', period } })).json.graphData
       expect(await graph('16')).toEqual(await graph('twelvehours'))
+      // An Angular NOC dashboard asks for period '6' (Today) by default.
+      expect(await graph('6')).toEqual(await graph('Today'))
       expect(await graph('Lastweek')).toEqual(await graph('lastweek'))
       expect(await graph('Last_Month')).toEqual(await graph('lastmonth'))
     })

@@ -52,7 +52,7 @@ const importDevices = operation(
       if (seen.has(deviceName) || store.ncm.device(deviceName)) continue
       seen.add(deviceName)
       const device = store.devices.get(deviceName)
-      await store.ncm.addDevice({ deviceName, hostName: device.displayName, credential: credential ?? fallback, customColumns: {} })
+      await store.ncm.addDevice({ deviceName, hostName: device.displayName, credential: credential ?? fallback, customColumns: [] })
       added++
     }
     return result(`${added} device(s) imported into Network Configuration Manager; ${wanted.length - added} already there.`)
@@ -94,7 +94,9 @@ const editCustomColfromFileImp = operation(
     })
     for (const { record, values } of changes) {
       const current = store.ncm.device(record.deviceName)!
-      await store.ncm.updateDevice(current, { customColumns: { ...current.customColumns, ...Object.fromEntries(values) } })
+      const merged = new Map(current.customColumns)
+      for (const [column, value] of values) merged.set(column, value)
+      await store.ncm.updateDevice(current, { customColumns: [...merged] })
     }
     return result(`Custom column values updated for ${changes.length} device(s).`)
   },

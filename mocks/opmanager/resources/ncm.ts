@@ -10,8 +10,8 @@ export interface NcmDeviceRecord {
   /** The host name NCM shows (the display name until a host-name import changes it). */
   hostName: string
   credential: string
-  /** Custom column values by column name (editCustomColfromFileImp). */
-  customColumns: Readonly<Record<string, string>>
+  /** Custom column values as [column, value] pairs (editCustomColfromFileImp); pairs, as column names come from files. */
+  customColumns: ReadonlyArray<readonly [string, string]>
 }
 
 export interface SshKeyRecord {
