@@ -214,7 +214,8 @@ export function networkContract(target: OpmanagerTarget): void {
         weekday: weekdays[today.getUTCDay()]!,
       }
       await action(target, '/api/json/admin/updateDowntimeSchedule', byWeekday)
-      const [weekly] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleId: detail.id } })).json
+      // The vendor's reference names the schedule in `operation`.
+      const [weekly] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { operation: 'Month-end close' } })).json
       expect(weekly).toMatchObject({ active: true, scheduleDetails: { monthlyType: 'monthlyDay', weekday: byWeekday.weekday } })
       await action(target, '/api/json/events/addEvent', event(db, '1', `${db}_MONTHLY`))
       expect((await opm(target, '/api/json/alarm/listAlarms', { query: { entity: `${db}_MONTHLY` } })).json).toEqual([])
@@ -223,6 +224,15 @@ export function networkContract(target: OpmanagerTarget): void {
       await action(target, '/api/json/admin/updateDowntimeSchedule', { ...byWeekday, weekday: weekdays[(today.getUTCDay() + 3) % 7]! })
       const [shut] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleId: detail.id } })).json
       expect(shut.active).toBe(false)
+      // The vendor's integer status: 0 disables the schedule.
+      await action(target, '/api/json/admin/updateDowntimeSchedule', { ...byWeekday, status: '0' })
+      const [disabled] = (await opm(target, '/api/json/admin/getDowntimeSchedule', { query: { scheduleId: detail.id } })).json
+      expect(disabled).toMatchObject({ status: 'Disabled', statusNum: '0', nextscheduledtime: '-' })
+      await action(target, '/api/json/admin/updateDowntimeSchedule', {
+        ...byWeekday,
+        status: '1',
+        weekday: weekdays[(today.getUTCDay() + 3) % 7]!,
+      })
       expect(shut.nextscheduledtime).toMatch(/ 00:00:00$/)
       await action(target, '/api/json/events/addEvent', event(db, '1', `${db}_MONTHLY`))
       expect((await opm(target, '/api/json/alarm/listAlarms', { query: { entity: `${db}_MONTHLY` } })).json).toHaveLength(1)

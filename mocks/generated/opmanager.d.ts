@@ -4200,7 +4200,7 @@ export interface operations {
                  */
                 scheduleDesc?: string;
                 /**
-                 * @description `Enabled` (default) or `Disabled`.
+                 * @description `Enabled` (default) or `Disabled`, or the vendor's integer `1` / `0`.
                  * @example Enabled
                  */
                 status?: string;
@@ -4782,6 +4782,11 @@ export interface operations {
                  * @example Nightly database backup
                  */
                 scheduleName?: string;
+                /**
+                 * @description The schedule name, as the vendor's reference names the parameter (read when neither scheduleId nor scheduleName is sent).
+                 * @example Nightly database backup
+                 */
+                operation?: string;
             };
             header?: never;
             path?: never;
@@ -5303,7 +5308,7 @@ export interface operations {
                  */
                 scheduleDesc?: string;
                 /**
-                 * @description `Enabled` (default) or `Disabled`.
+                 * @description `Enabled` (default) or `Disabled`, or the vendor's integer `1` / `0`.
                  * @example Enabled
                  */
                 status?: string;

@@ -80,11 +80,12 @@ function scheduleFrom(store: OpmanagerStore, params: Params): Omit<DowntimeRecor
     if (selectMethod === 'GROUP') return store.groups.get(item).groupName
     return item
   })
-  const status = params.oneOf('status', ['Enabled', 'Disabled', 'enable', 'disable'] as const) ?? 'Enabled'
+  // The vendor documents `status` as an integer (1 enabled, 0 disabled); the UI's words are accepted too.
+  const status = params.oneOf('status', ['Enabled', 'Disabled', 'enable', 'disable', '1', '0'] as const) ?? 'Enabled'
   const base = {
     name,
     description: params.optional('scheduleDesc', { maxLength: 1000 }) ?? '',
-    enabled: status === 'Enabled' || status === 'enable',
+    enabled: status === 'Enabled' || status === 'enable' || status === '1',
     recurrence,
     selectMethod,
     selected: resolved,
@@ -159,7 +160,10 @@ const listDownTimeSchedules = operation(
 const getDowntimeSchedule = operation(
   'getDowntimeSchedule',
   ({ store, clock }, _caller, params) => {
-    const schedule = store.downtimes.get(params.optional('scheduleId') ?? params.required('scheduleName'))
+    // The vendor's reference names the schedule in `operation`; scheduleId and scheduleName are read first.
+    const schedule = store.downtimes.get(
+      params.optional('scheduleId') ?? params.optional('scheduleName') ?? params.required('operation', { maxLength: 100 }),
+    )
     const now = clock.now()
     return ok([
       {
