@@ -16,6 +16,17 @@ export function interfacesContract(target: OpmanagerTarget): void {
       for (const row of page.rows) expect(typeof row.statusNum).toBe('number')
     })
 
+    it.runIf(mockOnly)('sorts by the vendor columns, ascending or descending', async () => {
+      const rows = async (query: Record<string, string>) =>
+        (await opm(target, LIST, { query: { rows: '200', ...query } })).json.rows as any[]
+      const bySeverity = await rows({ sortByColumn: 'severity' })
+      const statuses = bySeverity.map((row) => row.statusNum)
+      expect(statuses).toEqual([...statuses].sort((a, b) => a - b))
+      const names = (await rows({ sortByColumn: 'displayName', sortByType: 'desc' })).map((row) => row.displayName)
+      expect(names).toEqual([...names].sort((a, b) => b.localeCompare(a, 'en', { numeric: true })))
+      expect(errorcodeOf(await opm(target, LIST, { query: { sortByColumn: 'colour' } }))).toBe('PATTERN_NOT_MATCHED')
+    })
+
     it.runIf(mockOnly)('filters by device, operational status, severity and type', async () => {
       await target.control!.reset()
       const all = (await opm(target, LIST, { query: { rows: '1000' } })).json

@@ -161,6 +161,47 @@ export function periodsContract(target: OpmanagerTarget): void {
       ).toBe('PATTERN_NOT_MATCHED')
     })
 
+    it('listEvents narrows the log to a period, named or custom, and its counts follow', async () => {
+      const all = (await opm(target, '/api/json/events/listEvents')).json
+      const day = (await opm(target, '/api/json/events/listEvents', { query: { period: 'twfourhours' } })).json
+      expect(day.List.length).toBeGreaterThan(0)
+      expect(day.List.length).toBeLessThan(all.List.length)
+      expect(day.List.every((event: any) => Number(event.modTimeLong) >= now - 24 * HOUR)).toBe(true)
+      const counted = Object.values(day.severityVsCount as Record<string, number>).reduce((sum, count) => sum + count, 0)
+      expect(counted).toBe(day.List.length)
+      const custom = (
+        await opm(target, '/api/json/events/listEvents', {
+          query: { period: 'custom', startDate: String(now - 24 * HOUR), endDate: String(now) },
+        })
+      ).json
+      expect(custom.List).toEqual(day.List)
+      expect(errorcodeOf(await opm(target, '/api/json/events/listEvents', { query: { period: 'someday' } }))).toBe('PATTERN_NOT_MATCHED')
+    })
+
+    it('getReportsData leaves out excluded weekdays, keeps the bottom rows on showType 1 and narrows to a probe', async () => {
+      const report = async (query: Record<string, string>) =>
+        (await opm(target, '/api/json/reports/getReportsData', { query: { reportID: '84', time: 'Last_30_Days', ...query } })).json[0]
+      const all = await report({})
+      const weekend = new Set([0, 6])
+      const weekdays = await report({ isExcludeDays: 'true', excludedDays: 'Saturday,Sun' })
+      expect(weekdays.graphDetails).toEqual(all.graphDetails.filter((row: any[]) => !weekend.has(new Date(row[6]).getUTCDay())))
+      const bottom = await report({ top: '3', showType: '1' })
+      expect(bottom.graphDetails).toEqual(all.graphDetails.slice(-3))
+      expect(bottom.clientParams.showType).toBe(1)
+      const probes = (await opm(target, '/api/json/admin/listProbes')).json as any[]
+      const austin = probes.find((probe) => probe.name === 'Austin-Probe')
+      const byName = await report({ customerName: 'Austin-Probe' })
+      expect(byName.graphDetails.length).toBeGreaterThan(0)
+      expect(byName.graphDetails.every((row: any[]) => String(row[1]).startsWith('10.70.'))).toBe(true)
+      expect((await report({ customerId: austin.probeID })).graphDetails).toEqual(byName.graphDetails)
+      expect(errorcodeOf(await opm(target, '/api/json/reports/getReportsData', { query: { customerName: 'Mars' } }))).toBe(
+        'PROBE_NOT_FOUND',
+      )
+      expect(
+        errorcodeOf(await opm(target, '/api/json/reports/getReportsData', { query: { isExcludeDays: 'true', excludedDays: 'Funday' } })),
+      ).toBe('PATTERN_NOT_MATCHED')
+    })
+
     it('getAvailabilityGraphData answers one Custom period when asked for one, adding up to 100%', async () => {
       const graph = (
         await opm(target, '/api/json/device/getAvailabilityGraphData', {

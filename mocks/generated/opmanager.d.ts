@@ -7144,6 +7144,16 @@ export interface operations {
                  * @example 10
                  */
                 rows?: string;
+                /**
+                 * @description `displayName`, `interfaceDisplayName`, `deviceName`, `ipaddress`, `inSpeed`, `outSpeed`, `statusNum` or `severity` (the vendor's columns); without it the interfaces keep their discovery order.
+                 * @example inSpeed
+                 */
+                sortByColumn?: string;
+                /**
+                 * @description `asc` (default) or `desc`.
+                 * @example desc
+                 */
+                sortByType?: string;
             };
             header?: never;
             path?: never;
@@ -7668,6 +7678,21 @@ export interface operations {
                  */
                 category?: string;
                 /**
+                 * @description The period: `twelvehours` (16), `Today` (6), `twfourhours` (3), `Yesterday` (7), `thisweek` (8), `Last_7_Days` (4), `lastweek` (9), `thismonth` (10), `Last_30_Days` (5), `lastmonth` / `Last_Month` (11), by key, numeric code or chart label, case-insensitive; or `custom` (23) with `startDate` and `endDate`. Unknown values answer `PATTERN_NOT_MATCHED` (decisions/088). The default is stated by each operation.
+                 * @example twfourhours
+                 */
+                period?: components["parameters"]["Period"];
+                /**
+                 * @description Start of a `custom` period: `yyyy-mm-dd`, `yyyy-mm-dd hh:mm[:ss]` (UTC) or epoch milliseconds. Missing with `custom`: `LESS_THAN_MIN_OCCURANCE`; malformed: `UNABLE_TO_PARSE_DATA_TYPE`; not before now: `PATTERN_NOT_MATCHED`. Ignored for other periods.
+                 * @example 2024-01-01 08:00
+                 */
+                startDate?: components["parameters"]["PeriodStartDate"];
+                /**
+                 * @description End of a `custom` period, same formats (a bare date means the end of that day; an end after now is cut at now). Not after `startDate`, or more than 366 days after it: `PATTERN_NOT_MATCHED`.
+                 * @example 2024-01-02
+                 */
+                endDate?: components["parameters"]["PeriodEndDate"];
+                /**
                  * @description Only events of this type.
                  * @example Interface Down
                  */
@@ -8154,6 +8179,31 @@ export interface operations {
                  * @example 10
                  */
                 top?: string;
+                /**
+                 * @description `0` / `top` (default) keeps the first `top` rows (newest), `1` / `bottom` the last (oldest).
+                 * @example 0
+                 */
+                showType?: string;
+                /**
+                 * @description `true` leaves out the rows of the `excludedDays`.
+                 * @example true
+                 */
+                isExcludeDays?: string;
+                /**
+                 * @description Weekdays to leave out (UTC), comma separated: `Saturday,Sunday` or `Sat,Sun`.
+                 * @example Saturday,Sunday
+                 */
+                excludedDays?: string;
+                /**
+                 * @description Only devices of the probe with this probeID (Enterprise); unknown: `PROBE_NOT_FOUND`.
+                 * @example 10000000001
+                 */
+                customerId?: string;
+                /**
+                 * @description Only devices of the probe with this name.
+                 * @example London-Probe
+                 */
+                customerName?: string;
                 /**
                  * @description `true` to keep only rows inside the business rule hours.
                  * @example true

@@ -43,7 +43,7 @@ const SORT_COLUMNS = [
   'interfaceCount',
 ] as const satisfies readonly (keyof Device)[]
 
-function compareValues(a: unknown, b: unknown): number {
+export function compareValues(a: unknown, b: unknown): number {
   if (typeof a === 'number' && typeof b === 'number') return a - b
   return String(a ?? '').localeCompare(String(b ?? ''), 'en', { numeric: true })
 }

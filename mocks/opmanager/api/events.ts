@@ -3,6 +3,7 @@ import { prettyTime, severityName } from '../format'
 import type { SeverityNumber } from '../spec-types'
 import { SEVERITIES } from './alarms'
 import { ok, operation, result } from './operation'
+import { periodParam } from './periods'
 
 const listEvents = operation('listEvents', ({ store, clock }, _caller, params) => {
   const deviceName = params.optional('deviceName')
@@ -12,6 +13,8 @@ const listEvents = operation('listEvents', ({ store, clock }, _caller, params) =
   const eventType = params.optional('eventType')
   const device = deviceName === undefined ? undefined : store.devices.find(deviceName)
   const now = clock.now()
+  // `period` (a named period or custom with startDate/endDate) narrows the log; without it every event is listed.
+  const period = params.optional('period') === undefined ? undefined : periodParam(params, now)
   const events =
     deviceName !== undefined && !device
       ? []
@@ -21,6 +24,7 @@ const listEvents = operation('listEvents', ({ store, clock }, _caller, params) =
             (severities === undefined || severities.has(event.severity)) &&
             (entity === undefined || event.entity === entity) &&
             (eventType === undefined || event.eventType === eventType) &&
+            (!period || (event.at >= period.from && event.at <= period.to)) &&
             (category === undefined || store.devices.find(event.deviceName)?.category === category),
         )
   const severityVsCount: Record<string, number> = {}

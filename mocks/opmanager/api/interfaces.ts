@@ -2,7 +2,7 @@ import { statusName } from '../format'
 import { Interfaces, type InterfaceRecord } from '../resources/interfaces'
 import type { OpmanagerStore } from '../store'
 import { ok, operation } from './operation'
-import { paging } from './devices'
+import { compareValues, paging } from './devices'
 import { currentSample, INTERFACE_REPORT_OPERATIONS } from './interface-reports'
 
 /** `1 G`, `100 M` (getInterfaces) and `1 Gbps` (listInterfaces). */
@@ -64,12 +64,44 @@ const getInterfaces = operation('getInterfaces', ({ store, clock }, _caller, par
   })
 })
 
+/** listInterfaces' sort columns (the vendor's list), each read from a row. */
+const INTERFACE_SORT_COLUMNS = [
+  'displayName',
+  'interfaceDisplayName',
+  'deviceName',
+  'ipaddress',
+  'inSpeed',
+  'outSpeed',
+  'statusNum',
+  'severity',
+] as const
+type InterfaceRow = {
+  displayName: string
+  interfaceDisplayName: string
+  deviceName: string
+  ipAddress: string
+  statusNum: number
+  speedBps: number
+}
+const SORT_KEY: Record<(typeof INTERFACE_SORT_COLUMNS)[number], (row: InterfaceRow) => string | number> = {
+  displayName: (row) => row.displayName,
+  interfaceDisplayName: (row) => row.interfaceDisplayName,
+  deviceName: (row) => row.deviceName,
+  ipaddress: (row) => row.ipAddress,
+  inSpeed: (row) => row.speedBps,
+  outSpeed: (row) => row.speedBps,
+  statusNum: (row) => row.statusNum,
+  severity: (row) => row.statusNum,
+}
+
 const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) => {
   const deviceName = params.optional('deviceName')
   const status = params.oneOf('status', ['Up', 'Down'] as const)
   const severities = params.integerList('severity', [1, 2, 3, 4, 5] as const)
   const type = params.optional('type')
   const { page = 1, rows = 25 } = paging(params)
+  const column = params.oneOf('sortByColumn', INTERFACE_SORT_COLUMNS)
+  const direction = params.oneOf('sortByType', ['asc', 'desc'] as const) === 'desc' ? -1 : 1
   const device = deviceName === undefined ? undefined : store.devices.find(deviceName)
   const matched =
     deviceName !== undefined && !device
@@ -100,6 +132,13 @@ const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) 
           .filter(
             (row) => (status === undefined || row.operStatus === status) && (severities === undefined || severities.has(row.statusNum)),
           )
+  // Without sortByColumn the vendor's order (as discovered) stays; ties keep it too.
+  if (column) {
+    const key = SORT_KEY[column]
+    const speedOf = new Map(store.interfaces.all().map((record) => [record.id, record.speedBps]))
+    const keyOf = (row: (typeof matched)[number]) => key({ ...row, speedBps: speedOf.get(row.id) ?? 0 })
+    matched.sort((a, b) => direction * compareValues(keyOf(a), keyOf(b)) || compareValues(Number(a.id), Number(b.id)))
+  }
   // The vendor sends listInterfaces' paging counts as strings (decisions/081).
   return ok({
     total: String(Math.ceil(matched.length / rows)),

@@ -99,7 +99,41 @@ function scope(store: OpmanagerStore, params: Params): Set<string> | undefined {
     )
   if (view !== undefined) narrow(store.businessViews.get(view).members)
   if (group !== undefined) narrow(store.groups.get(group).members)
+  // The probe (Enterprise): `customerId` is its probeID, `customerName` its name.
+  const probeId = params.optional('customerId')
+  const probeName = params.optional('customerName')
+  if (probeId !== undefined || probeName !== undefined) {
+    const probe = store.probes.all().find((item) => item.probeID === probeId || item.name === probeName)
+    if (!probe)
+      throw opmError('NOT_FOUND', 'PROBE_NOT_FOUND', `No probe with the id or name '${probeId ?? probeName}'; listProbes shows the probes.`)
+    narrow(
+      store.devices
+        .all()
+        .filter((device) => device.probe === probe.name)
+        .map((device) => device.deviceName),
+    )
+  }
   return names ? new Set(names) : undefined
+}
+
+/** `isExcludeDays=true` with `excludedDays` (weekday names, comma separated): rows on those UTC weekdays are left out. */
+function excludedWeekdays(params: Params): Set<number> {
+  if (params.oneOf('isExcludeDays', ['true', 'false'] as const) !== 'true') return new Set()
+  return new Set(
+    params
+      .required('excludedDays', { maxLength: 200 })
+      .split(',')
+      .map((text) => text.trim())
+      .filter(Boolean)
+      .map((text) => {
+        const index = WEEK_DAYS.findIndex(
+          (day) => day.toLowerCase() === text.toLowerCase() || day.slice(0, 3).toLowerCase() === text.toLowerCase(),
+        )
+        if (index < 0)
+          throw opmError('BAD_REQUEST', 'PATTERN_NOT_MATCHED', `The parameter 'excludedDays' holds '${text}', which is not a weekday.`)
+        return (index + 1) % 7
+      }),
+  )
 }
 
 const getReportsData = operation('getReportsData', ({ store, clock }, _caller, params) => {
@@ -113,13 +147,16 @@ const getReportsData = operation('getReportsData', ({ store, clock }, _caller, p
   const businessHours = params.oneOf('isBusinessHour', ['true', 'false'] as const) === 'true'
   const rule = businessHours ? store.businessRules.get(params.required('businessRuleID')) : undefined
   const top = params.integer('top', { min: 0, max: 1000 }) ?? 0
+  // showType 0 (top, the default) keeps the first `top` rows, 1 (bottom) the last ones.
+  const showType = { top: 0, bottom: 1, '0': 0, '1': 1 }[params.oneOf('showType', ['top', 'bottom', '0', '1'] as const) ?? 'top']
+  const excluded = excludedWeekdays(params)
   let rows = report
     .rows(store)
-    .filter((row) => row.at >= period.from && row.at <= period.to && inHours(row.at))
+    .filter((row) => row.at >= period.from && row.at <= period.to && inHours(row.at) && !excluded.has(new Date(row.at).getUTCDay()))
     .filter((row) => !devices || devices.has(row.device.deviceName))
     .filter((row) => !rule || BusinessRules.covers(rule, row.at))
     .sort((a, b) => b.at - a.at)
-  if (top > 0) rows = rows.slice(0, top)
+  if (top > 0) rows = showType === 0 ? rows.slice(0, top) : rows.slice(-top)
   const skip = [1, 6]
   return ok([
     {
@@ -141,7 +178,7 @@ const getReportsData = operation('getReportsData', ({ store, clock }, _caller, p
       clientParams: {
         time: period.key,
         top,
-        showType: 0,
+        showType,
         isFavourite: id === 1 || id === 84,
         genAt: formatOpmTime(now),
         genAtMilliseconds: now,
