@@ -279,6 +279,24 @@ export function networkContract(target: OpmanagerTarget): void {
       expect(trace).toMatch(/Trace complete\./)
     })
 
+    it('instance=Interface charts an interface: down while its IF-DOWN alarm is uncleared, unlike its device', async () => {
+      const chart = async (query: Record<string, string>) => {
+        const graph = (await opm(target, '/api/json/device/getAvailabilityGraphData', { query })).json
+        return (name: string) =>
+          graph.graphData.find((series: any) => series.seriesname === name).data.find(([period]: [string]) => period === 'Last 12 hours')[1]
+      }
+      // IF-1 on core-rtr-01 is down since the seed (its alarm is the one the captured client acknowledges).
+      expect((await chart({ name: 'IF-1', instance: 'Interface' }))('Down')).toBeGreaterThan(0)
+      expect((await chart({ name: 'IF-2', instance: 'Interface' }))('Down')).toBe(0)
+      expect((await chart({ name: '10.10.0.1' }))('Down')).toBe(0)
+      expect(
+        errorcodeOf(await opm(target, '/api/json/device/getAvailabilityGraphData', { query: { name: 'IF-999', instance: 'Interface' } })),
+      ).toBe('INTERFACE_NOT_FOUND')
+      expect(
+        errorcodeOf(await opm(target, '/api/json/device/getAvailabilityGraphData', { query: { name: '10.10.0.1', instance: 'URL' } })),
+      ).toBe('PATTERN_NOT_MATCHED')
+    })
+
     it('every period adds up to 100% across the series', async () => {
       const graph = (await opm(target, '/api/json/device/getAvailabilityGraphData', { query: { name: '10.10.0.1' } })).json
       for (const period of Object.keys(graph.uptimeData)) {

@@ -6270,6 +6270,11 @@ export interface operations {
                  */
                 name: string;
                 /**
+                 * @description `Interface` charts the interface named in `name` (`IF-<id>`: down while its IF-DOWN alarm is uncleared, on maintenance with its device); `Device` (default) the device. The vendor's other monitor kinds (URL, service, process) are not modelled and are refused (decisions/088).
+                 * @example Interface
+                 */
+                instance?: string;
+                /**
                  * @description Accepted and ignored.
                  * @example true
                  */

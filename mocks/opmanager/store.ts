@@ -158,10 +158,17 @@ export class OpmanagerStore {
   // ---- availability --------------------------------------------------------------------------
 
   /**
-   * Milliseconds a device spent down (an uncleared DEVICE-DOWN alarm), on maintenance (a downtime
-   * window) and up inside [from, to). Maintenance wins over down, as on the vendor's charts.
+   * Milliseconds a device (or one of its interfaces) spent down (an uncleared DEVICE-DOWN, or the
+   * interface's IF-DOWN, alarm), on maintenance (a downtime window of the device) and up inside
+   * [from, to). Maintenance wins over down, as on the vendor's charts.
    */
-  availability(device: DeviceRecord, from: number, to: number): { up: number; down: number; maintenance: number; total: number } {
+  availability(
+    device: DeviceRecord,
+    from: number,
+    to: number,
+    /** Whose down time counts: the device's DEVICE-DOWN alarms, or one interface's IF-DOWN alarm. */
+    subject: { alarmcode: 'DEVICE-DOWN' } | { alarmcode: 'IF-DOWN'; entity: string } = { alarmcode: 'DEVICE-DOWN' },
+  ): { up: number; down: number; maintenance: number; total: number } {
     const total = Math.max(0, to - from)
     const maintenance = merge(
       this.downtimes
@@ -172,7 +179,7 @@ export class OpmanagerStore {
     const down = merge(
       this.alarms
         .ofDevice(device.deviceName)
-        .filter((alarm) => alarm.alarmcode === 'DEVICE-DOWN')
+        .filter((alarm) => alarm.alarmcode === subject.alarmcode && (!('entity' in subject) || alarm.entity === subject.entity))
         .map((alarm): [number, number] => [Math.max(from, alarm.createdAt), Math.min(to, alarm.clearedAt ?? to)])
         .filter(([start, end]) => start < end),
     )

@@ -1,4 +1,6 @@
+import type { Params } from '../params'
 import type { DeviceRecord } from '../resources/devices'
+import { Interfaces } from '../resources/interfaces'
 import type { OpmanagerStore } from '../store'
 import { ok, operation } from './operation'
 import { periodParam, periods } from './periods'
@@ -47,15 +49,27 @@ const getTraceResponse = operation('getTraceResponse', ({ store, clock }, _calle
 
 const percent = (part: number, total: number) => (total > 0 ? Math.round((part / total) * 100_000) / 1000 : 0)
 
+/** What getAvailabilityGraphData charts: a device, or with `instance=Interface` one of its interfaces (`IF-<id>`). */
+function subjectOf(store: OpmanagerStore, params: Params) {
+  const name = params.required('name')
+  const instance = params.oneOf('instance', ['Device', 'Interface'] as const) ?? 'Device'
+  if (instance === 'Device') return { device: store.devices.get(name), subject: { alarmcode: 'DEVICE-DOWN' as const } }
+  const record = store.interfaces.get(name)
+  return {
+    device: store.devices.get(record.deviceName),
+    subject: { alarmcode: 'IF-DOWN' as const, entity: Interfaces.nameOf(record) },
+  }
+}
+
 const getAvailabilityGraphData = operation('getAvailabilityGraphData', ({ store, clock }, _caller, params) => {
-  const device = store.devices.get(params.required('name'))
+  const { device, subject } = subjectOf(store, params)
   const now = clock.now()
   // Every period by default, as the vendor's chart; `period` (a key or custom with startDate/endDate) narrows it to one.
   const wanted = params.optional('period') === undefined ? periods(now) : [periodParam(params, now)]
   const rows = wanted.map(({ label, from, to }) => {
     // Time before the device was added is "Not Monitored", as on the vendor's chart.
     const monitoredFrom = Math.max(from, device.addedAt)
-    const span = store.availability(device, monitoredFrom, Math.max(monitoredFrom, to))
+    const span = store.availability(device, monitoredFrom, Math.max(monitoredFrom, to), subject)
     const total = to - from
     return {
       label,
