@@ -168,6 +168,33 @@ export function interfacesContract(target: OpmanagerTarget): void {
       expect(outage).toMatchObject({ InterfaceName: 'IF-2', repType: 9, name: 'core-rtr-01' })
     })
 
+    it('setManaged type=INTERFACE unmanages an interface: UnManaged, and its events raise no alarm until managed again', async () => {
+      const row = async () => ((await opm(target, LIST, { query: { rows: '200' } })).json.rows as any[]).find((item) => item.id === '2')
+      const unmanage = await action(target, '/api/json/device/setManaged', {
+        name: 'IF-2',
+        manage: 'false',
+        type: 'INTERFACE',
+        isInterface: 'true',
+      })
+      expect(unmanage.json).toEqual({ result: { message: 'Interface is being unmanaged.' } })
+      expect(await row()).toMatchObject({ statusNum: 7, statusStr: 'UnManaged' })
+      expect((await opm(target, '/api/json/device/getInterfaceSummary', { query: { interfaceName: 'IF-2' } })).json.managed).toBe('false')
+      const down = { source: '10.10.0.1', severity: '1', message: 'Gi0/2 is down', alarmCode: 'IF-DOWN', entity: 'IF-2' }
+      await action(target, '/api/json/events/addEvent', down)
+      expect((await opm(target, '/api/json/alarm/listAlarms', { query: { entity: 'IF-2' } })).json).toEqual([])
+      await action(target, '/api/json/device/setManaged', { name: 'IF-2', manage: 'true', type: 'INTERFACE' })
+      await action(target, '/api/json/events/addEvent', down)
+      expect((await row()).statusNum).toBe(1)
+      await action(target, '/api/json/events/addEvent', { ...down, severity: '5', message: 'Gi0/2 is up' })
+      expect((await row()).statusNum).toBe(5)
+      expect(errorcodeOf(await action(target, '/api/json/device/setManaged', { name: 'IF-999', manage: 'false', type: 'INTERFACE' }))).toBe(
+        'INTERFACE_NOT_FOUND',
+      )
+      expect(errorcodeOf(await action(target, '/api/json/device/setManaged', { name: 'Web Shop', manage: 'false', type: 'URL' }))).toBe(
+        'PATTERN_NOT_MATCHED',
+      )
+    })
+
     it('getInterfaceNotes lists the interface custom fields with the circuit id', async () => {
       const notes = (await opm(target, '/api/json/device/getInterfaceNotes', { query: { interfaceName: 'IF-1' } })).json
       expect(notes.find((field: any) => field.FIELDNAME === 'Circuit ID')).toMatchObject({ ALIASNAME: 'UDF1', FIELDVALUE: 'CKT-1001' })

@@ -1671,8 +1671,11 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Manage or unmanage a device
+         * Manage or unmanage a device or an interface
          * @description `manage=false` makes the device UnManaged (status 7) and `manage=true` brings back its alarm-derived status.
+         *     With `type=INTERFACE` (and `isInterface=true`, as the vendor documents) `name` is an interface (`IF-<id>`): it turns
+         *     UnManaged and raises no alarms until managed again ("Interface is being managed." / "… unmanaged.", inferred
+         *     texts). The vendor's `type=URL` is not modelled and is refused (decisions/088).
          *     Needs the Administrators privilege. Parameters come in the query string or a form body.
          */
         post: operations["setManaged"];
@@ -7297,6 +7300,16 @@ export interface operations {
                  * @example false
                  */
                 manage: "true" | "false";
+                /**
+                 * @description `INTERFACE` when `name` is an interface; `DEVICE` (default) otherwise.
+                 * @example INTERFACE
+                 */
+                type?: string;
+                /**
+                 * @description `true` with `type=INTERFACE` (the default there); `false` treats `name` as a device.
+                 * @example true
+                 */
+                isInterface?: string;
             };
             header?: never;
             path?: never;
@@ -7308,6 +7321,8 @@ export interface operations {
                     name?: string;
                     /** @enum {string} */
                     manage?: "true" | "false";
+                    type?: string;
+                    isInterface?: string;
                 };
             };
         };

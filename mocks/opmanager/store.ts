@@ -105,7 +105,9 @@ export class OpmanagerStore {
     return device.managed ? this.alarms.worstOf(device.deviceName) : 7
   }
 
-  interfaceStatus(record: InterfaceRecord): SeverityNumber {
+  /** An interface's status: its alarm's severity (Clear without one), or 7 = UnManaged. */
+  interfaceStatus(record: InterfaceRecord): DeviceStatus {
+    if (record.managed === false) return 7
     return this.alarms.find(Interfaces.nameOf(record))?.severity ?? 5
   }
 
@@ -206,6 +208,8 @@ export class OpmanagerStore {
     }
     await this.events.record({ ...input, deviceName: device.deviceName, at })
     if (input.severity !== 5 && this.suppressesAlarms(device)) return
+    // An unmanaged interface raises no alarm either (its entity is its name, IF-<id>).
+    if (input.severity !== 5 && this.interfaces.find(input.entity)?.managed === false) return
     if (existing) await this.alarms.setSeverity(existing, input.severity, input.message, at)
     else if (input.severity !== 5) {
       const alarm = await this.alarms.insert({

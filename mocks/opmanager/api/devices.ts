@@ -176,11 +176,18 @@ const getDeviceNotes = operation('getDeviceNotes', ({ store }, _caller, params) 
 const setManaged = operation(
   'setManaged',
   async ({ store }, _caller, params) => {
-    const device = store.devices.get(params.required('name'))
+    // `type=INTERFACE` (with `isInterface=true`, the vendor's belt and braces) manages an interface; URL monitors are not modelled.
+    const type = params.oneOf('type', ['DEVICE', 'INTERFACE'] as const) ?? 'DEVICE'
+    const isInterface = params.oneOf('isInterface', ['true', 'false'] as const)
+    const name = params.required('name')
     const manage = params.oneOf('manage', ['true', 'false'] as const)
     if (manage === undefined)
       throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', "The parameter 'manage' is mandatory and was not sent.")
-    await store.devices.setManaged(device, manage === 'true')
+    if (type === 'INTERFACE' && isInterface !== 'false') {
+      await store.interfaces.setManaged(store.interfaces.get(name), manage === 'true')
+      return result(manage === 'true' ? 'Interface is being managed.' : 'Interface is being unmanaged.')
+    }
+    await store.devices.setManaged(store.devices.get(name), manage === 'true')
     return result(manage === 'true' ? 'Device is being managed.' : 'Device is being unmanaged.')
   },
   { adminOnly: true },

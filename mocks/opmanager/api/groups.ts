@@ -19,7 +19,7 @@ function groupStatus(store: OpmanagerStore, group: GroupRecord): SeverityNumber 
   for (const name of group.members) {
     const record = store.interfaces.find(name)
     const status = record ? store.interfaceStatus(record) : 5
-    if (status < worst) worst = status
+    if (status !== 7 && status < worst) worst = status
   }
   return worst
 }
@@ -121,7 +121,7 @@ const listLogicalGroupMembers = operation(
                 moid: String(record.moid),
                 type: 'Interface',
                 groupType: 'Interface',
-                statusStr: severityName(status),
+                statusStr: statusName(status),
                 statusNum: String(status),
               },
             ]

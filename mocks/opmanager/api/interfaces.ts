@@ -97,7 +97,7 @@ const SORT_KEY: Record<(typeof INTERFACE_SORT_COLUMNS)[number], (row: InterfaceR
 const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) => {
   const deviceName = params.optional('deviceName')
   const status = params.oneOf('status', ['Up', 'Down'] as const)
-  const severities = params.integerList('severity', [1, 2, 3, 4, 5] as const)
+  const severities = params.integerList('severity', [1, 2, 3, 4, 5, 7] as const)
   const type = params.optional('type')
   const { page = 1, rows = 25 } = paging(params)
   const column = params.oneOf('sortByColumn', INTERFACE_SORT_COLUMNS)

@@ -19,6 +19,8 @@ export interface InterfaceRecord {
   circuitId: string
   /** Custom-field values by alias (UDF1 …), see getInterfaceNotes. */
   notes: Record<string, string>
+  /** False once setManaged unmanages it (absent = managed): UnManaged status, no alarms. */
+  managed?: boolean
 }
 
 /**
@@ -49,6 +51,12 @@ export class Interfaces {
     const record = this.find(name)
     if (!record) throw opmError('NOT_FOUND', 'INTERFACE_NOT_FOUND', `No interface found with the name '${name}'.`)
     return record
+  }
+
+  async setManaged(record: InterfaceRecord, managed: boolean): Promise<InterfaceRecord> {
+    return this.table.update(record.id, (draft) => {
+      draft.managed = managed
+    })
   }
 
   ofDevice(deviceName: string): InterfaceRecord[] {
