@@ -123,6 +123,20 @@ export function devicesContract(target: OpmanagerTarget): void {
       })
     })
 
+    it.runIf(target.kind === 'mock')('listDevices filters by protocol: SNMP and WMI split the devices, all keeps them', async () => {
+      const list = async (protocol: string) =>
+        ((await opm(target, '/api/json/device/listDevices', { query: { protocol } })).json as any[]).map((device) => device.deviceName)
+      const all = await list('all')
+      const snmp = await list('SNMP')
+      const wmi = await list('WMI')
+      expect(snmp.length).toBeGreaterThan(0)
+      expect(wmi.length).toBeGreaterThan(0)
+      expect([...snmp, ...wmi].sort()).toEqual([...all].sort())
+      expect(errorcodeOf(await opm(target, '/api/json/device/listDevices', { query: { protocol: 'Telepathy' } }))).toBe(
+        'PATTERN_NOT_MATCHED',
+      )
+    })
+
     it('getCategoryList maps category keys to display names', async () => {
       const categories = (await action(target, '/api/json/device/getCategoryList', {})).json
       expect(categories).toMatchObject({ Router: 'Router', LoadBalancer: 'Load Balancer', Server: 'Server' })

@@ -4062,6 +4062,11 @@ export interface components {
          */
         DeviceVendor: string;
         /**
+         * @description Only devices polled over this protocol: `all`, `SNMP`, `WMI`, or the vendor's other values (`CLI`, `VIWebService`, `VIWMI`, `XenService`, `PrismAPI`, `NetAppAPI`, `SMI`), which match no seeded device (decisions/088).
+         * @example WMI
+         */
+        DeviceProtocol: string;
+        /**
          * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
          * @example 1,2
          */
@@ -7066,6 +7071,11 @@ export interface operations {
                  */
                 vendor?: components["parameters"]["DeviceVendor"];
                 /**
+                 * @description Only devices polled over this protocol: `all`, `SNMP`, `WMI`, or the vendor's other values (`CLI`, `VIWebService`, `VIWMI`, `XenService`, `PrismAPI`, `NetAppAPI`, `SMI`), which match no seeded device (decisions/088).
+                 * @example WMI
+                 */
+                protocol?: components["parameters"]["DeviceProtocol"];
+                /**
                  * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
                  * @example 1,2
                  */
@@ -8566,6 +8576,11 @@ export interface operations {
                  * @example Cisco
                  */
                 vendor?: components["parameters"]["DeviceVendor"];
+                /**
+                 * @description Only devices polled over this protocol: `all`, `SNMP`, `WMI`, or the vendor's other values (`CLI`, `VIWebService`, `VIWMI`, `XenService`, `PrismAPI`, `NetAppAPI`, `SMI`), which match no seeded device (decisions/088).
+                 * @example WMI
+                 */
+                protocol?: components["parameters"]["DeviceProtocol"];
                 /**
                  * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
                  * @example 1,2

@@ -56,6 +56,19 @@ function queryDevices(store: OpmanagerStore, params: Params, now: number): Devic
   const severities = params.integerList('severity', [1, 2, 3, 4, 5, 7] as const)
   const bvName = params.optional('bvName')
   const groupName = params.optional('groupName')
+  // The vendor's protocol filter; devices here are polled over SNMP or WMI (as getDeviceAssociatedMonitors' deviceProtocol).
+  const protocol = params.oneOf('protocol', [
+    'all',
+    'SNMP',
+    'WMI',
+    'CLI',
+    'VIWebService',
+    'VIWMI',
+    'XenService',
+    'PrismAPI',
+    'NetAppAPI',
+    'SMI',
+  ] as const)
   const column = params.oneOf('sortByColumn', SORT_COLUMNS) ?? 'displayName'
   const direction = params.oneOf('sortByType', ['asc', 'desc'] as const) === 'desc' ? -1 : 1
   const members = (list: readonly string[] | undefined) => new Set(list ?? [])
@@ -68,6 +81,7 @@ function queryDevices(store: OpmanagerStore, params: Params, now: number): Devic
         (category === undefined || device.category === category) &&
         (type === undefined || device.type === type) &&
         (vendor === undefined || device.vendorName === vendor) &&
+        (protocol === undefined || protocol === 'all' || protocol === (device.isSNMP ? 'SNMP' : 'WMI')) &&
         (!inView || inView.has(device.deviceName)) &&
         (!inGroup || inGroup.has(device.deviceName)),
     )
