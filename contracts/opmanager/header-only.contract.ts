@@ -260,6 +260,16 @@ export function headerOnlyContract(target: OpmanagerTarget): void {
       )
     })
 
+    it('a key sent as a multipart field of an upload is refused like any parameter key', async () => {
+      const result = await opm(target, '/api/json/ncmsettings/importDevices', {
+        key: null,
+        method: 'POST',
+        headers: { 'Content-Type': `multipart/form-data; boundary=${BOUNDARY}` },
+        body: multipart({ apiKey: target.credentials.adminKey }, { name: 'file', filename: 'devices.csv', content: '10.10.1.12\n' }),
+      })
+      expect(errorcodeOf(result)).toBe('API_KEY_NOT_IN_HEADER')
+    })
+
     it('an unreadable multipart body is refused with the vendor error, not a crash', async () => {
       const result = await opm(target, '/api/json/ncmsettings/importDevices', {
         method: 'POST',
