@@ -115,6 +115,9 @@ export function headerOnlyContract(target: OpmanagerTarget): void {
           }),
         ),
       ).toBe("Discovery profile 'Lab' has been successfully added.")
+      expect(errorcodeOf(await post('discovery/addDiscoveryProfile', { ...profile, profileName: 'W', credentials: ' , ' }))).toBe(
+        'LESS_THAN_MIN_OCCURANCE',
+      )
       expect(errorcodeOf(await post('discovery/addDiscoveryProfile', { ...profile, profileName: 'X', credentials: 'nope' }))).toBe(
         'CREDENTIAL_NOT_FOUND',
       )

@@ -94,10 +94,9 @@ function profileFrom(
     ? (params.optional('newProfileName', { maxLength: 100 }) ?? base.name)
     : params.required('profileName', { maxLength: 100 })
   const type = params.oneOf('discoveryType', DISCOVERY_TYPES) ?? base?.range.type ?? 'IPRange'
-  const range =
-    base && params.optional('discoveryType') === undefined && !['startIp', 'cidr', 'ipList'].some((key) => params.optional(key))
-      ? base.range
-      : rangeFrom(params, type)
+  // An edit that names no range keeps the profile's.
+  const sendsRange = ['discoveryType', 'startIp', 'endIp', 'cidr', 'ipList'].some((key) => params.optional(key) !== undefined)
+  const range = base && !sendsRange ? base.range : rangeFrom(params, type)
   const credentialText = base ? params.optional('credentials', { maxLength: 4000 }) : params.required('credentials', { maxLength: 4000 })
   const credentials =
     credentialText === undefined
@@ -107,6 +106,7 @@ function profileFrom(
           .map((item) => item.trim())
           .filter(Boolean)
           .map((item) => store.settings.credential(item).name)
+  if (!credentials.length) throw opmError('BAD_REQUEST', 'LESS_THAN_MIN_OCCURANCE', 'A discovery profile needs at least one credential.')
   const probeName = params.optional('probeName', { maxLength: 100 })
   if (probeName !== undefined && !store.probes.find(probeName))
     throw opmError('NOT_FOUND', 'PROBE_NOT_FOUND', `No probe named '${probeName}'; listProbes shows the probes.`)
