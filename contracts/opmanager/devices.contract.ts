@@ -137,6 +137,20 @@ export function devicesContract(target: OpmanagerTarget): void {
       )
     })
 
+    it.runIf(target.kind === 'mock')('listDevices selectedVTypes picks VMs, hosts and vCenter from the virtual inventory', async () => {
+      const list = async (selectedVTypes: string) =>
+        ((await opm(target, '/api/json/device/listDevices', { query: { selectedVTypes } })).json as any[])
+          .map((device) => device.displayName)
+          .sort()
+      expect(await list('VMware-Host')).toEqual(['esx-01', 'esx-02', 'esx-03'])
+      expect(await list('VMware-vCenter')).toEqual(['vcenter-01'])
+      expect(await list('HyperV-Host|Nutanix-Host')).toEqual(['hyperv-01', 'ntnx-01'])
+      const vms = await list('VMware-VM')
+      expect(vms).toEqual(expect.arrayContaining(['web-01', 'app-01', 'mon-01']))
+      expect(vms).not.toContain('esx-01')
+      expect(await list('Xen-VM')).toEqual([])
+    })
+
     it('getCategoryList maps category keys to display names', async () => {
       const categories = (await action(target, '/api/json/device/getCategoryList', {})).json
       expect(categories).toMatchObject({ Router: 'Router', LoadBalancer: 'Load Balancer', Server: 'Server' })

@@ -4067,6 +4067,11 @@ export interface components {
          */
         DeviceProtocol: string;
         /**
+         * @description Only devices of these virtual types, comma or `|` separated: `VMware-VM`, `VMware-Host`, `VMware-vCenter`, `HyperV-VM`, `HyperV-Host`, `Nutanix-VM`, `Nutanix-Host` (the vendor also lists Xen types, which match no seeded device). A type comes from the virtual inventory: a device that is a VM, runs VMs or sits in a cluster, or manages a VMware cluster (decisions/088).
+         * @example VMware-Host
+         */
+        DeviceVirtualTypes: string;
+        /**
          * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
          * @example 1,2
          */
@@ -7076,6 +7081,11 @@ export interface operations {
                  */
                 protocol?: components["parameters"]["DeviceProtocol"];
                 /**
+                 * @description Only devices of these virtual types, comma or `|` separated: `VMware-VM`, `VMware-Host`, `VMware-vCenter`, `HyperV-VM`, `HyperV-Host`, `Nutanix-VM`, `Nutanix-Host` (the vendor also lists Xen types, which match no seeded device). A type comes from the virtual inventory: a device that is a VM, runs VMs or sits in a cluster, or manages a VMware cluster (decisions/088).
+                 * @example VMware-Host
+                 */
+                selectedVTypes?: components["parameters"]["DeviceVirtualTypes"];
+                /**
                  * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
                  * @example 1,2
                  */
@@ -8581,6 +8591,11 @@ export interface operations {
                  * @example WMI
                  */
                 protocol?: components["parameters"]["DeviceProtocol"];
+                /**
+                 * @description Only devices of these virtual types, comma or `|` separated: `VMware-VM`, `VMware-Host`, `VMware-vCenter`, `HyperV-VM`, `HyperV-Host`, `Nutanix-VM`, `Nutanix-Host` (the vendor also lists Xen types, which match no seeded device). A type comes from the virtual inventory: a device that is a VM, runs VMs or sits in a cluster, or manages a VMware cluster (decisions/088).
+                 * @example VMware-Host
+                 */
+                selectedVTypes?: components["parameters"]["DeviceVirtualTypes"];
                 /**
                  * @description Only devices with this status (1,2,3,4,5 or 7 = UnManaged); a comma-separated list is allowed.
                  * @example 1,2

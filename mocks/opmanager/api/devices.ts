@@ -57,6 +57,11 @@ function queryDevices(store: OpmanagerStore, params: Params, now: number): Devic
   const bvName = params.optional('bvName')
   const groupName = params.optional('groupName')
   // The vendor's protocol filter; devices here are polled over SNMP or WMI (as getDeviceAssociatedMonitors' deviceProtocol).
+  const virtualTypes = params
+    .optional('selectedVTypes', { maxLength: 400 })
+    ?.split(/[,|]/)
+    .map((item) => item.trim())
+    .filter(Boolean)
   const protocol = params.oneOf('protocol', [
     'all',
     'SNMP',
@@ -82,6 +87,8 @@ function queryDevices(store: OpmanagerStore, params: Params, now: number): Devic
         (type === undefined || device.type === type) &&
         (vendor === undefined || device.vendorName === vendor) &&
         (protocol === undefined || protocol === 'all' || protocol === (device.isSNMP ? 'SNMP' : 'WMI')) &&
+        (virtualTypes === undefined ||
+          virtualTypes.some((type) => store.virtual.virtualTypesOf(device.deviceName, device.displayName).has(type))) &&
         (!inView || inView.has(device.deviceName)) &&
         (!inGroup || inGroup.has(device.deviceName)),
     )

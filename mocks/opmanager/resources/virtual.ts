@@ -89,6 +89,23 @@ export class VirtualInventory {
     return vm
   }
 
+  /**
+   * The vendor's virtual device types of a device (listDevices' `selectedVTypes`): `<hypervisor>-VM` when it is a VM,
+   * `<hypervisor>-Host` when it runs VMs or sits in a cluster, `VMware-vCenter` when it manages a VMware cluster.
+   */
+  virtualTypesOf(deviceName: string, displayName: string): Set<string> {
+    const types = new Set<string>()
+    for (const vm of this.vms.all()) {
+      if (vm.name === displayName || vm.name === deviceName) types.add(`${vm.hypervisor}-VM`)
+      if (vm.host === deviceName) types.add(`${vm.hypervisor}-Host`)
+    }
+    for (const cluster of this.clusters.all()) {
+      if (cluster.hosts.includes(deviceName)) types.add(`${cluster.hypervisor}-Host`)
+      if (cluster.manager === deviceName && cluster.hypervisor === 'VMware') types.add('VMware-vCenter')
+    }
+    return types
+  }
+
   datastoresOf(host: string): DatastoreRecord[] {
     return this.datastores.filter((store) => store.hosts.includes(host))
   }
