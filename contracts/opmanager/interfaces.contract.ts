@@ -16,6 +16,18 @@ export function interfacesContract(target: OpmanagerTarget): void {
       for (const row of page.rows) expect(typeof row.statusNum).toBe('number')
     })
 
+    it.runIf(mockOnly)('adds ifName, moid and physAddress to the rows when intfProps asks for them', async () => {
+      const [plain] = (await opm(target, LIST, { query: { rows: '1' } })).json.rows
+      expect(plain).not.toHaveProperty('moid')
+      const [row] = (await opm(target, LIST, { query: { rows: '1', intfProps: 'ifName,moid,physAddress' } })).json.rows
+      expect(row).toMatchObject({
+        ifName: 'Gi0/1',
+        moid: expect.stringMatching(/^\d+$/),
+        physAddress: expect.stringMatching(/^([0-9a-f]{2}:){5}01$/),
+      })
+      expect(errorcodeOf(await opm(target, LIST, { query: { intfProps: 'colour' } }))).toBe('PATTERN_NOT_MATCHED')
+    })
+
     it.runIf(mockOnly)('sorts by the vendor columns, ascending or descending', async () => {
       const rows = async (query: Record<string, string>) =>
         (await opm(target, LIST, { query: { rows: '200', ...query } })).json.rows as any[]

@@ -3435,6 +3435,12 @@ export interface components {
                 interfaceStatus: number;
                 adminStatus: string;
                 operStatus: string;
+                /** @description With intfProps=ifName. */
+                ifName?: string;
+                /** @description With intfProps=moid. */
+                moid?: string;
+                /** @description With intfProps=physAddress: the port MAC (the device MAC with the ifIndex as last byte). */
+                physAddress?: string;
             }[];
         };
         /** @description listSubnets answer: the vendor sample keys and JSON types (MCP-OAS openapi.json; decisions/081). */
@@ -7182,6 +7188,11 @@ export interface operations {
                  * @example desc
                  */
                 sortByType?: string;
+                /**
+                 * @description Extra row properties, comma separated: `ifName`, `moid` (a string), `physAddress`; anything else is refused.
+                 * @example ifName,moid,physAddress
+                 */
+                intfProps?: string;
             };
             header?: never;
             path?: never;

@@ -1,3 +1,5 @@
+import { opmError } from '../errors'
+import type { Params } from '../params'
 import { statusName } from '../format'
 import { Interfaces, type InterfaceRecord } from '../resources/interfaces'
 import type { OpmanagerStore } from '../store'
@@ -94,6 +96,30 @@ const SORT_KEY: Record<(typeof INTERFACE_SORT_COLUMNS)[number], (row: InterfaceR
   severity: (row) => row.statusNum,
 }
 
+const INTERFACE_PROPS = ['ifName', 'moid', 'physAddress'] as const
+
+/** listInterfaces' `intfProps`: the extra properties a client asks for, comma separated. */
+function interfaceProps(params: Params): Set<(typeof INTERFACE_PROPS)[number]> {
+  const asked = (params.optional('intfProps', { maxLength: 200 }) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+  const unknown = asked.find((item) => !(INTERFACE_PROPS as readonly string[]).includes(item))
+  if (unknown !== undefined)
+    throw opmError(
+      'BAD_REQUEST',
+      'PATTERN_NOT_MATCHED',
+      `The parameter 'intfProps' holds '${unknown}'; it can name ${INTERFACE_PROPS.join(', ')}.`,
+    )
+  return new Set(asked as Array<(typeof INTERFACE_PROPS)[number]>)
+}
+
+/** An interface's MAC: its device's, with the last byte set from the ifIndex (stable, distinct per port). */
+function physAddressOf(store: OpmanagerStore, record: InterfaceRecord): string {
+  const mac = store.devices.find(record.deviceName)?.hardware.MACAddress || '00:00:00:00:00:00'
+  return `${mac.slice(0, 15)}${(record.ifIndex % 256).toString(16).padStart(2, '0')}`
+}
+
 const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) => {
   const deviceName = params.optional('deviceName')
   const status = params.oneOf('status', ['Up', 'Down'] as const)
@@ -101,6 +127,7 @@ const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) 
   const type = params.optional('type')
   const { page = 1, rows = 25 } = paging(params)
   const column = params.oneOf('sortByColumn', INTERFACE_SORT_COLUMNS)
+  const extra = interfaceProps(params)
   const direction = params.oneOf('sortByType', ['asc', 'desc'] as const) === 'desc' ? -1 : 1
   const device = deviceName === undefined ? undefined : store.devices.find(deviceName)
   const matched =
@@ -127,6 +154,9 @@ const listInterfaces = operation('listInterfaces', ({ store }, _caller, params) 
               interfaceStatus: severity,
               adminStatus: record.adminUp ? 'Up' : 'Down',
               operStatus: operUp ? 'Up' : 'Down',
+              ...(extra.has('ifName') && { ifName: record.ifName }),
+              ...(extra.has('moid') && { moid: String(record.moid) }),
+              ...(extra.has('physAddress') && { physAddress: physAddressOf(store, record) }),
             }
           })
           .filter(
