@@ -3607,8 +3607,9 @@ export interface components {
         ][];
         /**
          * @description One series per subject, each keyed by the function asked for (`AVERAGE`, `MIN` or `MAX`): a list of
-         *     `[epoch_seconds, value]` points, one per step. Cluster-wide answers use the subject `Total` (a real
-         *     client reads `json['Total']['AVERAGE']`); node answers use the node ip. A point's value is `null` where no
+         *     `[epoch_seconds, value]` points, one per step. Cluster-wide answers use the subject `Total` for
+         *     summed metrics (a real client reads `json['Total']['AVERAGE']` of write-ops) and `Average` for averaged ones
+         *     (a Nagios plugin reads `Average.AVERAGE` of heap-used); node answers use the node ip. A point's value is `null` where no
          *     node reported (a node that was down).
          */
         MetricData: {
@@ -3617,13 +3618,31 @@ export interface components {
             };
         };
         /**
-         * @description Keyed by metric key, then like `MetricData`: by subject (`Total` when nodes are aggregated, else each
-         *     node ip; a device or `keyspace.table` is appended after a slash, e.g. `10.0.1.11/sda`), then by function.
-         *     DataStax documents the parameters of `new-metrics` but no example output; this shape is the mock's
-         *     (decisions/101) and stays open to fields a real server adds.
+         * @description `{"data": {"<subject>": [entry, ...]}}`: the subject is the node group asked for (`node_group`, or the `nodes`
+         *     list as sent) when nodes are aggregated, else each node ip. Each entry names its `metric`, the
+         *     `columnfamily` (`keyspace.table`) or `device` it is for, and `data-points`, one `[value, epoch_seconds]` per
+         *     step (value first: the published OpsCenter clients read `data-points[0][0]` as the value). DataStax
+         *     documents the parameters of `new-metrics` but shows no output; this shape is the one two published clients
+         *     (a Diamond collector and a Sensu plugin) read (decisions/112). Open to fields a real server adds.
          */
         NewMetrics: {
-            [key: string]: components["schemas"]["MetricData"];
+            data: {
+                [key: string]: ({
+                    metric: string;
+                    /** @description `keyspace.table`, for table metrics. */
+                    columnfamily?: string;
+                    /** @description The disk or network device, for device metrics. */
+                    device?: string;
+                    "data-points": [
+                        number | null,
+                        number
+                    ][];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            };
+        } & {
+            [key: string]: unknown;
         };
         /** @description One logged event. Fields as in DataStax's example; `time` is in microseconds. */
         Event: {
@@ -5924,23 +5943,35 @@ export interface operations {
                  */
                 metrics: string;
                 /**
-                 * @description `*` (every node, the default), a datacenter name, or comma-separated node ips.
+                 * @description Comma-separated node ips (instead of `node_group`).
+                 * @example 10.0.1.11,10.0.1.12
+                 */
+                nodes?: string;
+                /**
+                 * @description `*` or `all` (every node, the default) or a datacenter name.
                  * @example *
                  */
                 node_group?: string;
-                /** @description 1 (default) combines the nodes into `Total`; 0 answers one series per node. */
+                /** @description 1 (default) combines the nodes into one series keyed by the node group; 0 answers one series per node ip. */
                 node_aggregation?: 0 | 1;
-                /** @description For `cf-*` metrics: the keyspace. */
+                /**
+                 * @description For `cf-*` metrics: comma-separated `keyspace.table` names (the parameter the published clients send).
+                 * @example shop.orders,shop.customers
+                 */
+                columnfamilies?: string;
+                /** @description With `table`: another way to name one table for `cf-*` metrics. */
                 keyspace?: string;
-                /** @description For `cf-*` metrics: the table (`cf` is accepted too). */
+                /** @description With `keyspace` (`cf` is accepted too). */
                 table?: string;
-                /** @description For device metrics: the device; default every device the nodes have. */
+                /** @description For device metrics: comma-separated devices (`device` is accepted too); default every device the nodes have. */
+                devices?: string;
+                /** @description One device (see `devices`). */
                 device?: string;
                 /** @description Epoch seconds; default one day before `end`. */
                 start?: number;
                 /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
                 end?: number;
-                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                /** @description Resolution: 60, 300, 7200 or 86400 seconds (the published clients send seconds here), or 1, 5, 120, 1440 minutes as the other metric endpoints take; default one minute. */
                 step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
                 /** @description How the samples inside one step combine; default average. */
                 function?: "average" | "min" | "max";
@@ -5959,7 +5990,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Series by metric. */
+            /** @description Series by subject, one entry per metric (and table or device). */
             200: {
                 headers: {
                     [name: string]: unknown;

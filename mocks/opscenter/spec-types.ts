@@ -18,6 +18,8 @@ export type BestPracticeResult = Schemas['BestPracticeResult']
 export type JobSchedule = Schemas['JobSchedule']
 export type DashboardPreset = Schemas['DashboardPreset']
 export type Agent = Schemas['Agent']
+/** One series of a `/new-metrics` answer. */
+export type NewMetricEntry = Schemas['NewMetrics']['data'][string][number]
 
 export type OperationId = keyof operations
 
