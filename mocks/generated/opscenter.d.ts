@@ -2154,7 +2154,17 @@ export interface paths {
          * @description Needs View Cluster.
          */
         get: operations["getTable"];
-        put?: never;
+        /**
+         * Create or alter a table
+         * @description Creates the table (201) or alters it (200) and answers it. Body: `columns` (column name → CQL type, in
+         *     order; needed to create), `primary_key` (column names; default the first column; cannot change) and any of
+         *     `comment`, `compaction_strategy`, `caching`, `bloom_filter_fp_chance`, `gc_grace_seconds`,
+         *     `default_time_to_live`. Columns can be added, never retyped. The keyspace must exist; tables of system
+         *     keyspaces cannot be created or altered (400). DataStax's keyspace page says the API creates tables but lists
+         *     no method or body for it; this path (the one its get and drop use) and body are the mock's (decisions/113).
+         *     Needs Cluster Configuration.
+         */
+        put: operations["putTable"];
         post?: never;
         /**
          * Drop a table
@@ -2640,7 +2650,7 @@ export interface paths {
         };
         /**
          * Backups
-         * @description Keyed by backup id (tag), as DataStax documents it; deleted backups are left out. Needs View Cluster.
+         * @description Keyed by backup id (tag), as DataStax documents it, with its parameters `match`, `last_seen`, `amount`, `destination` and `list_all`; deleted backups are left out. Needs View Cluster.
          */
         get: operations["listBackups"];
         put?: never;
@@ -2675,7 +2685,7 @@ export interface paths {
         };
         /**
          * Backups of one keyspace
-         * @description Backups holding the keyspace, each with only that keyspace. Needs View Cluster.
+         * @description Backups holding the keyspace, each with only that keyspace; the same parameters as the cluster's list. Needs View Cluster.
          */
         get: operations["listKeyspaceBackups"];
         put?: never;
@@ -2815,7 +2825,7 @@ export interface paths {
         put?: never;
         /**
          * Check a point in time to restore to
-         * @description Body `{"timestamp": <epoch seconds>}`. Valid when archiving was on since a backup taken before that time. Needs View Cluster.
+         * @description Body `{"timestamp": <epoch seconds>}`. Valid when the time lies inside the archived commit logs and a backup was taken after archiving was turned on and at or before the time; `backup_id` is the backup to restore from (pass the time to `POST .../backups/restore/{tag}`), `reason` says why not. Needs View Cluster.
          */
         post: operations["checkPitRestore"];
         delete?: never;
@@ -2846,7 +2856,7 @@ export interface paths {
         put?: never;
         /**
          * Restore everything a backup holds
-         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. With `{"timestamp"}` it is a point-in-time restore: the data as it was at that time (400 when archiving is off, the backup was not taken under archiving before the time, or the time is outside the archived logs). Needs Backup Service.
          */
         post: operations["restoreBackup"];
         delete?: never;
@@ -2882,7 +2892,7 @@ export interface paths {
         put?: never;
         /**
          * Restore one keyspace from a backup
-         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. With `{"timestamp"}` it is a point-in-time restore: the data as it was at that time (400 when archiving is off, the backup was not taken under archiving before the time, or the time is outside the archived logs). Needs Backup Service.
          */
         post: operations["restoreKeyspaceBackup"];
         delete?: never;
@@ -2923,7 +2933,7 @@ export interface paths {
         put?: never;
         /**
          * Restore one table from a backup
-         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. With `{"timestamp"}` it is a point-in-time restore: the data as it was at that time (400 when archiving is off, the backup was not taken under archiving before the time, or the time is outside the archived logs). Needs Backup Service.
          */
         post: operations["restoreTableBackup"];
         delete?: never;
@@ -3375,6 +3385,12 @@ export interface components {
             default_time_to_live?: number;
             /** @description Whether NodeSync keeps the table in sync. */
             nodesync?: boolean;
+            /** @description The table's CQL (a field of DataStax's example). */
+            create_query?: string;
+            /** @description Whether the table is a DSE in-memory table (DataStax's example). */
+            is_in_memory?: boolean;
+            /** @description Whether DSE Search indexes the table (DataStax's example). */
+            solr_core?: boolean;
         } & {
             [key: string]: unknown;
         };
@@ -3390,6 +3406,8 @@ export interface components {
                 [key: string]: string;
             };
             durable_writes?: boolean;
+            /** @description Whether Cassandra, DSE or OpsCenter owns the keyspace (DataStax's example). */
+            is_system?: boolean;
             column_families?: {
                 [key: string]: components["schemas"]["Table"];
             };
@@ -3888,6 +3906,22 @@ export interface components {
         LcmDefinitions: {
             [key: string]: unknown;
         };
+        /** @description A table to create or alter (the mock's body; DataStax documents none, decisions/113). */
+        TableWrite: {
+            /** @description Column name → CQL type (`text`, `int`, `uuid`, `list<text>`, `map<text, int>`, ...), in order. */
+            columns?: {
+                [key: string]: string;
+            };
+            primary_key?: string[];
+            comment?: string;
+            compaction_strategy?: string;
+            caching?: string;
+            bloom_filter_fp_chance?: number;
+            gc_grace_seconds?: number;
+            default_time_to_live?: number;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Rule name → its results, newest first. */
         BestPracticeHistory: {
             [key: string]: components["schemas"]["BestPracticeResult"][];
@@ -4005,6 +4039,8 @@ export interface components {
             /** @description `YYYYWW` of the activity. */
             week: string;
             request_id?: string | null;
+            /** @description A point-in-time restore's time, epoch seconds (the mock's field). */
+            point_in_time?: number;
         } & {
             [key: string]: unknown;
         };
@@ -4035,6 +4071,18 @@ export interface components {
             destination: string | null;
             /** @description Epoch seconds archiving started. */
             enabled_at: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Optional. With `timestamp` (epoch seconds) the restore is a point-in-time restore: the backup's data, then the
+         *     archived commit logs replayed up to that time. The backup must have been taken while commit log archiving was
+         *     on, at or before the time, and the time must lie inside the archived logs (`POST .../backups/pit_check` names
+         *     such a backup). DataStax's table lists "Restore to a specific point in time" under the same path as the check;
+         *     taking the time on the restore endpoints is the mock's reading (decisions/111).
+         */
+        RestoreRequest: {
+            timestamp?: number;
         } & {
             [key: string]: unknown;
         };
@@ -7580,6 +7628,59 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    putTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TableWrite"];
+            };
+        };
+        responses: {
+            /** @description The altered table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            /** @description The new table. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
+        };
+    };
     dropTable: {
         parameters: {
             query?: never;
@@ -8279,6 +8380,8 @@ export interface operations {
                 filter_live?: 0 | 1;
                 /** @description 1: only finished entries. */
                 filter_success?: 0 | 1;
+                /** @description Leave out the entries before this backup's first one (DataStax: records before the indicated backup_id are not included). */
+                first_backup_id?: string;
             };
             header?: never;
             path: {
@@ -8317,6 +8420,8 @@ export interface operations {
                 last_seen?: string;
                 /** @description Only backups with a copy at this destination id. */
                 destination?: string;
+                /** @description 1: one agent reads the whole index of `destination` (needed), so backups whose nodes have left the cluster are listed too, with every node that took them. Otherwise each node reports its own backups. */
+                list_all?: 0 | 1;
             };
             header?: never;
             path: {
@@ -8375,7 +8480,18 @@ export interface operations {
     };
     listKeyspaceBackups: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only backups made by this schedule id (or `adhoc`). */
+                match?: string;
+                /** @description At most this many, newest first. */
+                amount?: number;
+                /** @description Only backups taken before this backup id. */
+                last_seen?: string;
+                /** @description Only backups with a copy at this destination id. */
+                destination?: string;
+                /** @description 1: one agent reads the whole index of `destination` (needed), so backups whose nodes have left the cluster are listed too, with every node that took them. Otherwise each node reports its own backups. */
+                list_all?: 0 | 1;
+            };
             header?: never;
             path: {
                 /**
@@ -8404,6 +8520,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
@@ -8652,9 +8769,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {
@@ -8698,9 +8813,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {
@@ -8749,9 +8862,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {

@@ -106,6 +106,8 @@ export interface RequestRecord {
   cancelledAt?: number
   /** For a restore: the backup it restores from. */
   backup?: string
+  /** For a point-in-time restore: the time (epoch seconds) the data is brought back to. */
+  pitTime?: number
 }
 
 /** A table: its properties (the wire's) and how many bytes of data it holds (drives its metrics and data size). */
@@ -114,6 +116,9 @@ export interface TableRecord {
   bytes: number
   /** When NodeSync was turned on for the table (its progress runs from there). */
   nodesyncSince?: number
+  /** Its CQL columns, name → type, in order, and its primary key; absent for tables seeded without them. */
+  columns?: Array<[name: string, type: string]>
+  primaryKey?: string[]
 }
 
 /** A backup: when it was taken (visible from then), what it holds and where copies are. */
@@ -135,6 +140,8 @@ export interface BackupActivityRecord {
   requestId: string | null
   keyspaces: Record<string, string[]>
   destination: string
+  /** For a point-in-time restore: the time restored to. */
+  pitTime?: number
 }
 
 /** A backup destination; secrets sent on create are dropped. */
@@ -146,6 +153,15 @@ export interface DestinationRecord {
 }
 
 /** A keyspace: replication settings and its tables by name (a Map: table names come from clients). */
+/** A change of a table's data in mock time (truncate, drop, create, restore): what commit log replay sees. */
+export interface TableChange {
+  time: number
+  keyspace: string
+  table: string
+  /** The table's bytes from then on; null once it is dropped. */
+  bytes: number | null
+}
+
 export interface KeyspaceRecord {
   replica_placement_strategy: string
   strategy_options: Record<string, string>
@@ -177,6 +193,8 @@ export interface ClusterRuntime {
   backupActivity: BackupActivityRecord[]
   destinations: Map<string, DestinationRecord>
   pit: { enabled: boolean; destination: string | null; enabledAt: number | null }
+  /** Table data changes, oldest first: a point-in-time restore replays them from its backup up to its time. */
+  tableChanges: TableChange[]
   /** Up to when each backup schedule's runs have been taken (epoch seconds). */
   scheduledBackupsUntil: Map<string, number>
   repair: { timeToCompletion: number; started: number | null }
@@ -513,13 +531,14 @@ export const GB = 1024 ** 3
 /** The backup and repair state of a cluster nobody has backed up yet: the on-server destination only. */
 export function emptyBackupState(): Pick<
   ClusterRuntime,
-  'backups' | 'backupActivity' | 'destinations' | 'pit' | 'scheduledBackupsUntil' | 'repair'
+  'backups' | 'backupActivity' | 'destinations' | 'pit' | 'tableChanges' | 'scheduledBackupsUntil' | 'repair'
 > {
   return {
     backups: new Map(),
     backupActivity: [],
     destinations: new Map([['OPSC_ON_SERVER', { id: 'OPSC_ON_SERVER', provider: 'server', path: '' }]]),
     pit: { enabled: false, destination: null, enabledAt: null },
+    tableChanges: [],
     scheduledBackupsUntil: new Map(),
     repair: { timeToCompletion: 9 * 86400, started: null },
   }

@@ -1,7 +1,7 @@
 import { MockError } from '../../core/mock-error'
 import type { ClusterRuntime, NodeActivity, OpscenterStore, RequestRecord, RequestStep } from '../store'
 import type { Node } from '../spec-types'
-import { applyRestore } from './backups'
+import { applyRestore, isoTime } from './backups'
 
 /**
  * The life of cluster and node operations in mock time. A request is a list of steps (one per node, 30 s
@@ -41,6 +41,7 @@ export interface StartRequest {
   tables?: string[]
   token?: string
   backup?: string
+  pitTime?: number
   user: string | null
 }
 
@@ -74,6 +75,7 @@ export function startRequest(store: OpscenterStore, input: StartRequest): Reques
     tables: input.tables,
     token: input.token,
     backup: input.backup,
+    pitTime: input.pitTime,
     user: input.user,
   }
   store.requests.set(request.id, request)
@@ -190,6 +192,7 @@ function comeUp(node: Node, activity: NodeActivity | undefined, at: number): voi
 
 function describe(request: RequestRecord): string {
   if (request.action === 'install-agent') return 'Agent install'
+  if (request.backup && request.pitTime !== undefined) return `Point-in-time restore to ${isoTime(request.pitTime)} from ${request.backup}`
   if (request.backup) return `Restore from ${request.backup}`
   const target = request.keyspace ? ` of keyspace ${request.keyspace}` : ''
   return `${request.action.charAt(0).toUpperCase()}${request.action.slice(1)}${target}`
