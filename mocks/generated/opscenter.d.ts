@@ -1844,6 +1844,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/lcm/clusters/{id}/cacert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The CA certificate of an LCM cluster
+         * @description LCM's certificate authority, PEM-encoded: the self-signed 2048-bit RSA CA LCM creates when it first starts and
+         *     signs every node's keystore with when node-to-node or client-to-node encryption is on ("the same CA is used
+         *     to sign all certificates for all nodes in all clusters"), so every cluster answers the same one. DataStax
+         *     lists the endpoint ("Get the cacert for a cluster", 6.5-6.8) without its answer; the PEM body is the mock's
+         *     reading (decisions/110). Admins only.
+         */
+        get: operations["getLcmClusterCacert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/lcm/clusters/{id}/datacenters": {
         parameters: {
             query?: never;
@@ -7265,6 +7295,34 @@ export interface operations {
         requestBody?: never;
         responses: {
             200: components["responses"]["Done"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
+    getLcmClusterCacert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CA certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };

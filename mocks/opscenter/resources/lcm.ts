@@ -7,6 +7,7 @@ import { requireAdmin } from '../permissions'
 import { readOpscenterBody } from '../request-body'
 import type { LcmRecord, OpscenterStore } from '../store'
 import type { OperationId, Reply } from '../spec-types'
+import { lcmCaCertificate } from '../world/lcm-ca'
 import { jobEvents, jobNodes, jobStatus, jobView } from '../world/lcm-jobs'
 import {
   createLcm,
@@ -186,6 +187,7 @@ export const lcmHandlers: ResourceHandlers<
   | 'listLcmClusters'
   | 'createLcmCluster'
   | 'getLcmCluster'
+  | 'getLcmClusterCacert'
   | 'updateLcmCluster'
   | 'deleteLcmCluster'
   | 'listLcmDatacenters'
@@ -229,6 +231,11 @@ export const lcmHandlers: ResourceHandlers<
   listLcmClusters: clusters.list,
   createLcmCluster: clusters.create,
   getLcmCluster: clusters.get,
+  // A PEM body: the generated reply type knows JSON bodies only, hence the cast.
+  getLcmClusterCacert: admin(async (store, _request, { id }) => {
+    store.getLcm('clusters', id!)
+    return { status: 200, text: await lcmCaCertificate(store.seed), headers: { 'content-type': 'application/x-pem-file' } } as never
+  }),
   updateLcmCluster: clusters.update,
   deleteLcmCluster: clusters.remove,
   listLcmDatacenters: datacenters.list,
