@@ -45,6 +45,7 @@ export function backupsContract(target: OpscenterTarget): void {
       expect(all[tag!].keyspaces.shop.nodes).toEqual(nodes)
       expect((await get(`${C}/backups/shop?list_all=1&destination=OPSC_ON_SERVER`)).json[tag!].keyspaces.shop.nodes).toEqual(nodes)
       expect((await get(`${C}/backups?list_all=1`)).status).toBe(400)
+      expect((await get(`${C}/backups/shop?list_all=1`)).status).toBe(400)
       expect((await get(`${C}/backups?list_all=2&destination=OPSC_ON_SERVER`)).status).toBe(400)
       expect((await get(`${C}/backups?list_all=1&destination=nope`)).status).toBe(404)
       expect(Object.keys((await get(`${C}/backups/shop?amount=1&match=adhoc`)).json)).toEqual([tag])
