@@ -4,7 +4,7 @@ import { created, done, flagParam, integerParam, onCluster, ok, type ClusterCall
 import { PERMISSION } from '../permissions'
 import { readOpscenterBody } from '../request-body'
 import type { BackupActivityRecord, BackupRecord, ClusterRuntime, DestinationRecord, OpscenterStore } from '../store'
-import { isoTime, liveBackup, PIT_INTERVAL, pitBase, tablesOf, takeBackup, userKeyspaces } from '../world/backups'
+import { isoTime, liveBackup, logRestore, PIT_INTERVAL, pitBase, restoreName, tablesOf, takeBackup, userKeyspaces } from '../world/backups'
 import { startRequest, stateOf, STEP_SECONDS } from '../world/requests'
 
 const VIEW = PERMISSION.viewCluster
@@ -147,19 +147,7 @@ function restore(scope: 'backup' | 'keyspace' | 'table') {
       destination: backup.destinations[0] ?? 'OPSC_ON_SERVER',
       pitTime,
     })
-    const what =
-      pitTime === undefined ? `Restore from backup ${backup.tag}` : `Point-in-time restore to ${isoTime(pitTime)} from backup ${backup.tag}`
-    call.store.logEvent(call.clusterId, {
-      action: 33,
-      level: 1,
-      level_str: 'INFO',
-      message: `${what} started`,
-      source_node: null,
-      target_node: null,
-      api_source_ip: null,
-      user: call.principal.username ?? null,
-      success: null,
-    })
+    logRestore(call.store, call.clusterId, `${restoreName(backup.tag, pitTime)} started`, call.principal.username ?? null, null)
     return ok(request.id)
   })
 }

@@ -106,6 +106,27 @@ export function isoTime(seconds: number): string {
   return `${new Date(seconds * 1000).toISOString().slice(0, 19).replace('T', ' ')} UTC`
 }
 
+/** How events name a restore: `Restore from backup <tag>` or `Point-in-time restore to <time> from backup <tag>`. */
+export function restoreName(tag: string, pitTime: number | undefined): string {
+  return pitTime === undefined ? `Restore from backup ${tag}` : `Point-in-time restore to ${isoTime(pitTime)} from backup ${tag}`
+}
+
+/** Logs a restore's start (`success` null) or finish in the cluster's events. */
+export function logRestore(
+  store: OpscenterStore,
+  clusterId: string,
+  message: string,
+  user: string | null,
+  success: true | null,
+  at?: number,
+): void {
+  store.logEvent(
+    clusterId,
+    { action: 33, level: 1, level_str: 'INFO', message, source_node: null, target_node: null, api_source_ip: null, user, success },
+    at,
+  )
+}
+
 /** Records a change of a table's data, so a point-in-time restore can replay it. */
 export function recordTableChange(store: OpscenterStore, clusterId: string, keyspace: string, table: string, bytes: number | null): void {
   store.runtimeOf(clusterId).tableChanges.push({ time: store.clock.nowSeconds(), keyspace, table, bytes })
@@ -184,23 +205,6 @@ export function applyRestore(store: OpscenterStore, request: RequestRecord, at: 
       restored.push(`${name}.${table}`)
     }
   }
-  const what =
-    request.pitTime === undefined
-      ? `Restore from backup ${backup.tag}`
-      : `Point-in-time restore to ${isoTime(request.pitTime)} from backup ${backup.tag}`
-  store.logEvent(
-    request.clusterId,
-    {
-      action: 33,
-      level: 1,
-      level_str: 'INFO',
-      message: `${what} finished: ${restored.join(', ') || 'nothing to restore'}`,
-      source_node: null,
-      target_node: null,
-      api_source_ip: null,
-      user: request.user,
-      success: true,
-    },
-    at,
-  )
+  const done = restored.join(', ') || 'nothing to restore'
+  logRestore(store, request.clusterId, `${restoreName(backup.tag, request.pitTime)} finished: ${done}`, request.user, true, at)
 }

@@ -1,7 +1,7 @@
 import { MockError } from '../../core/mock-error'
 import type { ClusterRuntime, NodeActivity, OpscenterStore, RequestRecord, RequestStep } from '../store'
 import type { Node } from '../spec-types'
-import { applyRestore, isoTime } from './backups'
+import { applyRestore, restoreName } from './backups'
 
 /**
  * The life of cluster and node operations in mock time. A request is a list of steps (one per node, 30 s
@@ -192,8 +192,7 @@ function comeUp(node: Node, activity: NodeActivity | undefined, at: number): voi
 
 function describe(request: RequestRecord): string {
   if (request.action === 'install-agent') return 'Agent install'
-  if (request.backup && request.pitTime !== undefined) return `Point-in-time restore to ${isoTime(request.pitTime)} from ${request.backup}`
-  if (request.backup) return `Restore from ${request.backup}`
+  if (request.backup) return restoreName(request.backup, request.pitTime)
   const target = request.keyspace ? ` of keyspace ${request.keyspace}` : ''
   return `${request.action.charAt(0).toUpperCase()}${request.action.slice(1)}${target}`
 }
