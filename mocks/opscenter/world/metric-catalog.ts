@@ -1,6 +1,6 @@
 /**
  * The metric keys the mock answers, one row each: its scope, unit, how node values combine into a cluster or
- * datacenter value, and how one node's value is made from the shape of the moment (decisions/101, 112).
+ * datacenter value, and how one node's value is made from the shape of the moment (decisions/101, 109).
  * Keys are OpsCenter's: the ones two published OpsCenter clients ask for (a Diamond collector and a Sensu
  * plugin list 70 keys between them) plus the device keys of the metrics API pages. Adding a key is adding a row.
  */
