@@ -3376,10 +3376,10 @@ export interface components {
              */
             last_seen: number;
             /**
-             * @description Cassandra operation mode; `unknown` when the node is down.
+             * @description Cassandra operation mode; `unknown` when the node is down, `drained` after a drain until it restarts.
              * @enum {string}
              */
-            mode: "normal" | "leaving" | "joining" | "moving" | "unknown";
+            mode: "normal" | "leaving" | "joining" | "moving" | "drained" | "unknown";
             /** @example 6.8.35 */
             version?: string;
             /** @description Data held, in bytes. */

@@ -42,6 +42,8 @@ export interface NodeActivity {
   downtime: Array<{ from: number; to?: number }>
   /** When compactions ran on the node. */
   compactions: number[]
+  /** Maintenance the node ran, oldest first: a GC, a flush, a repair, a drain and the restart that ends it. */
+  maintenance?: Array<{ action: 'gc' | 'flush' | 'repair' | 'drain' | 'undrain'; at: number }>
   /** A fixed heap-used share of heap-max, for a node the seed makes run hot; else derived from the seed. */
   heapRatio?: number
   /** Whether the node runs a DataStax agent. */

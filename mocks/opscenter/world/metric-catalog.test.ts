@@ -3,12 +3,30 @@ import { DISK_DEVICES, METRICS, METRICS_BY_KEY, devicesOf, type Sample } from '.
 
 /** Sample shapes at the edges of what the series feed the rows: idle and busy nodes, a compaction, an empty table. */
 const shapes: Array<Omit<Sample, 'of'>> = [
-  { jitter: -0.5, busy: 0, daily: 0.7, burst: 0, load: 0, disk: 0, heapRatio: 0.2, share: 0, tableBytes: 0 },
+  {
+    jitter: -0.5,
+    busy: 0,
+    daily: 0.7,
+    burst: 0,
+    sinceGc: Infinity,
+    sinceFlush: Infinity,
+    sinceRepair: Infinity,
+    drained: false,
+    load: 0,
+    disk: 0,
+    heapRatio: 0.2,
+    share: 0,
+    tableBytes: 0,
+  },
   {
     jitter: 0.49,
     busy: 0.99,
     daily: 1.3,
     burst: 1,
+    sinceGc: 0,
+    sinceFlush: 0,
+    sinceRepair: 0,
+    drained: true,
     load: 400 * 1024 ** 3,
     disk: 2048 * 1024 ** 3,
     heapRatio: 0.97,

@@ -16,6 +16,12 @@ export interface Sample {
   daily: number
   /** 1 right after a compaction on the node, decaying over ten minutes. */
   burst: number
+  /** Seconds since the node's last GC, flush and repair (Infinity when none). */
+  sinceGc: number
+  sinceFlush: number
+  sinceRepair: number
+  /** Whether the node is drained: up and reporting, but taking no client or node traffic until it restarts. */
+  drained: boolean
   /** The node's data, in bytes (its `load`). */
   load: number
   /** The node's disk size, in bytes. */
@@ -54,12 +60,19 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 const whole = (value: number) => Math.max(0, Math.round(value))
 /** Ops per second of the node, `base` at an idle node, following the daily curve. */
 const rate = (base: number, perBusy: number) => (s: Sample) => round((base + perBusy * s.busy) * s.daily * (1 + 0.2 * s.jitter))
+/** A request rate that stops while the node is drained. */
+const traffic = (base: number, perBusy: number) => {
+  const perSecond = rate(base, perBusy)
+  return (s: Sample) => (s.drained ? 0 : perSecond(s))
+}
+/** 1 right after an operation, fading over `seconds`. */
+const after = (since: number, seconds: number) => Math.exp(-since / seconds)
 /** A queue that is nearly empty and fills while a compaction runs. */
 const queue = (idle: number, inBurst: number) => (s: Sample) => whole(idle * (s.jitter + 0.5) * (0.5 + s.busy) + inBurst * s.burst)
 
 const NODE_ROWS: Row[] = [
-  ['write-ops', 'ops/s', 'sum', 'Write requests per second', rate(150, 600)],
-  ['read-ops', 'ops/s', 'sum', 'Read requests per second', rate(250, 900)],
+  ['write-ops', 'ops/s', 'sum', 'Write requests per second', traffic(150, 600)],
+  ['read-ops', 'ops/s', 'sum', 'Read requests per second', traffic(250, 900)],
   [
     'write-latency-op',
     'µs/op',
@@ -77,7 +90,13 @@ const NODE_ROWS: Row[] = [
   ['data-load', 'bytes', 'sum', 'Data held by the node (agrees with /nodes load and /storage-capacity)', (s) => s.load],
   ['heap-max', 'bytes', 'average', 'JVM heap maximum', () => HEAP_MAX],
   ['heap-committed', 'bytes', 'average', 'JVM heap committed', () => Math.round(HEAP_MAX * 0.95)],
-  ['heap-used', 'bytes', 'average', 'JVM heap in use', (s) => Math.round(HEAP_MAX * Math.min(0.98, s.heapRatio + 0.04 * s.jitter))],
+  [
+    'heap-used',
+    'bytes',
+    'average',
+    'JVM heap in use',
+    (s) => Math.round(HEAP_MAX * Math.min(0.98, s.heapRatio + 0.04 * s.jitter) * (1 - 0.45 * after(s.sinceGc, 600))),
+  ],
   ['nonheap-max', 'bytes', 'average', 'JVM non-heap maximum', () => NONHEAP_MAX],
   ['nonheap-committed', 'bytes', 'average', 'JVM non-heap committed', () => 192 * MiB],
   ['nonheap-used', 'bytes', 'average', 'JVM non-heap in use', (s) => Math.round(160 * MiB * (1 + 0.1 * s.jitter))],
@@ -86,7 +105,7 @@ const NODE_ROWS: Row[] = [
     'collections/min',
     'sum',
     'Old-generation (CMS) collections',
-    (s) => whole(0.2 + s.heapRatio * (s.jitter + 0.5)),
+    (s) => whole(0.2 + s.heapRatio * (s.jitter + 0.5) + (s.sinceGc < 60 ? 1 : 0)),
   ],
   [
     'cms-collection-time',
@@ -142,7 +161,7 @@ const NODE_ROWS: Row[] = [
     'Bytes compacted in the interval',
     (s) => Math.round(4 * MiB * (s.jitter + 0.5) + 512 * MiB * s.burst),
   ],
-  ['pending-flushes', 'tasks', 'sum', 'Memtable flushes waiting', queue(2, 4)],
+  ['pending-flushes', 'tasks', 'sum', 'Memtable flushes waiting', (s) => queue(2, 4)(s) + whole(8 * after(s.sinceFlush, 60))],
   ['pending-flush-sorter-tasks', 'tasks', 'sum', 'Flush sorter tasks waiting', queue(1, 2)],
   ['pending-memtable-post-flushers', 'tasks', 'sum', 'Memtable post-flush tasks waiting', queue(1, 2)],
   ['pending-memtable-post-flush', 'tasks', 'sum', 'Memtable post-flush stage tasks waiting', (s) => s.of('pending-memtable-post-flushers')],
@@ -161,12 +180,18 @@ const NODE_ROWS: Row[] = [
   ['pending-misc-stage', 'tasks', 'sum', 'Miscellaneous stage tasks waiting', (s) => s.of('pending-misc-tasks')],
   ['pending-read-repair-tasks', 'tasks', 'sum', 'Read repairs waiting', queue(1, 0)],
   ['pending-read-repair-stage', 'tasks', 'sum', 'Read repair stage tasks waiting', (s) => s.of('pending-read-repair-tasks')],
-  ['pending-repair-tasks', 'tasks', 'sum', 'Anti-entropy (repair) tasks waiting', queue(0.6, 0)],
+  [
+    'pending-repair-tasks',
+    'tasks',
+    'sum',
+    'Anti-entropy (repair) tasks waiting',
+    (s) => queue(0.6, 0)(s) + whole(12 * after(s.sinceRepair, 600)),
+  ],
   ['pending-anti-entropy-stage', 'tasks', 'sum', 'Anti-entropy stage tasks waiting', (s) => s.of('pending-repair-tasks')],
   ['pending-repl-on-write-tasks', 'tasks', 'sum', 'Replicate-on-write tasks waiting', queue(0.6, 0)],
   ['pending-request-responses', 'tasks', 'sum', 'Request response stage tasks waiting', queue(1, 0)],
   ['pending-request-response-stage', 'tasks', 'sum', 'Request response stage tasks waiting', (s) => s.of('pending-request-responses')],
-  ['pending-streams', 'streams', 'sum', 'Streams waiting (bootstrap, repair, move)', () => 0],
+  ['pending-streams', 'streams', 'sum', 'Streams waiting (bootstrap, repair, move)', (s) => whole(4 * after(s.sinceRepair, 600))],
   // The seeded clusters run no DSE Search workload: its request counters stay at zero.
   ['solr-requests', 'requests/s', 'sum', 'DSE Search requests', () => 0],
   ['solr-errors', 'errors/s', 'sum', 'DSE Search errors', () => 0],
@@ -226,7 +251,7 @@ const DISK_ROWS: Row[] = [
     'bytes/s',
     'sum',
     'Bytes written to the disk',
-    (s) => Math.round(s.of('write-ops') * 2 * 1024 + 96 * MiB * s.burst),
+    (s) => Math.round(s.of('write-ops') * 2 * 1024 + 96 * MiB * s.burst + 64 * MiB * after(s.sinceFlush, 120)),
   ],
   ['os-disk-read-rate', 'ops/s', 'sum', 'Read operations on the disk', (s) => round(s.of('read-ops') * 0.15 + 200 * s.burst)],
   ['os-disk-write-rate', 'ops/s', 'sum', 'Write operations on the disk', (s) => round(s.of('write-ops') * 0.05 + 300 * s.burst)],
@@ -280,14 +305,14 @@ const TABLE_ROWS: Row[] = [
     'ops/s',
     'sum',
     'Table writes per second',
-    (s) => round((5 + 120 * s.share) * (0.5 + s.busy) * s.daily * (1 + 0.2 * s.jitter)),
+    (s) => (s.drained ? 0 : round((5 + 120 * s.share) * (0.5 + s.busy) * s.daily * (1 + 0.2 * s.jitter))),
   ],
   [
     'cf-read-ops',
     'ops/s',
     'sum',
     'Table reads per second',
-    (s) => round((8 + 200 * s.share) * (0.5 + s.busy) * s.daily * (1 + 0.2 * s.jitter)),
+    (s) => (s.drained ? 0 : round((8 + 200 * s.share) * (0.5 + s.busy) * s.daily * (1 + 0.2 * s.jitter))),
   ],
   [
     'cf-write-latency-op',

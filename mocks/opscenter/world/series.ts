@@ -38,6 +38,9 @@ export function nodeValue(source: SeriesSource, node: Node, selector: Selector, 
   const busy = trait(source.seed, subject)
   let last = -Infinity
   for (const at of activity?.compactions ?? []) if (at <= t && at > last) last = at
+  // The latest maintenance of each kind at or before t (the list is oldest first).
+  const latest = { gc: -Infinity, flush: -Infinity, repair: -Infinity, drain: -Infinity, undrain: -Infinity }
+  for (const { action, at } of activity?.maintenance ?? []) if (at <= t) latest[action] = at
   const table = selector.table === undefined ? undefined : source.runtime.keyspaces.get(selector.keyspace ?? '')?.tables.get(selector.table)
   const share = selector.table === undefined ? 0 : trait(source.seed, `${selector.keyspace}.${selector.table}`)
   // A series' noise is its own: a node metric read for a device or a table row is the node's series.
@@ -53,6 +56,10 @@ export function nodeValue(source: SeriesSource, node: Node, selector: Selector, 
     busy,
     daily: 1 + 0.3 * Math.sin((2 * Math.PI * (t % DAY)) / DAY),
     burst: last === -Infinity ? 0 : Math.exp(-(t - last) / 600),
+    sinceGc: t - latest.gc,
+    sinceFlush: t - latest.flush,
+    sinceRepair: t - latest.repair,
+    drained: latest.drain > latest.undrain,
     load: node.load ?? 0,
     disk: source.runtime.diskBytes.get(node.node_ip) ?? 0,
     heapRatio: activity?.heapRatio ?? 0.35 + 0.25 * busy,
