@@ -190,7 +190,7 @@ export function backupsContract(target: OpscenterTarget): void {
       })
       await send('POST', `${C}/backups/run`, { keyspaces: ['shop'] })
       await target.control!.advanceClock(600)
-      const [[base, { time }]] = Object.entries((await get(`${C}/backups?amount=1`)).json) as Array<[string, { time: number }]>
+      const [[base, { time }]] = Object.entries((await get(`${C}/backups?amount=1`)).json) as [[string, { time: number }]]
       const at = time + 60
       expect((await send('POST', `${C}/backups/pit_check`, { timestamp: at })).json).toEqual({ valid: true, backup_id: base, reason: null })
       expect((await send('POST', `${C}/backups/pit_check`, { timestamp: since - 86400 * 30 })).json.valid).toBe(false)

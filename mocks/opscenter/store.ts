@@ -156,7 +156,7 @@ export interface DestinationRecord {
 
 /** A keyspace: replication settings and its tables by name (a Map: table names come from clients). */
 /** A change of a table's data in mock time (truncate, drop, create, restore): what commit log replay sees. */
-export interface TableChange {
+interface TableChange {
   time: number
   keyspace: string
   table: string

@@ -20,7 +20,7 @@ const JOB_PERMISSION: Record<string, string> = {
 const REQUIRED = ['first_run_date', 'first_run_time', 'interval', 'interval_unit', 'job_params'] as const
 
 /** Epoch seconds of the schedule's first run (UTC: the mock takes GMT/UTC only, decisions/106). */
-export function firstRun(schedule: Pick<ScheduleRecord, 'first_run_date' | 'first_run_time'>): number {
+function firstRun(schedule: Pick<ScheduleRecord, 'first_run_date' | 'first_run_time'>): number {
   return Date.parse(`${schedule.first_run_date}T${schedule.first_run_time}Z`) / 1000
 }
 

@@ -133,7 +133,7 @@ export function recordTableChange(store: OpscenterStore, clusterId: string, keys
 }
 
 /** The span commit logs cover: from when archiving was turned on to the newest log every node has archived. */
-export function pitWindow(store: OpscenterStore, runtime: ClusterRuntime): { from: number; to: number } | undefined {
+function pitWindow(store: OpscenterStore, runtime: ClusterRuntime): { from: number; to: number } | undefined {
   if (!runtime.pit.enabled || runtime.pit.enabledAt === null) return undefined
   const from = runtime.pit.enabledAt
   return { from, to: Math.max(from, Math.floor(store.clock.nowSeconds() / PIT_INTERVAL) * PIT_INTERVAL) }

@@ -4,7 +4,7 @@
  * Keys are OpsCenter's: the ones two published OpsCenter clients ask for (a Diamond collector and a Sensu
  * plugin list 70 keys between them) plus the device keys of the metrics API pages. Adding a key is adding a row.
  */
-export type MetricScope = 'node' | 'device' | 'table'
+type MetricScope = 'node' | 'device' | 'table'
 
 /** What a value is made from: the noise of the minute and the state of the node (and table) at that time. */
 export interface Sample {
@@ -373,7 +373,7 @@ const rows = (scope: MetricScope, table: Row[]): MetricDefinition[] =>
   table.map(([key, unit, combine, description, value]) => ({ key, scope, unit, combine, description, value }))
 
 export const DISK_DEVICES = ['sda'] as const
-export const NETWORK_DEVICES = ['eth0'] as const
+const NETWORK_DEVICES = ['eth0'] as const
 
 export const METRICS: readonly MetricDefinition[] = [
   ...rows('node', NODE_ROWS),

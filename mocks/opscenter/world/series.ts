@@ -25,7 +25,7 @@ export interface Selector {
 
 const DAY = 86400
 
-export function isDown(activity: NodeActivity | undefined, t: number): boolean {
+function isDown(activity: NodeActivity | undefined, t: number): boolean {
   return !!activity?.downtime.some((span) => t >= span.from && (span.to === undefined || t < span.to))
 }
 
@@ -101,7 +101,7 @@ export interface Window {
 }
 
 /** Most points one series may hold: a week at one-minute resolution. */
-export const MAX_POINTS = 10080
+const MAX_POINTS = 10080
 
 /**
  * The points of one series over a window: one per step (aligned to the step), each the average, minimum
