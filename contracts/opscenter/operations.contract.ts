@@ -192,6 +192,19 @@ export function operationsContract(target: OpscenterTarget): void {
       expect((await post(`${C}/ops/decommission/10.0.2.13`)).status).toBe(400)
     })
 
+    it('answers the same request ids for the same calls after a reset (ids come from the seed)', async () => {
+      const run = async () => {
+        await target.control!.reset()
+        admin = await loginAs(target, target.credentials.admin)
+        return [(await post(`${C}/ops/flush/10.0.1.11/shop`)).json, (await get(`${C}/ops/drain/10.0.1.12`)).json]
+      }
+      const first = await run()
+      expect(first[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(await run()).toEqual(first)
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
+    })
+
     it('needs the permission the action names', async () => {
       const viewer = await loginAs(target, target.credentials.viewer!)
       for (const path of [

@@ -1,4 +1,5 @@
 import spec from '../generated/opscenter.openapi.json'
+import { noise } from './world/noise'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Clock } from '../core/clock'
 import { MockError } from '../core/mock-error'
@@ -259,12 +260,32 @@ export class OpscenterStore {
   readonly lcmJobPlans = new Map<string, LcmJobPlan>()
   /** Operations started through the API, by request id (ids are global, as `/request/{id}` shows). */
   readonly requests = new Map<string, RequestRecord>()
+  /** How many ids `newId` has handed out since the last `clear`. */
+  private idsIssued = 0
 
   constructor(clock: Clock) {
     this.clock = clock
   }
 
+  /**
+   * A new id in UUID v4 form for what clients create (requests, LCM objects and jobs, alert rules, schedules,
+   * destinations): drawn from the seed and a counter, so the same seed and the same calls give the same ids.
+   */
+  newId(): string {
+    const issued = this.idsIssued++
+    const hex = [0, 1, 2, 3]
+      .map((part) =>
+        Math.floor(noise(this.seed, `id/${issued}`, part) * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0'),
+      )
+      .join('')
+    const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  }
+
   clear(): void {
+    this.idsIssued = 0
     this.users.clear()
     this.roles.clear()
     this.clusters.clear()

@@ -66,7 +66,7 @@ export const alertHandlers: ResourceHandlers<
 
   createAlertRule: onCluster(MANAGE, ({ store, clusterId, request }) => {
     const runtime = store.runtimeOf(clusterId)
-    const rule = checkedRule(runtime, readOpscenterBody(request), undefined, globalThis.crypto.randomUUID())
+    const rule = checkedRule(runtime, readOpscenterBody(request), undefined, store.newId())
     runtime.alertRules.set(rule.id, rule)
     return created(rule)
   }),

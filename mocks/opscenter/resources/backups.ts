@@ -346,7 +346,7 @@ export const backupHandlers: ResourceHandlers<
   ),
 
   createBackupDestination: onCluster(BACKUP, ({ store, clusterId, request }) => {
-    const destination = checkedDestination(readOpscenterBody(request), globalThis.crypto.randomUUID())
+    const destination = checkedDestination(readOpscenterBody(request), store.newId())
     store.runtimeOf(clusterId).destinations.set(destination.id, destination)
     return created({ ...destination })
   }),

@@ -67,7 +67,7 @@ export async function createLcm(
   store: OpscenterStore,
   kind: LcmObjectKind,
   input: unknown,
-  id: string = globalThis.crypto.randomUUID(),
+  id: string = store.newId(),
 ): Promise<LcmRecord> {
   if (!isPlainObject(input)) throw new MockError('BAD_REQUEST', `Expected a JSON object with the new ${LCM_KINDS[kind].type}'s fields`)
   const record: LcmRecord = { ...clientFields(input), id, href: `/api/v2/lcm/${kind}/${id}/`, type: LCM_KINDS[kind].type }

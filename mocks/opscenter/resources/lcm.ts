@@ -144,7 +144,7 @@ async function runAction(store: OpscenterStore, jobType: string, input: unknown)
   } else {
     target = targetOf(store, body)
   }
-  const id = globalThis.crypto.randomUUID()
+  const id = store.newId()
   const job: LcmRecord = {
     id,
     href: `/api/v2/lcm/jobs/${id}/`,

@@ -105,7 +105,7 @@ export const scheduleHandlers: ResourceHandlers<
   ),
 
   createJobSchedule: onCluster(PERMISSION.viewCluster, (call) => {
-    const schedule = checkedSchedule(call, readOpscenterBody(call.request), undefined, globalThis.crypto.randomUUID())
+    const schedule = checkedSchedule(call, readOpscenterBody(call.request), undefined, call.store.newId())
     call.store.runtimeOf(call.clusterId).schedules.set(schedule.id, schedule)
     return created(scheduleView(schedule, call.store.clock.nowSeconds()))
   }),

@@ -68,7 +68,7 @@ export function startRequest(store: OpscenterStore, input: StartRequest): Reques
     ended: false,
   }))
   const request: RequestRecord = {
-    id: globalThis.crypto.randomUUID(),
+    id: store.newId(),
     clusterId: input.clusterId,
     action: input.action,
     created: now,
