@@ -268,11 +268,24 @@ export class OpscenterStore {
   }
 
   /**
-   * A new id in UUID v4 form for what clients create (requests, LCM objects and jobs, alert rules, schedules,
-   * destinations): drawn from the seed and a counter, so the same seed and the same calls give the same ids.
+   * A new id in UUID v4 form for what clients start (requests, LCM jobs): drawn from the seed and a counter, so the
+   * same seed and the same calls give the same ids.
    */
   newId(): string {
-    const issued = this.idsIssued++
+    return this.idAt(this.idsIssued++)
+  }
+
+  /**
+   * Builds what a client creates (LCM objects, alert rules, schedules, destinations) under the next id; the id is
+   * spent only when the build succeeds, so a rejected create changes nothing.
+   */
+  async withNewId<T>(build: (id: string) => T | Promise<T>): Promise<T> {
+    const value = await build(this.idAt(this.idsIssued))
+    this.idsIssued++
+    return value
+  }
+
+  private idAt(issued: number): string {
     const hex = [0, 1, 2, 3]
       .map((part) =>
         Math.floor(noise(this.seed, `id/${issued}`, part) * 2 ** 32)

@@ -345,8 +345,9 @@ export const backupHandlers: ResourceHandlers<
     ok(Object.fromEntries([...store.runtimeOf(clusterId).destinations].map(([id, destination]) => [id, { ...destination }]))),
   ),
 
-  createBackupDestination: onCluster(BACKUP, ({ store, clusterId, request }) => {
-    const destination = checkedDestination(readOpscenterBody(request), store.newId())
+  createBackupDestination: onCluster(BACKUP, async ({ store, clusterId, request }) => {
+    const body = readOpscenterBody(request)
+    const destination = await store.withNewId((id) => checkedDestination(body, id))
     store.runtimeOf(clusterId).destinations.set(destination.id, destination)
     return created({ ...destination })
   }),

@@ -63,17 +63,15 @@ function checkRules(store: OpscenterStore, kind: LcmObjectKind, record: Record<s
 }
 
 /** A new LCM object from a client body: secrets dropped, server fields set, rules and schema checked. */
-export async function createLcm(
-  store: OpscenterStore,
-  kind: LcmObjectKind,
-  input: unknown,
-  id: string = store.newId(),
-): Promise<LcmRecord> {
+export async function createLcm(store: OpscenterStore, kind: LcmObjectKind, input: unknown, id?: string): Promise<LcmRecord> {
   if (!isPlainObject(input)) throw new MockError('BAD_REQUEST', `Expected a JSON object with the new ${LCM_KINDS[kind].type}'s fields`)
-  const record: LcmRecord = { ...clientFields(input), id, href: `/api/v2/lcm/${kind}/${id}/`, type: LCM_KINDS[kind].type }
-  if (LCM_RULES[kind].runsJobs) record['last-job-id'] = null
-  checkRules(store, kind, record)
-  return store.insertLcm(kind, record)
+  const build = (recordId: string) => {
+    const record: LcmRecord = { ...clientFields(input), id: recordId, href: `/api/v2/lcm/${kind}/${recordId}/`, type: LCM_KINDS[kind].type }
+    if (LCM_RULES[kind].runsJobs) record['last-job-id'] = null
+    checkRules(store, kind, record)
+    return store.insertLcm(kind, record)
+  }
+  return id === undefined ? store.withNewId(build) : build(id)
 }
 
 /** Changes the fields sent (LCM's PUT), keeping id, href, type and the job fields. */

@@ -144,25 +144,27 @@ async function runAction(store: OpscenterStore, jobType: string, input: unknown)
   } else {
     target = targetOf(store, body)
   }
-  const id = store.newId()
-  const job: LcmRecord = {
-    id,
-    href: `/api/v2/lcm/jobs/${id}/`,
-    type: 'job',
-    'job-type': jobType,
-    status: 'PENDING',
-    'cluster-id': target.cluster.id,
-    'cluster-name': String(target.cluster.name),
-    'datacenter-id': target.datacenter?.id ?? null,
-    'datacenter-name': target.datacenter ? String(target.datacenter.name) : null,
-    'node-id': target.node?.id ?? null,
-    'node-name': target.node ? String(target.node.name) : null,
-    description: typeof body.description === 'string' ? body.description : null,
-    'dry-run': body['dry-run'] === true,
-    'job-data': { ...body, 'job-type': jobType },
-    'created-on': new Date(now * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-  }
-  await store.insertLcm('jobs', job)
+  const job = await store.withNewId(async (id) => {
+    const record: LcmRecord = {
+      id,
+      href: `/api/v2/lcm/jobs/${id}/`,
+      type: 'job',
+      'job-type': jobType,
+      status: 'PENDING',
+      'cluster-id': target.cluster.id,
+      'cluster-name': String(target.cluster.name),
+      'datacenter-id': target.datacenter?.id ?? null,
+      'datacenter-name': target.datacenter ? String(target.datacenter.name) : null,
+      'node-id': target.node?.id ?? null,
+      'node-name': target.node ? String(target.node.name) : null,
+      description: typeof body.description === 'string' ? body.description : null,
+      'dry-run': body['dry-run'] === true,
+      'job-data': { ...body, 'job-type': jobType },
+      'created-on': new Date(now * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }
+    return store.insertLcm('jobs', record)
+  })
+  const id = job.id
   store.lcmJobPlans.set(id, { created: now, nodeIds: target.nodeIds })
   for (const [kind, record] of target.touched) await store.replaceLcm(kind, { ...record, 'last-job-id': id })
   return jobView(store, job)

@@ -104,8 +104,9 @@ export const scheduleHandlers: ResourceHandlers<
     ok([...store.runtimeOf(clusterId).schedules.values()].map((schedule) => scheduleView(schedule, store.clock.nowSeconds()))),
   ),
 
-  createJobSchedule: onCluster(PERMISSION.viewCluster, (call) => {
-    const schedule = checkedSchedule(call, readOpscenterBody(call.request), undefined, call.store.newId())
+  createJobSchedule: onCluster(PERMISSION.viewCluster, async (call) => {
+    const body = readOpscenterBody(call.request)
+    const schedule = await call.store.withNewId((id) => checkedSchedule(call, body, undefined, id))
     call.store.runtimeOf(call.clusterId).schedules.set(schedule.id, schedule)
     return created(scheduleView(schedule, call.store.clock.nowSeconds()))
   }),
