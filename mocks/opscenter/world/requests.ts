@@ -175,13 +175,13 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
   store.logEvent(request.clusterId, { ...event(request, `${describe(request)} on node ${ip} finished`, ip, 1), success: true }, at)
 }
 
-function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
+export function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
   node.mode = 'unknown'
   node.last_seen = at
   if (activity && !activity.downtime.some((span) => span.to === undefined)) activity.downtime.push({ from: at })
 }
 
-function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
+export function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
   node.mode = 'normal'
   node.last_seen = 0
   const open = activity?.downtime.find((span) => span.to === undefined)
