@@ -33,7 +33,8 @@ import type { AlertType, ApiKeyCreate, Privilege, SeverityNumber } from './spec-
 type Entry = Record<string, unknown>
 
 const SEVERITY_NAMES = ['Critical', 'Trouble', 'Attention', 'Service Down', 'Clear'] as const
-const seconds = { type: 'integer', minimum: 0 }
+/** Times are seconds (with a millisecond fraction when they have one) before the world's moment. */
+const seconds = { type: 'number', minimum: 0 }
 const ago = (description: string) => ({ ...seconds, description })
 const severity = {
   description: 'A severity number (1 Critical … 5 Clear) or name.',
@@ -158,7 +159,7 @@ const eventSchema = {
     eventType: { type: 'string' },
     message: { type: 'string' },
     severity,
-    secondsAgo: { type: 'number', minimum: 0 },
+    secondsAgo: seconds,
   },
 }
 
@@ -586,7 +587,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
 
 function exportWorld(store: OpmanagerStore): World {
   const now = store.clock.now()
-  const agoOf = (at: number) => Math.max(0, Math.round((now - at) / 1000))
+  const agoOf = (at: number) => Math.max(0, now - at) / 1000
   const displayName = (deviceName: string) => store.devices.find(deviceName)?.displayName ?? deviceName
   const interfaceRefOf = (entity: string) => {
     const record = store.interfaces.find(entity)
