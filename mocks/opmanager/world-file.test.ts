@@ -101,7 +101,7 @@ describe('OpManager world', () => {
         ['IF-2', 2, 'IF-DOWN'],
       ]),
     )
-    const monitors = await callService(mock.service, 'GET', '/api/json/device/getPerformanceMonitors?deviceName=till-01', { headers: ana })
+    const monitors = await callService(mock.service, 'GET', '/api/json/device/getDeviceAssociatedMonitors?name=till-01', { headers: ana })
     expect(JSON.stringify(monitors.json)).toContain('SNMP-CPUUtilization')
     expect(mock.world.export()).toMatchObject({
       alarms: [
