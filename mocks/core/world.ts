@@ -144,7 +144,9 @@ export function documentOf(source: WorldSource): unknown {
 
 /**
  * Later worlds override earlier ones: lists of named objects merge by their key (a later entry's fields
- * replace the earlier entry's), maps merge by key, anything else is replaced.
+ * replace the earlier entry's, and named lists inside an entry, such as a cluster's nodes, merge the same
+ * way), maps merge by key, anything else is replaced. `keyOf` takes a collection (`hosts`) or a nested
+ * list (`clusters/nodes`).
  */
 export function composeWorlds(
   worlds: readonly Record<string, unknown>[],
@@ -155,7 +157,7 @@ export function composeWorlds(
     for (const [name, value] of Object.entries(world)) {
       const previous = Object.hasOwn(out, name) ? out[name] : undefined
       const key = keyOf(name)
-      if (key && Array.isArray(previous) && Array.isArray(value)) setOwn(out, name, mergeByKey(previous, value, key))
+      if (key && Array.isArray(previous) && Array.isArray(value)) setOwn(out, name, mergeByKey(previous, value, key, name, keyOf))
       else if (isPlainObject(previous) && isPlainObject(value) && !key) setOwn(out, name, { ...previous, ...value })
       else setOwn(out, name, value)
     }
@@ -163,14 +165,35 @@ export function composeWorlds(
   return out
 }
 
-function mergeByKey(earlier: unknown[], later: unknown[], key: string): unknown[] {
+function mergeByKey(
+  earlier: unknown[],
+  later: unknown[],
+  key: string,
+  path: string,
+  keyOf: (collection: string) => string | undefined,
+): unknown[] {
   const merged = [...earlier]
   for (const item of later) {
     const index = isPlainObject(item)
       ? merged.findIndex((other) => isPlainObject(other) && ownValue(other, key) === ownValue(item, key))
       : -1
-    if (index === -1) merged.push(item)
-    else merged[index] = { ...(merged[index] as object), ...(item as object) }
+    if (index === -1) {
+      merged.push(item)
+      continue
+    }
+    const entry = { ...(merged[index] as Record<string, unknown>) }
+    for (const [field, value] of Object.entries(item as Record<string, unknown>)) {
+      const nestedKey = keyOf(`${path}/${field}`)
+      const previous = Object.hasOwn(entry, field) ? entry[field] : undefined
+      setOwn(
+        entry,
+        field,
+        nestedKey && Array.isArray(previous) && Array.isArray(value)
+          ? mergeByKey(previous, value, nestedKey, `${path}/${field}`, keyOf)
+          : value,
+      )
+    }
+    merged[index] = entry
   }
   return merged
 }
@@ -187,7 +210,7 @@ export interface WorldAdapter<Store> {
   readonly vendor: string
   /** JSON Schema (2020-12) of this vendor's world files. */
   readonly schema: object
-  /** The field that names the entries of a collection, for composing (`hosts` → `name`). */
+  /** The field that names the entries of a collection, for composing (`hosts` → `name`, `clusters/nodes` → `ip`). */
   keyOf(collection: string): string | undefined
   check(world: Record<string, unknown>): WorldProblem[]
   apply(store: Store, world: Record<string, unknown>): Promise<void>

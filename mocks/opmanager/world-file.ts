@@ -724,6 +724,7 @@ export const opmanagerWorldAdapter: WorldAdapter<OpmanagerStore> = {
   keyOf: (collection) =>
     new Map([
       ['devices', 'name'],
+      ['devices/interfaces', 'ifName'],
       ['businessViews', 'name'],
       ['groups', 'name'],
       ['downtimes', 'name'],

@@ -90,7 +90,7 @@ const nodeSchema = {
     dc: { type: 'string', description: 'Datacenter (default DC1).' },
     rack: { type: 'string', description: 'Rack (default RAC1).' },
     state: { enum: ['up', 'down'], description: 'down: the agent stopped reporting (mode unknown); default up.' },
-    secondsDown: ago('How long a down node has been down (default 0).'),
+    secondsDown: ago('How long a down node has been down (default 0; ignored for an up node).'),
     mode: { enum: ['normal', 'leaving', 'joining', 'moving'], description: 'Mode of an up node (default normal).' },
     outages: {
       type: 'array',
@@ -287,10 +287,6 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
     const presets = unique(['clusters', index, 'presets'], 'id', list(cluster.presets))
     if (typeof cluster.defaultPreset === 'string' && !presets.has(cluster.defaultPreset))
       problems.push({ path: at('defaultPreset'), message: `no preset with id '${cluster.defaultPreset}' in this cluster` })
-    list(cluster.nodes).forEach((node, position) => {
-      if (node.state !== 'down' && node.secondsDown !== undefined)
-        problems.push({ path: at('nodes', position, 'secondsDown'), message: 'only a node with state: down has secondsDown' })
-    })
     const dcs = new Set(list(cluster.nodes).map((node) => stringOr(node.dc, 'DC1')))
     list(cluster.alertRules).forEach((rule, position) => {
       if (typeof rule.dc === 'string' && !dcs.has(rule.dc))
@@ -583,6 +579,10 @@ export const opscenterWorldAdapter: WorldAdapter<OpscenterStore> = {
       ['roles', 'name'],
       ['users', 'username'],
       ['clusters', 'name'],
+      ['clusters/nodes', 'ip'],
+      ['clusters/alertRules', 'id'],
+      ['clusters/bestPractice', 'name'],
+      ['clusters/presets', 'id'],
     ]).get(collection),
   check: checkWorld,
   apply: applyWorld,
