@@ -1,6 +1,7 @@
 import { MockError } from '../core/mock-error'
 import { parseJsonText, isPlainObject } from '../core/body'
 import { likeMatcher } from '../core/like'
+import { ownValue } from '../core/own'
 import { paginate, paginateWindow } from './paging'
 import type { ListSummary } from './spec-types'
 
@@ -29,7 +30,7 @@ export interface ListSource<R> {
 }
 
 const PLAIN: ListSource<unknown> = {
-  value: (record, column) => (Object.hasOwn(record as object, column) ? (record as Record<string, unknown>)[column] : undefined),
+  value: (record, column) => ownValue(record as Record<string, unknown>, column),
   present: (record) => record as Record<string, unknown>,
 }
 
@@ -264,15 +265,12 @@ function projection(
   }
   const extra = new Set([...added, ...only].filter((column) => onRequest.has(column)))
   if (!requested.length) return { extra, project: (record) => record }
+  const kept = (key: string) => !excluded.includes(key) || key === 'id' || key === 'ref'
   return {
     extra,
     project: (record) => {
       const keys = only.length ? ['id', 'ref', ...only, ...added] : Object.keys(record)
-      const result: Record<string, unknown> = {}
-      for (const key of keys) {
-        if (Object.hasOwn(record, key) && (!excluded.includes(key) || key === 'id' || key === 'ref')) result[key] = record[key]
-      }
-      return result
+      return Object.fromEntries(keys.flatMap((key) => (Object.hasOwn(record, key) && kept(key) ? [[key, record[key]]] : [])))
     },
   }
 }

@@ -1,6 +1,7 @@
 import spec from '../generated/opsview.openapi.json'
 import type { Clock } from '../core/clock'
 import { MockError } from '../core/mock-error'
+import { ownValue } from '../core/own'
 import { schemaProblems, type BundledSpec } from '../core/spec-schema'
 import { blocksDelete, normaliseField, referencesIn, renamedIn, withoutRef, type FieldKind, type RefSelector } from './config/kinds'
 import type { Actor, ConfigReader, ConfigTypeModule, Scope, StoredRecord } from './config/module'
@@ -19,6 +20,11 @@ type ReferrerIndex = Map<string, Set<Key>> // `${from}\u0000${field}` → keys o
 
 const bundled = spec as unknown as BundledSpec
 const schemas = (bundled.components?.schemas ?? {}) as Record<string, { properties?: Record<string, unknown> }>
+
+/** The kind of a field the engine itself recorded (reverse index, mirror table), so the type module declares it. */
+function kindOf(type: ConfigTypeName, field: string): FieldKind {
+  return ownValue(moduleFor(type).fields, field)!
+}
 
 /** A committed change to one object: `after` is undefined for a delete. */
 export interface ConfigChange {
@@ -199,16 +205,16 @@ export class ConfigStore {
   present(type: ConfigTypeName, record: StoredRecord, scope?: Scope, extra?: ReadonlySet<string>): Record<string, unknown> {
     const module = moduleFor(type)
     const reader = this.reader(scope)
-    const result: Record<string, unknown> = {}
+    const result: Array<[string, unknown]> = []
     for (const field of schemaFields(module)) {
       if (module.onRequest?.includes(field) && !extra?.has(field)) continue
       const derive = module.derived && Object.hasOwn(module.derived, field) ? module.derived[field]! : undefined
-      if (derive) result[field] = derive(record, reader)
-      else if (field === 'uncommitted') result[field] = this.isUncommitted(type, record.id) ? '1' : '0'
+      if (derive) result.push([field, derive(record, reader)])
+      else if (field === 'uncommitted') result.push([field, this.isUncommitted(type, record.id) ? '1' : '0'])
       else if (Object.hasOwn(record, field))
-        result[field] = scope ? this.#scoped(module.fields[field], record[field], reader) : record[field]
+        result.push([field, scope ? this.#scoped(ownValue(module.fields, field), record[field], reader) : record[field]])
     }
-    return result
+    return Object.fromEntries(result)
   }
 
   /** The text of a column for searching and sorting: own fields from the record, derived ones computed. */
@@ -238,7 +244,7 @@ export class ConfigStore {
     const { values, secrets, mirrored } = this.#normalise(type, input, options.scope)
     const merged: Record<string, unknown> = { ...(options.base ? ownFields(options.base) : module.defaults(this.reader())), ...values }
     for (const field of module.required) {
-      if (merged[field] === undefined) throw new MockError('BAD_REQUEST', `Missing required field '${field}' for ${type}`)
+      if (ownValue(merged, field) === undefined) throw new MockError('BAD_REQUEST', `Missing required field '${field}' for ${type}`)
     }
     if (options.base && values.name === undefined) throw new MockError('BAD_REQUEST', `Cloning a ${type} needs a new 'name'`)
     if (typeof merged.name !== 'string' || merged.name === '')
@@ -296,7 +302,7 @@ export class ConfigStore {
     for (const [slot, keys] of index ?? []) {
       if (!keys.size) continue
       const [from, field] = slot.split('\u0000') as [ConfigTypeName, string]
-      const kind = moduleFor(from).fields[field]!
+      const kind = kindOf(from, field)
       if (blocksDelete(kind, type)) {
         const user = this.get(from, [...keys][0]!)!
         throw new MockError('BAD_REQUEST', `Cannot delete ${type} '${record.name}': it is used by ${from} '${user.name}' (${field})`)
@@ -306,7 +312,7 @@ export class ConfigStore {
     return this.#transaction(() => {
       for (const [from, field, kind] of cascades) {
         for (const referrer of this.referrers(from, field, type, key)) {
-          this.#put(from, referrer.id, { ...referrer, [field]: withoutRef(kind, referrer[field], record.ref) } as StoredRecord)
+          this.#put(from, referrer.id, { ...referrer, [field]: withoutRef(kind, ownValue(referrer, field), record.ref) } as StoredRecord)
           this.#changed(from, referrer.id)
         }
       }
@@ -375,7 +381,7 @@ export class ConfigStore {
 
   #normalise(type: ConfigTypeName, input: Record<string, unknown>, scope?: Scope): Normalised {
     const module = moduleFor(type)
-    const values: Record<string, unknown> = {}
+    const values = new Map<string, unknown>()
     const secrets = new Map<string, string>()
     const mirrored = new Map<string, ObjectRef[]>()
     const context = {
@@ -406,9 +412,9 @@ export class ConfigStore {
       }
       const value = normaliseField(type, field, kind, raw, context)
       if (kind.kind === 'secret') secrets.set(field, value as string)
-      else if (value !== undefined) values[field] = value
+      else if (value !== undefined) values.set(field, value)
     }
-    return { values, secrets, mirrored }
+    return { values: Object.fromEntries(values), secrets, mirrored }
   }
 
   /**
@@ -418,8 +424,8 @@ export class ConfigStore {
    */
   #applyMirrors(type: ConfigTypeName, record: StoredRecord, mirrored: Map<string, ObjectRef[]>, scope: Scope | undefined): void {
     for (const [field, wanted] of mirrored) {
-      const { from, field: via } = moduleFor(type).mirrors![field]!
-      const kind = moduleFor(from).fields[via]!
+      const { from, field: via } = ownValue(moduleFor(type).mirrors!, field)!
+      const kind = kindOf(from, via)
       const wantedKeys = new Set(wanted.map(refKeyOf))
       const current = this.referrers(from, via, type, record.id)
       for (const other of current) {
@@ -430,7 +436,7 @@ export class ConfigStore {
             'BAD_REQUEST',
             `Field '${field}' of ${type} leaves out ${from} '${other.name}', which must belong to one ${type}`,
           )
-        this.#put(from, other.id, Object.freeze({ ...other, [via]: withoutRef(kind, other[via], record.ref) }) as StoredRecord)
+        this.#put(from, other.id, Object.freeze({ ...other, [via]: withoutRef(kind, ownValue(other, via), record.ref) }) as StoredRecord)
         this.#changed(from, other.id)
       }
       const currentKeys = new Set(current.map((other) => other.id))
@@ -438,7 +444,7 @@ export class ConfigStore {
         if (currentKeys.has(key)) continue
         const other = this.get(from, key)!
         const ref = { name: record.name, ref: record.ref }
-        const value = kind.kind === 'ref' ? ref : [...((other[via] as ObjectRef[] | undefined) ?? []), ref]
+        const value = kind.kind === 'ref' ? ref : [...((ownValue(other, via) as ObjectRef[] | undefined) ?? []), ref]
         this.#put(from, key, Object.freeze({ ...other, [via]: value }) as StoredRecord)
         this.#changed(from, key)
       }
@@ -515,10 +521,10 @@ export class ConfigStore {
   }
 
   #index(type: ConfigTypeName, key: Key, fields: Readonly<Record<string, FieldKind>>, record: StoredRecord, direction: 1 | -1): void {
-    for (const field in fields) {
-      const value = record[field]
+    for (const [field, kind] of Object.entries(fields)) {
+      const value = ownValue(record, field)
       if (value === undefined || value === null) continue
-      for (const [target, targetKey] of referencesIn(fields[field]!, value)) {
+      for (const [target, targetKey] of referencesIn(kind, value)) {
         const slotKey = `${target}/${targetKey}`
         let slots = this.#referrers.get(slotKey)
         if (!slots) this.#referrers.set(slotKey, (slots = new Map()))
@@ -535,13 +541,13 @@ export class ConfigStore {
   #propagateRename(type: ConfigTypeName, key: Key, record: StoredRecord): void {
     for (const [slot, keys] of this.#referrers.get(`${type}/${key}`) ?? []) {
       const [from, field] = slot.split('\u0000') as [ConfigTypeName, string]
-      const kind = moduleFor(from).fields[field]!
+      const kind = kindOf(from, field)
       for (const referrerKey of [...keys]) {
         const referrer = this.get(from, referrerKey)!
         this.#put(
           from,
           referrerKey,
-          Object.freeze({ ...referrer, [field]: renamedIn(kind, referrer[field], record.ref, record.name) }) as StoredRecord,
+          Object.freeze({ ...referrer, [field]: renamedIn(kind, ownValue(referrer, field), record.ref, record.name) }) as StoredRecord,
         )
       }
     }

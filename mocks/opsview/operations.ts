@@ -1,7 +1,10 @@
+import spec from '../generated/opsview.openapi.json'
 import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
 import type { MockRequest } from '../core/exchange'
 import type { Operation } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
+import { specRouteFinder } from '../core/spec-routes'
 import type { SessionStore } from '../core/sessions'
 import { authenticate, requireAnyAccess, userInfo } from './auth'
 import { moduleFor } from './config/registry'
@@ -48,8 +51,11 @@ type Handler<Id extends OperationId> = (
 ) => Reply<Id> | Promise<Reply<Id>>
 type OperationId = keyof operations
 
-function operation<Id extends OperationId>(operationId: Id, method: string, path: string, handle: Handler<Id>): Operation<OpsviewContext> {
-  return { operationId, method, path, handle }
+const routeOf = specRouteFinder<OperationId>(spec as unknown as BundledSpec)
+
+/** One operation-table row, named by the spec's operationId; its method and path come from the spec. */
+function operation<Id extends OperationId>(operationId: Id, handle: Handler<Id>): Operation<OpsviewContext> {
+  return { ...routeOf(operationId), handle }
 }
 
 /** Wraps a handler that needs a logged-in user. */
@@ -71,9 +77,17 @@ function withPrincipal<Id extends OperationId>(
 
 const ok = <T>(json: T) => ({ status: 200 as const, json })
 
+/** A read-only answer for the logged-in user, computed from the query string: most status and runtime views. */
+function queryView<Id extends OperationId>(
+  read: (context: OpsviewContext, principal: Principal, query: URLSearchParams) => Extract<Reply<Id>, { status: 200 }>['json'],
+): Handler<Id> {
+  // The generic Reply<Id> stays unresolved here; `read`'s own type already ties the body to the operation's 200.
+  return withPrincipal((context, principal, request) => ok(read(context, principal, request.query)) as Reply<Id>)
+}
+
 // ---- authentication ------------------------------------------------------------------------------
 
-const login = operation('login', 'POST', '/rest/login', ({ store, sessions }, request) => {
+const login = operation('login', ({ store, sessions }, request) => {
   // X-Opsview-* headers are ignored here: clients log in again with stale or "null" tokens.
   const params = readParams(request)
   const username = singleString(params.username)
@@ -93,26 +107,20 @@ function endSession({ store, sessions }: OpsviewContext, request: MockRequest) {
   return ok({ logout_via: 'REST API' as const })
 }
 
-const logout = operation('logout', 'POST', '/rest/logout', endSession)
-const deleteLogin = operation('deleteLogin', 'DELETE', '/rest/login', endSession)
+const logout = operation('logout', endSession)
+const deleteLogin = operation('deleteLogin', endSession)
 
 const getUser = operation(
   'getUser',
-  'GET',
-  '/rest/user',
   withPrincipal((_context, principal) => ok(userInfo(principal))),
 )
 
 // ---- information ---------------------------------------------------------------------------------
 
-const getApiVersion = operation('getApiVersion', 'GET', '/rest', () =>
-  ok({ api_version: 6.008008, api_min_version: '2.000', easyxdm_version: '2.4.19' }),
-)
+const getApiVersion = operation('getApiVersion', () => ok({ api_version: 6.008008, api_min_version: '2.000', easyxdm_version: '2.4.19' }))
 
 const getInfo = operation(
   'getInfo',
-  'GET',
-  '/rest/info',
   withPrincipal(({ version, store }) =>
     ok({
       ...version,
@@ -126,8 +134,6 @@ const getInfo = operation(
 
 const getServerinfo = operation(
   'getServerinfo',
-  'GET',
-  '/rest/serverinfo',
   withPrincipal(({ version, store }) =>
     ok({
       opsview_version: version.opsview_version,
@@ -179,8 +185,6 @@ function objectBody(request: MockRequest): Record<string, unknown> {
 
 const listConfigObjects = operation(
   'listConfigObjects',
-  'GET',
-  '/rest/config/{objecttype}',
   withPrincipal(({ store }, principal, request, params) => {
     const type = configType(store, params)
     readable(principal, type)
@@ -202,8 +206,6 @@ const listConfigObjects = operation(
 
 const configObjectExists = operation(
   'configObjectExists',
-  'GET',
-  '/rest/config/{objecttype}/exists',
   withPrincipal(({ store }, principal, request, params) => {
     const type = configType(store, params)
     readable(principal, type)
@@ -218,8 +220,6 @@ const configObjectExists = operation(
 
 const getConfigObject = operation(
   'getConfigObject',
-  'GET',
-  '/rest/config/{objecttype}/{id}',
   withPrincipal(({ store }, principal, _request, params) => {
     const type = configType(store, params)
     readable(principal, type)
@@ -229,8 +229,6 @@ const getConfigObject = operation(
 
 const createConfigObject = operation(
   'createConfigObject',
-  'POST',
-  '/rest/config/{objecttype}',
   withPrincipal(async ({ store }, principal, request, params) => {
     const type = configType(store, params)
     writable(principal, type, 'create')
@@ -242,8 +240,6 @@ const createConfigObject = operation(
 
 const updateConfigObjects = operation(
   'updateConfigObjects',
-  'PUT',
-  '/rest/config/{objecttype}',
   withPrincipal(async ({ store }, principal, request, params) => {
     const type = configType(store, params)
     writable(principal, type, 'update')
@@ -294,8 +290,6 @@ function existingFor(store: OpsviewStore, type: ConfigTypeName, fields: Record<s
 
 const updateConfigObject = operation(
   'updateConfigObject',
-  'PUT',
-  '/rest/config/{objecttype}/{id}',
   withPrincipal(async ({ store }, principal, request, params) => {
     const type = configType(store, params)
     writable(principal, type, 'update')
@@ -306,8 +300,6 @@ const updateConfigObject = operation(
 
 const cloneConfigObject = operation(
   'cloneConfigObject',
-  'POST',
-  '/rest/config/{objecttype}/{id}',
   withPrincipal(async ({ store }, principal, request, params) => {
     const type = configType(store, params)
     writable(principal, type, 'clone')
@@ -318,8 +310,6 @@ const cloneConfigObject = operation(
 
 const deleteConfigObject = operation(
   'deleteConfigObject',
-  'DELETE',
-  '/rest/config/{objecttype}/{id}',
   withPrincipal(async ({ store }, principal, _request, params) => {
     const type = configType(store, params)
     writable(principal, type)
@@ -331,8 +321,6 @@ const deleteConfigObject = operation(
 
 const deleteConfigObjects = operation(
   'deleteConfigObjects',
-  'DELETE',
-  '/rest/config/{objecttype}',
   withPrincipal(async ({ store }, principal, request, params) => {
     const type = configType(store, params)
     writable(principal, type)
@@ -360,8 +348,6 @@ function reloadStatus(store: OpsviewStore) {
 
 const getReloadStatus = operation(
   'getReloadStatus',
-  'GET',
-  '/rest/reload',
   withPrincipal(({ store }, principal) => {
     requireAnyAccess(principal, ['RELOADACCESS', 'RELOADVIEW', 'CONFIGUREVIEW', 'ADMINACCESS'], 'viewing reload status')
     return reloadStatus(store)
@@ -370,8 +356,6 @@ const getReloadStatus = operation(
 
 const reload = operation(
   'reload',
-  'POST',
-  '/rest/reload',
   withPrincipal(async ({ store, monitoring }, principal) => {
     requireAnyAccess(principal, ['RELOADACCESS'], 'reloading')
     await store.reload()
@@ -382,35 +366,16 @@ const reload = operation(
 
 // ---- status and runtime --------------------------------------------------------------------------
 
-const listHostStatusOp = operation(
-  'listHostStatus',
-  'GET',
-  '/rest/status/host',
-  withPrincipal((context, principal, request) => ok(listHostStatus(context, principal, request.query))),
-)
-const listServiceStatusOp = operation(
-  'listServiceStatus',
-  'GET',
-  '/rest/status/service',
-  withPrincipal((context, principal, request) => ok(listServiceStatus(context, principal, request.query))),
-)
-const listHostgroupStatusOp = operation(
-  'listHostgroupStatus',
-  'GET',
-  '/rest/status/hostgroup',
-  withPrincipal((context, principal, request) => ok(listHostgroupStatus(context, principal, request.query))),
-)
+const listHostStatusOp = operation('listHostStatus', queryView(listHostStatus))
+const listServiceStatusOp = operation('listServiceStatus', queryView(listServiceStatus))
+const listHostgroupStatusOp = operation('listHostgroupStatus', queryView(listHostgroupStatus))
 
 const listDowntimesOp = operation(
   'listDowntimes',
-  'GET',
-  '/rest/downtime',
   withPrincipal(({ store }, principal, request) => ok(listDowntimes(store, principal, request.query))),
 )
 const createDowntimeOp = operation(
   'createDowntime',
-  'POST',
-  '/rest/downtime',
   withPrincipal(({ store, monitoring }, principal, request) => {
     const result = createDowntime(store, principal, request.query, bodyFields(readOpsviewBody(request)))
     monitoring.noteDowntimesChanged()
@@ -419,8 +384,6 @@ const createDowntimeOp = operation(
 )
 const deleteDowntimesOp = operation(
   'deleteDowntimes',
-  'DELETE',
-  '/rest/downtime',
   withPrincipal(({ store, monitoring }, principal, request) => {
     const now = store.clock.nowSeconds()
     const running = [...store.downtimes.values()].filter((record) => record.start <= now && record.end > now)
@@ -442,8 +405,6 @@ const deleteDowntimesOp = operation(
 )
 const acknowledgeOp = operation(
   'acknowledge',
-  'POST',
-  '/rest/acknowledge',
   withPrincipal(({ store, monitoring }, principal, request) => {
     const body = bodyFields(readOpsviewBody(request))
     const result = acknowledge(store, principal, request.query, body)
@@ -467,8 +428,6 @@ function assertAction(principal: Principal): void {
 
 const listAcknowledgeableOp = operation(
   'listAcknowledgeable',
-  'GET',
-  '/rest/acknowledge',
   withPrincipal((context, principal, request) => {
     assertAction(principal)
     return ok(listServiceStatus(context, principal, request.query, 'acknowledge'))
@@ -477,8 +436,6 @@ const listAcknowledgeableOp = operation(
 
 const listRecheckableOp = operation(
   'listRecheckable',
-  'GET',
-  '/rest/recheck',
   withPrincipal((context, principal, request) => {
     assertAction(principal)
     return ok(listServiceStatus(context, principal, request.query, 'recheck'))
@@ -487,8 +444,6 @@ const listRecheckableOp = operation(
 
 const recheckOp = operation(
   'recheck',
-  'POST',
-  '/rest/recheck',
   withPrincipal(({ store, monitoring }, principal, request) => {
     assertAction(principal)
     const selection = select(store, principal, request.query, bodyFields(readOpsviewBody(request)))
@@ -503,25 +458,16 @@ const recheckOp = operation(
 
 const listEventsOp = operation(
   'listEvents',
-  'GET',
-  '/rest/event',
   withPrincipal((context, principal, request) => {
     requireAnyAccess(principal, ['VIEWALL', 'VIEWSOME', 'ADMINACCESS'], 'viewing events')
     return ok(listEvents(context.store, context.monitoring, principal, request.query, groupsBelow(context)))
   }),
 )
 
-const getDetailOp = operation(
-  'getDetail',
-  'GET',
-  '/rest/detail',
-  withPrincipal((context, principal, request) => ok(detail(context, principal, request.query))),
-)
+const getDetailOp = operation('getDetail', queryView(detail))
 
 const getGraphOp = operation(
   'getGraph',
-  'GET',
-  '/rest/graph',
   withPrincipal((context, principal, request) => {
     const { store } = context
     const visible = serviceRefs(context, principal)
@@ -536,98 +482,51 @@ const getGraphOp = operation(
   }),
 )
 
-const listViewportStatusOp = operation(
-  'listViewportStatus',
-  'GET',
-  '/rest/status/viewport',
-  withPrincipal((context, principal, request) => ok(viewport(context, principal, request.query))),
-)
+const listViewportStatusOp = operation('listViewportStatus', queryView(viewport))
 
 const getViewportStatusOp = operation(
   'getViewportStatus',
-  'GET',
-  '/rest/status/viewport/{keyword}',
   withPrincipal((context, principal, request, params) => ok(viewport(context, principal, request.query, params.keyword!))),
 )
 
-const listBsmServiceStatusOp = operation(
-  'listBsmServiceStatus',
-  'GET',
-  '/rest/status/bsmservice',
-  withPrincipal((context, principal, request) => ok(bsmServices(context, principal, request.query))),
-)
+const listBsmServiceStatusOp = operation('listBsmServiceStatus', queryView(bsmServices))
 
-const listBsmComponentStatusOp = operation(
-  'listBsmComponentStatus',
-  'GET',
-  '/rest/status/bsmcomponent',
-  withPrincipal((context, principal, request) => ok(bsmComponents(context, principal, request.query))),
-)
+const listBsmComponentStatusOp = operation('listBsmComponentStatus', queryView(bsmComponents))
 
 const listMetricStatusOp = operation(
   'listMetricStatus',
-  'GET',
-  '/rest/status/performancemetric',
   withPrincipal((context, principal, request) =>
     ok(listMetricStatus(context.monitoring, serviceRefs(context, principal), request.query, groupsBelow(context))),
   ),
 )
 
-const listRuntimeServicesOp = operation(
-  'listRuntimeServices',
-  'GET',
-  '/rest/runtime/service',
-  withPrincipal((context, principal, request) => ok(runtimeServices(context, principal, request.query))),
-)
+const listRuntimeServicesOp = operation('listRuntimeServices', queryView(runtimeServices))
 
-const listRuntimeHosttemplatesOp = operation(
-  'listRuntimeHosttemplates',
-  'GET',
-  '/rest/runtime/hosttemplate',
-  withPrincipal((context, principal, request) => ok(runtimeHosttemplates(context, principal, request.query))),
-)
+const listRuntimeHosttemplatesOp = operation('listRuntimeHosttemplates', queryView(runtimeHosttemplates))
 
 const listRuntimeMetricsOp = operation(
   'listRuntimeMetrics',
-  'GET',
-  '/rest/runtime/performancemetric',
   withPrincipal((context, principal, request) =>
     ok(listRuntimeMetrics(serviceRefs(context, principal), request.query, groupsBelow(context))),
   ),
 )
 
-const listRuntimeMonitoringClustersOp = operation(
-  'listRuntimeMonitoringClusters',
-  'GET',
-  '/rest/runtime/monitoringcluster',
-  withPrincipal((context, principal) => ok(runtimeClusters(context, principal))),
-)
+const listRuntimeMonitoringClustersOp = operation('listRuntimeMonitoringClusters', queryView(runtimeClusters))
 
-const getRuntimeNetworkOp = operation(
-  'getRuntimeNetwork',
-  'GET',
-  '/rest/runtime/network',
-  withPrincipal((context, principal, request) => ok(runtimeNetwork(context, principal, request.query))),
-)
+const getRuntimeNetworkOp = operation('getRuntimeNetwork', queryView(runtimeNetwork))
 
 const uploadPluginOp = operation(
   'uploadPlugin',
-  'POST',
-  '/rest/config/plugin/upload',
   withPrincipal(({ store, uploads }, principal, request) => ok(uploads.uploadPlugin(store, principal, request))),
 )
 
 const importPluginOp = operation(
   'importPlugin',
-  'POST',
-  '/rest/config/plugin/import',
   withPrincipal(async ({ store, uploads }, principal, request) => ok(await uploads.importPlugin(store, principal, request))),
 )
 
 const uploadOpspackOp = operation(
   'uploadOpspack',
-  'POST',
-  '/rest/config/hosttemplate/upload',
   withPrincipal(({ uploads }, principal, request) => ok(uploads.uploadOpspack(principal, request))),
 )
 

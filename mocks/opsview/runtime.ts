@@ -1,6 +1,7 @@
 import { MockError } from '../core/mock-error'
 import { isPlainObject } from '../core/body'
 import { likeMatcher } from '../core/like'
+import { ownValue } from '../core/own'
 import { requireSupportedTime } from '../core/time'
 import { paginate } from './paging'
 import { formatTimestamp, liveHosts } from './status'
@@ -22,7 +23,7 @@ const SELECTOR = /^(hst|svc|hg)\.[a-z]+$/
 
 /** Selector values from the query string and the body, each possibly repeated. */
 function selectorValues(query: URLSearchParams, body: Fields, name: string): string[] {
-  const fromBody = body[name]
+  const fromBody = ownValue(body, name)
   const bodyValues = fromBody === undefined ? [] : (Array.isArray(fromBody) ? fromBody : [fromBody]).map(String)
   return [...query.getAll(name), ...bodyValues]
 }
@@ -91,10 +92,19 @@ export function describe(store: OpsviewStore, selection: Selection): RuntimeObje
 }
 
 function requireText(body: Fields, name: string): string {
-  const value = body[name]
+  const value = ownValue(body, name)
   if (typeof value !== 'string' && typeof value !== 'number') throw new MockError('BAD_REQUEST', `Missing ${name}`)
   return String(value)
 }
+
+const OFFSET_UNIT_SECONDS = new Map([
+  ['', 1],
+  ['s', 1],
+  ['m', 60],
+  ['h', 3600],
+  ['d', 86400],
+  ['w', 604800],
+])
 
 /**
  * Opsview accepts "now", epoch seconds, "+2h"-style offsets and "YYYY/MM/DD HH:MM[:SS]" (server time, UTC here).
@@ -106,7 +116,7 @@ export function parseOpsviewTime(text: string, now: number): number | undefined 
   if (value === 'now') return now
   if (/^[0-9]{9,11}$/.test(value)) return Number(value)
   const offset = /^\+([0-9]+)\s*([smhdw]?)$/.exec(value)
-  if (offset) return now + Number(offset[1]) * ({ '': 1, s: 1, m: 60, h: 3600, d: 86400, w: 604800 } as Record<string, number>)[offset[2]!]!
+  if (offset) return now + Number(offset[1]) * OFFSET_UNIT_SECONDS.get(offset[2]!)!
   const dated = /^([0-9]{4})[/-]([0-9]{1,2})[/-]([0-9]{1,2})(?:[ T]([0-9]{1,2}):([0-9]{2})(?::([0-9]{2}))?)?Z?$/.exec(value)
   if (dated) {
     const [, year, month, day, hours = '0', minutes = '0', seconds = '0'] = dated

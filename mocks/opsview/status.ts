@@ -155,34 +155,31 @@ function maxDowntime(a: '0' | '1' | '2', b: '0' | '1' | '2'): '0' | '1' | '2' {
 }
 
 function hostCounts(hosts: LiveHost[]): StateCounts {
-  const counts = emptyCounts()
-  for (const { runtime, unhandled } of hosts) tally(counts, runtime.state, unhandled)
-  return stringify(counts)
+  return stateCounts(hosts.map(({ runtime, unhandled }) => [runtime.state, unhandled]))
 }
 
 function serviceCounts(services: LiveService[]): StateCounts {
-  const counts = emptyCounts()
-  for (const { service, unhandled } of services) tally(counts, service.state, unhandled)
-  return stringify(counts)
+  return stateCounts(services.map(({ service, unhandled }) => [service.state, unhandled]))
 }
 
-type NumericCounts = Record<string, number>
-
-function emptyCounts(): NumericCounts {
-  return { handled: 0, unhandled: 0, total: 0 }
+/** Handled, unhandled and total counts, then one count per state in the order states first appear. */
+function stateCounts(entries: Array<[state: string, unhandled: boolean]>): StateCounts {
+  const counts = new Map([
+    ['handled', 0],
+    ['unhandled', 0],
+    ['total', 0],
+  ])
+  const count = (key: string) => counts.set(key, (counts.get(key) ?? 0) + 1)
+  for (const [state, unhandled] of entries) {
+    count('total')
+    count(unhandled ? 'unhandled' : 'handled')
+    count(state)
+  }
+  return Object.fromEntries([...counts].map(([key, value]) => [key, String(value)])) as StateCounts
 }
 
-function tally(counts: NumericCounts, state: string, unhandled: boolean): void {
-  counts.total! += 1
-  counts[unhandled ? 'unhandled' : 'handled']! += 1
-  counts[state] = (counts[state] ?? 0) + 1
-}
-
-function stringify(counts: NumericCounts): StateCounts {
-  return Object.fromEntries(Object.entries(counts).map(([key, value]) => [key, String(value)])) as StateCounts
-}
-
-export function summaryOf(hosts: LiveHost[], services: LiveService[]): StatusSummary {
+/** A status answer's summary: counts of the hosts, and of `services` (the hosts' own unless a view narrows them). */
+export function summaryOf(hosts: LiveHost[], services: LiveService[] = hosts.flatMap((live) => live.services)): StatusSummary {
   const host = hostCounts(hosts)
   const service = serviceCounts(services)
   return {
@@ -342,10 +339,7 @@ export function listHostStatus(
     )
     return {
       matching: hosts,
-      summary: summaryOf(
-        hosts,
-        hosts.flatMap((live) => live.services),
-      ),
+      summary: summaryOf(hosts),
     }
   })
   const { items, meta } = page(matching, query)
@@ -388,10 +382,7 @@ export function listServiceStatus(
     }
     return {
       matching: hosts,
-      summary: summaryOf(
-        hosts,
-        hosts.flatMap((live) => live.services),
-      ),
+      summary: summaryOf(hosts),
     }
   })
   const { items, meta } = page(matching, query)
@@ -438,10 +429,7 @@ export function listHostgroupStatus(
     const coveredHosts = [...covered.values()]
     return {
       list,
-      summary: summaryOf(
-        coveredHosts,
-        coveredHosts.flatMap((item) => item.services),
-      ),
+      summary: summaryOf(coveredHosts),
     }
   })
   return { list: result.list, summary: withReloadTime(store, result.summary, shown) }
@@ -474,15 +462,21 @@ function hostgroupItem(store: OpsviewStore, group: HostgroupRecord, hosts: LiveH
 }
 
 export function groupCounts(entries: Array<[state: string, unhandled: boolean]>): GroupStateCounts {
-  const result: Record<string, unknown> = {}
+  const byState = new Map<string, { handled?: string; unhandled?: string }>()
   let handled = 0
   let unhandled = 0
   for (const [state, isUnhandled] of entries) {
     const key = isUnhandled ? 'unhandled' : 'handled'
-    const bucket = (result[state] ??= {}) as Record<string, string>
+    let bucket = byState.get(state)
+    if (!bucket) byState.set(state, (bucket = {}))
     bucket[key] = String(Number(bucket[key] ?? 0) + 1)
     if (isUnhandled) unhandled++
     else handled++
   }
-  return { ...result, handled: String(handled), unhandled: String(unhandled), total: String(handled + unhandled) } as GroupStateCounts
+  return {
+    ...Object.fromEntries(byState),
+    handled: String(handled),
+    unhandled: String(unhandled),
+    total: String(handled + unhandled),
+  } as GroupStateCounts
 }

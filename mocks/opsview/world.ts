@@ -112,17 +112,19 @@ function fieldSchema(type: ConfigTypeName, kind: FieldKind): object {
   }
 }
 
+/** The runtime state a host and a service check both carry in a world file. */
+const runtimeProperties = (states: readonly string[]) => ({
+  state: { enum: states },
+  output: { type: 'string' },
+  acknowledged: { type: 'boolean' },
+  secondsInState: seconds,
+  secondsSinceCheck: seconds,
+})
+
 const serviceRuntimeSchema = {
   type: 'object',
   additionalProperties: false,
-  properties: {
-    id: { type: 'string', pattern: '^[0-9]+$' },
-    state: { enum: SERVICE_STATES },
-    output: { type: 'string' },
-    acknowledged: { type: 'boolean' },
-    secondsInState: seconds,
-    secondsSinceCheck: seconds,
-  },
+  properties: { id: { type: 'string', pattern: '^[0-9]+$' }, ...runtimeProperties(SERVICE_STATES) },
 }
 
 function typeSchema(type: ConfigTypeName): object {
@@ -135,11 +137,7 @@ function typeSchema(type: ConfigTypeName): object {
   if (type === 'host') {
     Object.assign(properties, {
       monitored: { type: 'boolean', description: 'False for a host added since the last reload: no status yet (default true).' },
-      state: { enum: HOST_STATES },
-      output: { type: 'string' },
-      acknowledged: { type: 'boolean' },
-      secondsInState: seconds,
-      secondsSinceCheck: seconds,
+      ...runtimeProperties(HOST_STATES),
       services: {
         type: 'object',
         description: 'Runtime state per service check (by check name); checks left out are OK.',
