@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml'
 import { isPlainObject } from './body'
+import { MockError } from './mock-error'
 import { ownValue } from './own'
 
 /**
@@ -215,6 +216,19 @@ export interface WorldAdapter<Store> {
   check(world: Record<string, unknown>): WorldProblem[]
   apply(store: Store, world: Record<string, unknown>): Promise<void>
   export(store: Store): World
+}
+
+/**
+ * One store write while a world loads: a store rule the checks did not foresee becomes a WorldError naming
+ * the object (`/hosts/3: ...`), so the caller puts the previous state back and reports it.
+ */
+export async function writeAt<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (error instanceof MockError) throw new WorldError([{ path, message: error.message }])
+    throw error
+  }
 }
 
 /** Parses, composes and checks world sources for one vendor; throws a WorldError listing every problem. */

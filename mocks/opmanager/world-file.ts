@@ -2,16 +2,8 @@ import spec from '../generated/opmanager.openapi.json'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { ownValue } from '../core/own'
-import {
-  pointer,
-  specDefs,
-  WORLD_AT_SCHEMA,
-  worldAnchorMs,
-  WorldError,
-  type World,
-  type WorldAdapter,
-  type WorldProblem,
-} from '../core/world'
+import { actionInput } from '../core/state-control'
+import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { keyFromInput } from './keys'
 import { alertTypeFor, requireSeverity, type AlarmRecord } from './resources/alarms'
 import { HARDWARE_FIELDS, NETWORK_CATEGORIES, type DeviceHardware, type DeviceRecord } from './resources/devices'
@@ -390,14 +382,6 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
   store.clear()
   const now = worldAnchorMs(world, store.clock.now())
   const before = (secondsAgo: unknown, fallback = 0) => now - Math.round(numberOr(secondsAgo, fallback) * 1000)
-  const located = async <T>(path: string, write: () => Promise<T>): Promise<T> => {
-    try {
-      return await write()
-    } catch (error) {
-      if (error instanceof MockError) throw new WorldError([{ path, message: error.message }])
-      throw error
-    }
-  }
   const deviceNames = new Map<string, string>()
   const interfaces = new Map<string, InterfaceRecord>()
   const deviceEntries = list(world.devices)
@@ -408,7 +392,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
     const network = NETWORK_CATEGORIES.has(category)
     const given = isPlainObject(entry.hardware) ? (entry.hardware as Partial<DeviceHardware>) : {}
     const hardware = Object.fromEntries(HARDWARE_FIELDS.map((field) => [field, ownValue(given, field) ?? ''])) as unknown as DeviceHardware
-    const record = await located(pointer('devices', index), () =>
+    const record = await writeAt(pointer('devices', index), () =>
       store.devices.insert({
         moid: numberOr(entry.moid, 0) || store.devices.nextMoid(),
         deviceName: stringOr(entry.deviceName, String(entry.ip)),
@@ -439,7 +423,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
     const deviceName = deviceNames.get(String(entry.name))!
     for (const [position, item] of list(entry.interfaces).entries()) {
       const ifName = String(item.ifName)
-      const record = await located(pointer('devices', index, 'interfaces', position), () =>
+      const record = await writeAt(pointer('devices', index, 'interfaces', position), () =>
         store.interfaces.insert({
           deviceName,
           ifIndex: numberOr(item.ifIndex, position + 1),
@@ -457,7 +441,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
       interfaces.set(`${String(entry.name)}/${ifName}`, record)
     }
     for (const [position, policy] of (Array.isArray(entry.monitors) ? entry.monitors : []).entries())
-      await located(pointer('devices', index, 'monitors', position), () => store.monitors.associate(deviceName, String(policy)))
+      await writeAt(pointer('devices', index, 'monitors', position), () => store.monitors.associate(deviceName, String(policy)))
   }
   const entityOf = (item: Entry) => {
     if (item.interface !== undefined) return Interfaces.nameOf(interfaces.get(`${String(item.device)}/${String(item.interface)}`)!)
@@ -467,7 +451,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
   }
   for (const [index, event] of list(world.events).entries()) {
     const deviceName = deviceNames.get(String(event.device))!
-    await located(pointer('events', index), () =>
+    await writeAt(pointer('events', index), () =>
       store.events.record({
         deviceName,
         source: stringOr(event.source, deviceName),
@@ -481,7 +465,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
     )
   }
   for (const [index, entry] of list(world.alarms).entries()) {
-    await located(pointer('alarms', index), async () => {
+    await writeAt(pointer('alarms', index), async () => {
       const deviceName = deviceNames.get(String(entry.device))!
       const device = store.devices.get(deviceName)
       const current = severityNumber(entry.severity)
@@ -507,14 +491,14 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
     })
   }
   for (const [index, view] of list(world.businessViews).entries())
-    await located(pointer('businessViews', index), () =>
+    await writeAt(pointer('businessViews', index), () =>
       store.businessViews.insert(
         String(view.name),
         list(view.members).map((member) => deviceNames.get(String(member))!),
       ),
     )
   for (const [index, group] of list(world.groups).entries())
-    await located(pointer('groups', index), () =>
+    await writeAt(pointer('groups', index), () =>
       store.groups.insert({
         displayName: String(group.name),
         description: stringOr(group.description, ''),
@@ -536,7 +520,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
       if (schedule.selectMethod === 'GROUP') return groupNames.get(name)!
       return name
     })
-    await located(pointer('downtimes', index), () =>
+    await writeAt(pointer('downtimes', index), () =>
       store.downtimes.insert({
         name: String(schedule.name),
         description: stringOr(schedule.description, ''),
@@ -559,7 +543,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
     )
   }
   for (const [index, user] of list(world.users).entries())
-    await located(pointer('users', index), () =>
+    await writeAt(pointer('users', index), () =>
       store.users.insert({
         userName: String(user.userName),
         password: String(user.password),
@@ -574,7 +558,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
     )
   for (const [index, key] of list(world.keys).entries()) {
     const { createdBy, secondsSinceCreated, ...input } = key
-    await located(pointer('keys', index), () =>
+    await writeAt(pointer('keys', index), () =>
       store.keys.insert(
         { ...keyFromInput(store, input as unknown as ApiKeyCreate, stringOr(createdBy, 'admin')) },
         before(secondsSinceCreated),
@@ -744,10 +728,6 @@ export const opmanagerWorldAdapter: WorldAdapter<OpmanagerStore> = {
  * business views and availability all follow (and unmanaged or maintained devices raise none).
  */
 export function opmanagerWorldActions(store: OpmanagerStore) {
-  const input = (value: unknown, action: string): Entry => {
-    if (!isPlainObject(value)) throw new MockError('BAD_REQUEST', `${action} takes a JSON object`)
-    return value
-  }
   const deviceOf = (name: unknown) => {
     if (typeof name !== 'string') throw new MockError('BAD_REQUEST', 'Name the device: "device": "<name, display name or IP>"')
     return store.devices.get(name)
@@ -759,7 +739,7 @@ export function opmanagerWorldActions(store: OpmanagerStore) {
   return {
     /** Raises (or changes) an alarm through an event: `{ device, severity, message, alarmCode?, entity? }`. */
     async fireAlarm(value: unknown) {
-      const { device, severity, message, alarmCode, entity, eventType } = input(value, 'fireAlarm')
+      const { device, severity, message, alarmCode, entity, eventType } = actionInput(value, 'fireAlarm')
       const record = deviceOf(device)
       const level = severityNumber(severity ?? 1)
       const code = stringOr(alarmCode, 'OPSMOCKS')
@@ -776,7 +756,7 @@ export function opmanagerWorldActions(store: OpmanagerStore) {
     },
     /** Clears an alarm by entity (a Clear event, as a recovering monitor sends). */
     async clearAlarm(value: unknown) {
-      const { entity, message } = input(value, 'clearAlarm')
+      const { entity, message } = actionInput(value, 'clearAlarm')
       const alarm = store.alarms.get(String(entity))
       await store.addEvent({
         source: alarm.deviceName,
@@ -790,7 +770,7 @@ export function opmanagerWorldActions(store: OpmanagerStore) {
     },
     /** down: a critical DEVICE-DOWN alarm; up: clears it; managed / unmanaged: OpManager's manage switch. */
     async setDeviceState(value: unknown) {
-      const { device, state } = input(value, 'setDeviceState')
+      const { device, state } = actionInput(value, 'setDeviceState')
       const record = deviceOf(device)
       if (state === 'managed' || state === 'unmanaged') {
         await store.devices.setManaged(record, state === 'managed')

@@ -3,6 +3,8 @@ import { bodyFields, NamedRecords, type LearnedExchange, type WorldLearner } fro
 import { ownValue } from '../core/own'
 import type { World } from '../core/world'
 import { LCM_RULES, type LcmObjectKind } from './resources/lcm-objects'
+import type { Node } from './spec-types'
+import { nodeEntryOf } from './world-file'
 
 /**
  * What the proxy learns from a real OpsCenter (decisions/125): users and the password of each who logged
@@ -44,23 +46,10 @@ export function opscenterLearner(): WorldLearner {
     return clusters.get(name)!
   }
   const nowSeconds = () => Math.floor(Date.now() / 1000)
-  const nodeEntry = (node: Entry): Entry => {
-    const down = node.mode === 'unknown'
-    return {
-      ip: node.node_ip,
-      name: node.node_name,
-      dc: node.dc,
-      rack: node.rack,
-      state: down ? 'down' : 'up',
-      ...(down ? { secondsDown: Math.max(0, nowSeconds() - Number(node.last_seen || nowSeconds())) } : { mode: node.mode }),
-      ...(node.version === undefined ? {} : { version: node.version }),
-      ...(node.load === undefined ? {} : { load: node.load }),
-      ...(node.num_procs === undefined ? {} : { num_procs: node.num_procs }),
-    }
-  }
   const mergeNodes = (cluster: string, nodes: Entry[]) => {
     const known = new Map(((clusterOf(cluster).nodes as Entry[] | undefined) ?? []).map((node) => [String(node.ip), node]))
-    for (const node of nodes) known.set(String(node.node_ip), { ...known.get(String(node.node_ip)), ...nodeEntry(node) })
+    for (const node of nodes)
+      known.set(String(node.node_ip), { ...known.get(String(node.node_ip)), ...nodeEntryOf(node as unknown as Node, nowSeconds()) })
     clusters.merge(cluster, { nodes: [...known.values()] })
   }
   const addLcm = (kind: LcmObjectKind, record: unknown) => {

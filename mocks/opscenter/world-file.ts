@@ -2,16 +2,8 @@ import spec from '../generated/opscenter.openapi.json'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { ownValue } from '../core/own'
-import {
-  pointer,
-  specDefs,
-  WORLD_AT_SCHEMA,
-  worldAnchorMs,
-  WorldError,
-  type World,
-  type WorldAdapter,
-  type WorldProblem,
-} from '../core/world'
+import { actionInput } from '../core/state-control'
+import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { ADMIN_ROLE } from './permissions'
 import { createLcm, LCM_RULES, type LcmObjectKind } from './resources/lcm-objects'
 import { tableProperties } from './resources/keyspaces'
@@ -331,28 +323,20 @@ async function applyWorld(store: OpscenterStore, world: Record<string, unknown>)
   store.clear()
   const nowMs = worldAnchorMs(world, store.clock.now())
   const now = Math.floor(nowMs / 1000)
-  const located = async (path: string, write: () => Promise<unknown>) => {
-    try {
-      await write()
-    } catch (error) {
-      if (error instanceof MockError) throw new WorldError([{ path, message: error.message }])
-      throw error
-    }
-  }
   await store.createRole(ADMIN_ROLE, {})
   for (const [index, role] of list(world.roles).entries())
-    await located(pointer('roles', index), () =>
+    await writeAt(pointer('roles', index), () =>
       store.createRole(String(role.name), structuredClone((role.permissions ?? {}) as PermissionMap)),
     )
   for (const [index, user] of list(world.users).entries())
-    await located(pointer('users', index), () =>
+    await writeAt(pointer('users', index), () =>
       store.createUser(String(user.username), String(user.password), list(user.roles).map(String)),
     )
   for (const [index, cluster] of list(world.clusters).entries()) {
     const id = String(cluster.name)
     const runtime = clusterRuntime(id, cluster, now, nowMs)
     const config = (cluster.config as ClusterConfig | undefined) ?? defaultConfig(runtime.nodes)
-    await located(pointer('clusters', index, 'config'), () => store.clusters.insert({ id, config: structuredClone(config) }))
+    await writeAt(pointer('clusters', index, 'config'), () => store.clusters.insert({ id, config: structuredClone(config) }))
     store.runtime.set(id, runtime)
   }
   const ids = new Map<string, string>()
@@ -367,7 +351,7 @@ async function applyWorld(store: OpscenterStore, world: Record<string, unknown>)
         Reflect.deleteProperty(fields, field)
         setOwn(fields, idField, name === null ? null : ids.get(`${target}/${String(name)}`))
       }
-      await located(pointer('lcm', kind, index), async () => {
+      await writeAt(pointer('lcm', kind, index), async () => {
         const record = await createLcm(store, kind, fields, typeof item.id === 'string' ? item.id : undefined)
         ids.set(`${kind}/${record.name as string}`, record.id)
       })
@@ -518,6 +502,22 @@ function exportLcm(kind: LcmObjectKind, record: LcmRecord, names: Map<string, st
   return out
 }
 
+/** A node as agents report it (`/nodes`), as a world entry: what the export and the proxy's learner share. */
+export function nodeEntryOf(node: Node, now: number): Entry {
+  const down = node.mode === 'unknown'
+  return {
+    ip: node.node_ip,
+    name: node.node_name,
+    dc: node.dc,
+    rack: node.rack,
+    state: down ? 'down' : 'up',
+    ...(down ? { secondsDown: Math.max(0, now - (node.last_seen || now)) } : { mode: node.mode }),
+    ...(node.version === undefined ? {} : { version: node.version }),
+    ...(node.load === undefined ? {} : { load: node.load }),
+    ...(node.num_procs === undefined ? {} : { num_procs: node.num_procs }),
+  }
+}
+
 function exportCluster(id: string, config: ClusterConfig, runtime: ClusterRuntime, now: number, nowMs: number): Entry {
   return {
     name: id,
@@ -526,22 +526,13 @@ function exportCluster(id: string, config: ClusterConfig, runtime: ClusterRuntim
     snitch: runtime.info.snitch,
     nodes: runtime.nodes.map((node) => {
       const activity = runtime.activity.get(node.node_ip)
-      const down = node.mode === 'unknown'
       const outages = (activity?.downtime ?? []).filter((span) => span.to !== undefined)
       return {
-        ip: node.node_ip,
-        name: node.node_name,
-        dc: node.dc,
-        rack: node.rack,
-        state: down ? 'down' : 'up',
-        ...(down ? { secondsDown: Math.max(0, now - node.last_seen) } : { mode: node.mode }),
+        ...nodeEntryOf(node, now),
         ...(outages.length ? { outages: outages.map((span) => ({ secondsAgo: now - span.from, seconds: span.to! - span.from })) } : {}),
         ...(activity?.compactions.length ? { compactions: activity.compactions.map((at) => now - at) } : {}),
         ...(activity?.heapRatio === undefined ? {} : { heapRatio: activity.heapRatio }),
         agent: activity?.agent ?? false,
-        ...(node.version === undefined ? {} : { version: node.version }),
-        ...(node.load === undefined ? {} : { load: node.load }),
-        ...(node.num_procs === undefined ? {} : { num_procs: node.num_procs }),
         diskBytes: runtime.diskBytes.get(node.node_ip) ?? 0,
       }
     }),
@@ -597,10 +588,6 @@ export const opscenterWorldAdapter: WorldAdapter<OpscenterStore> = {
  * node-down rule takes the node down, a heap-used rule raises the node's heap baseline over the threshold.
  */
 export function opscenterWorldActions(store: OpscenterStore) {
-  const input = (value: unknown, action: string): Entry => {
-    if (!isPlainObject(value)) throw new MockError('BAD_REQUEST', `${action} takes a JSON object`)
-    return value
-  }
   const clusterOf = (cluster: unknown): [string, ClusterRuntime] => {
     if (typeof cluster !== 'string' || !store.clusters.get(cluster))
       throw new MockError('NOT_FOUND', `No cluster named ${JSON.stringify(cluster)}`)
@@ -623,27 +610,31 @@ export function opscenterWorldActions(store: OpscenterStore) {
     }
     return { cluster, node: node.node_ip, state, mode: node.mode, last_seen: node.last_seen }
   }
-  const ruleOf = (runtime: ClusterRuntime, cluster: string, rule: unknown): AlertRule => {
+  /** The cluster, node and rule a fireAlert/clearAlert names; only rules whose condition the world drives. */
+  const ruleOnNode = (value: unknown, action: string) => {
+    const { cluster, rule, node } = actionInput(value, action)
+    const [id, runtime] = clusterOf(cluster)
+    const target = nodeNamed(runtime, id, node)
     const found = typeof rule === 'string' ? runtime.alertRules.get(rule) : undefined
-    if (!found) throw new MockError('NOT_FOUND', `Cluster ${cluster} has no alert rule ${JSON.stringify(rule)}`)
+    if (!found) throw new MockError('NOT_FOUND', `Cluster ${id} has no alert rule ${JSON.stringify(rule)}`)
     if (found.type !== 'node-down' && found.metric !== 'heap-used')
       throw new MockError(
         'BAD_REQUEST',
-        `Alert rule ${found.id} watches ${found.metric}; fireAlert and clearAlert drive node-down and heap-used rules`,
+        `Alert rule ${found.id} watches ${found.metric}; ${action} drives node-down and heap-used rules (alerts follow the series)`,
       )
-    return found
+    return { id, runtime, target, rule: found as AlertRule }
   }
   return {
     /** Takes a node down (mode unknown, no metrics, a node-down alert where the cluster has that rule) or brings it back up. */
     setNodeState(value: unknown) {
-      const { cluster, node, state } = input(value, 'setNodeState')
+      const { cluster, node, state } = actionInput(value, 'setNodeState')
       if (state !== 'up' && state !== 'down') throw new MockError('BAD_REQUEST', 'setNodeState needs a "state" of up or down')
       const [id, runtime] = clusterOf(cluster)
       return setNodeState(id, runtime, nodeNamed(runtime, id, node), state)
     },
     /** Sets a node's heap-used baseline (a share of its 8 GiB heap), or back to the seeded one with null. */
     setHeapBaseline(value: unknown) {
-      const { cluster, node, heapRatio } = input(value, 'setHeapBaseline')
+      const { cluster, node, heapRatio } = actionInput(value, 'setHeapBaseline')
       if (heapRatio !== null && (typeof heapRatio !== 'number' || heapRatio < 0 || heapRatio > 1))
         throw new MockError('BAD_REQUEST', 'setHeapBaseline needs a "heapRatio" between 0 and 1, or null')
       const [id, runtime] = clusterOf(cluster)
@@ -654,29 +645,22 @@ export function opscenterWorldActions(store: OpscenterStore) {
     },
     /** Makes a rule fire on a node: node-down takes the node down, heap-used raises its heap baseline above the threshold. */
     fireAlert(value: unknown) {
-      const { cluster, rule, node } = input(value, 'fireAlert')
-      const [id, runtime] = clusterOf(cluster)
-      const target = nodeNamed(runtime, id, node)
-      const found = ruleOf(runtime, id, rule)
-      if (found.type === 'node-down') setNodeState(id, runtime, target, 'down')
+      const { id, runtime, target, rule } = ruleOnNode(value, 'fireAlert')
+      if (rule.type === 'node-down') setNodeState(id, runtime, target, 'down')
       else {
-        // A rolling average needs its whole window above the threshold: the baseline moves back by that window.
-        const ratio = Math.min(0.98, Math.max(found.threshold / (8 * GB) + 0.06, 0.5))
-        const activity = runtime.activity.get(target.node_ip)!
-        activity.heapRatio = found.comparator === '>' ? ratio : 0.05
+        // Comfortably past the threshold, so the rolling average holds over its whole window despite the jitter.
+        const ratio = Math.min(0.98, Math.max(rule.threshold / (8 * GB) + 0.06, 0.5))
+        runtime.activity.get(target.node_ip)!.heapRatio = rule.comparator === '>' ? ratio : 0.05
       }
-      const fired = firedAlerts(store, id).find((alert) => alert.alert_rule_id === found.id && alert.node === target.node_ip)
-      return fired ?? { pending: `${found.id} fires on ${target.node_ip} once its ${found.duration}-minute window holds` }
+      const fired = firedAlerts(store, id).find((alert) => alert.alert_rule_id === rule.id && alert.node === target.node_ip)
+      return fired ?? { pending: `${rule.id} fires on ${target.node_ip} once its ${rule.duration}-minute window holds` }
     },
     /** Clears a rule's alert on a node: the node comes back up, or its heap baseline returns to the seeded one. */
     clearAlert(value: unknown) {
-      const { cluster, rule, node } = input(value, 'clearAlert')
-      const [id, runtime] = clusterOf(cluster)
-      const target = nodeNamed(runtime, id, node)
-      const found = ruleOf(runtime, id, rule)
-      if (found.type === 'node-down') setNodeState(id, runtime, target, 'up')
+      const { id, runtime, target, rule } = ruleOnNode(value, 'clearAlert')
+      if (rule.type === 'node-down') setNodeState(id, runtime, target, 'up')
       else runtime.activity.get(target.node_ip)!.heapRatio = undefined
-      return { cleared: `${found.id}:${target.node_ip}` }
+      return { cleared: `${rule.id}:${target.node_ip}` }
     },
   }
 }
