@@ -82,7 +82,6 @@ export function opmanagerLearner(): WorldLearner {
         )
       } else if (operationId === 'listAlarms' && Array.isArray(json)) {
         for (const alarm of json as Entry[]) {
-          const ago = Math.max(0, Math.round((Date.now() - Number(alarm.modTimeLong)) / 1000))
           alarms.merge(String(alarm.entity), {
             entity: alarm.entity,
             deviceName: alarm.deviceName,
@@ -91,7 +90,7 @@ export function opmanagerLearner(): WorldLearner {
             message: alarm.message,
             ...(alarm.alertType === undefined ? {} : { alertType: alarm.alertType }),
             ...(alarm.eventType === undefined ? {} : { eventType: alarm.eventType }),
-            secondsAgo: ago,
+            modTimeLong: alarm.modTimeLong,
             ...(alarm.who && alarm.who !== 'Unacknowledged' ? { acknowledgedBy: alarm.who } : {}),
           })
         }
@@ -106,20 +105,28 @@ export function opmanagerLearner(): WorldLearner {
       }
     },
     world(): World {
+      // Alarm times are instants in the answers; the world holds them relative to its `at`, the moment it is written.
+      const now = Date.now()
       const learnedUsers = users.values()
       // The key's owner is not on the wire: it is given to the first administrator seen (or a new `admin`).
       const owner = String(learnedUsers.find((user) => user.privilege === 'Administrators')?.userName ?? 'admin')
       if (keys.size && !users.get(owner)) learnedUsers.push({ userName: owner, privilege: 'Administrators', restApiAccess: true })
       return {
         vendor: 'opmanager',
+        at: new Date(now).toISOString(),
         // Devices and interfaces in the order the vendor numbered them, so a loaded world numbers them alike (IF-1 stays IF-1).
         devices: devices
           .values()
           .sort((a, b) => Number(a.order) - Number(b.order))
           .map(({ order: _order, ...device }) => ({ ...device, interfaces: interfaces.get(String(device.name)) ?? [] })),
-        alarms: alarms.values().map(({ entity, deviceName, ...alarm }) => {
+        alarms: alarms.values().map(({ entity, deviceName, modTimeLong, ...alarm }) => {
           const ref = interfaceRefs.get(String(entity))
-          return { device: ref?.device ?? nameOf(deviceName), ...(ref ? { interface: ref.interface } : { entity }), ...alarm }
+          return {
+            device: ref?.device ?? nameOf(deviceName),
+            ...(ref ? { interface: ref.interface } : { entity }),
+            ...alarm,
+            secondsAgo: Math.max(0, now - Number(modTimeLong)) / 1000,
+          }
         }),
         users: learnedUsers.map((user) => ({
           ...user,

@@ -45,12 +45,12 @@ export function opscenterLearner(): WorldLearner {
     clusters.merge(name, { name })
     return clusters.get(name)!
   }
-  const nowSeconds = () => Math.floor(Date.now() / 1000)
-  const mergeNodes = (cluster: string, nodes: Entry[]) => {
-    const known = new Map(((clusterOf(cluster).nodes as Entry[] | undefined) ?? []).map((node) => [String(node.ip), node]))
-    for (const node of nodes)
-      known.set(String(node.node_ip), { ...known.get(String(node.node_ip)), ...nodeEntryOf(node as unknown as Node, nowSeconds()) })
-    clusters.merge(cluster, { nodes: [...known.values()] })
+  /** Nodes as the answers showed them, by cluster and ip; their times become relative when the world is written. */
+  const nodes = new Map<string, Map<string, Node>>()
+  const mergeNodes = (cluster: string, listed: Entry[]) => {
+    clusterOf(cluster)
+    const known = nodes.get(cluster) ?? nodes.set(cluster, new Map()).get(cluster)!
+    for (const node of listed) known.set(String(node.node_ip), { ...known.get(String(node.node_ip)), ...(node as unknown as Node) })
   }
   const addLcm = (kind: LcmObjectKind, record: unknown) => {
     if (!isPlainObject(record) || typeof record.id !== 'string') return
@@ -97,13 +97,8 @@ export function opscenterLearner(): WorldLearner {
         clusters.merge(cluster, { alertRules: json })
       } else if (operationId === 'getBestPracticeResults' && cluster && isPlainObject(json)) {
         clusterOf(cluster)
-        const now = nowSeconds()
         clusters.merge(cluster, {
-          bestPractice: Object.entries(json).flatMap(([name, result]) => {
-            if (!isPlainObject(result)) return []
-            const { run_time: runTime, ...fields } = result
-            return [{ ...fields, name, runsAgo: [Math.max(0, now - Number(runTime ?? now))] }]
-          }),
+          bestPractice: Object.entries(json).flatMap(([name, result]) => (isPlainObject(result) ? [{ ...result, name }] : [])),
         })
       } else if (operationId === 'listDashboardPresets' && cluster && isPlainObject(json)) {
         clusterOf(cluster)
@@ -116,12 +111,7 @@ export function opscenterLearner(): WorldLearner {
         fired.set(cluster, json as Entry[])
       } else if (operationId === 'listEvents' && cluster && Array.isArray(json)) {
         clusterOf(cluster)
-        const now = Date.now() * 1000
-        clusters.merge(cluster, {
-          events: (json as Entry[])
-            .map(({ time, ...event }) => ({ secondsAgo: Math.max(0, (now - Number(time)) / 1_000_000), ...event }))
-            .sort((a, b) => b.secondsAgo - a.secondsAgo),
-        })
+        clusters.merge(cluster, { events: [...(json as Entry[])].sort((a, b) => Number(a.time) - Number(b.time)) })
       } else {
         const kind = lcmKindOf(operationId)
         if (!kind || !isPlainObject(json)) return
@@ -130,6 +120,31 @@ export function opscenterLearner(): WorldLearner {
       }
     },
     world(): World {
+      // Times in the answers are instants; the world holds them relative to the moment it is written, its `at`.
+      const nowMs = Date.now()
+      const now = Math.floor(nowMs / 1000)
+      const relative = (cluster: Entry): Entry => ({
+        ...cluster,
+        ...(nodes.has(String(cluster.name))
+          ? { nodes: [...nodes.get(String(cluster.name))!.values()].map((node) => nodeEntryOf(node, now)) }
+          : {}),
+        ...(Array.isArray(cluster.bestPractice)
+          ? {
+              bestPractice: (cluster.bestPractice as Entry[]).map(({ run_time: runTime, ...result }) => ({
+                ...result,
+                runsAgo: [Math.max(0, now - Number(runTime ?? now))],
+              })),
+            }
+          : {}),
+        ...(Array.isArray(cluster.events)
+          ? {
+              events: (cluster.events as Entry[]).map(({ time, ...event }) => ({
+                secondsAgo: Math.max(0, (nowMs * 1000 - Number(time)) / 1_000_000),
+                ...event,
+              })),
+            }
+          : {}),
+      })
       const names = new Map<string, string>()
       for (const [kind, records] of lcm)
         for (const record of records.values()) names.set(`${kind}/${String(record.id)}`, String(record.name))
@@ -152,6 +167,7 @@ export function opscenterLearner(): WorldLearner {
       )
       return {
         vendor: 'opscenter',
+        at: new Date(nowMs).toISOString(),
         ...(roles.values().length ? { roles: roles.values() } : {}),
         // A user seen logging in but never listed has the roles the world gives it: none.
         users: [...new Set([...users.values().map((user) => String(user.username)), ...passwords.keys()])].map((username) => ({
@@ -159,7 +175,7 @@ export function opscenterLearner(): WorldLearner {
           password: passwords.get(username) ?? '',
           roles: users.get(username)?.roles ?? [],
         })),
-        clusters: clusters.values().map((cluster) => withHeapBaselines(cluster, fired.get(String(cluster.name)) ?? [])),
+        clusters: clusters.values().map((cluster) => withHeapBaselines(relative(cluster), fired.get(String(cluster.name)) ?? [])),
         ...(lcm.size ? { lcm: lcmWorld } : {}),
       }
     },
