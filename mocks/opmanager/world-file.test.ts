@@ -118,8 +118,9 @@ describe('OpManager world', () => {
       'devices:',
       '  - { name: web-01, ip: 10.0.0.1, colour: red }',
       '  - { name: web-01, ip: 10.0.0.2 }',
+      '  - { name: web-02, ip: 10.0.0.2 }',
       'alarms:',
-      '  - { device: web-02, severity: Loud }',
+      '  - { device: web-09, severity: Loud }',
       'groups: [{ name: Web, members: [web-03] }]',
       'keys: [{ userName: nobody }]',
     ].join('\n')
@@ -131,10 +132,11 @@ describe('OpManager world', () => {
       expect.arrayContaining([
         "web.yaml:3 /devices/0/colour unknown field 'colour'",
         "web.yaml:4 /devices/1/name 'web-01' appears twice",
-        "web.yaml:6 /alarms/0/device no device named 'web-02' in this world",
-        expect.stringMatching(/^web\.yaml:6 \/alarms\/0\/severity must be one of/),
-        "web.yaml:7 /groups/0/members/0 no device named 'web-03' in this world",
-        "web.yaml:8 /keys/0/userName no user named 'nobody' in this world",
+        "web.yaml:5 /devices/2/ip another device is managed as '10.0.0.2'",
+        "web.yaml:7 /alarms/0/device no device named 'web-09' in this world",
+        expect.stringMatching(/^web\.yaml:7 \/alarms\/0\/severity must be one of/),
+        "web.yaml:8 /groups/0/members/0 no device named 'web-03' in this world",
+        "web.yaml:9 /keys/0/userName no user named 'nobody' in this world",
       ]),
     )
     const mock = await createOpmanagerService()

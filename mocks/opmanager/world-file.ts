@@ -287,12 +287,18 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   }
   const devices = list(world.devices)
   const names = unique('devices', 'name', devices)
-  unique(
-    'devices',
-    'ip',
-    devices.filter((device) => device.deviceName === undefined),
-  )
   unique('devices', 'moid', devices)
+  // The managed name (deviceName, by default the ip) is what OpManager keeps unique.
+  const managed = new Set<string>()
+  devices.forEach((device, index) => {
+    const name = String(device.deviceName ?? device.ip)
+    if (managed.has(name))
+      problems.push({
+        path: pointer('devices', index, device.deviceName === undefined ? 'ip' : 'deviceName'),
+        message: `another device is managed as '${name}'`,
+      })
+    managed.add(name)
+  })
   const interfacesOf = new Map<string, Set<string>>()
   devices.forEach((device, index) => {
     interfacesOf.set(String(device.name), unique('interfaces', 'ifName', list(device.interfaces), ['devices', index, 'interfaces']))

@@ -251,6 +251,7 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   const unique = (at: Array<string | number>, key: string, items: Entry[]) => {
     const seen = new Set<string>()
     items.forEach((item, index) => {
+      if (ownValue(item, key) === undefined) return
       const name = String(ownValue(item, key))
       if (seen.has(name)) problems.push({ path: pointer(...at, index, key), message: `'${name}' appears twice` })
       seen.add(name)
@@ -288,11 +289,7 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   // LCM references by name: the target must be in this world, once.
   const namesOf = new Map(LCM_OBJECT_KINDS.map((kind) => [kind, lcmOf(world, kind).map((item) => String(item.name))]))
   for (const kind of LCM_OBJECT_KINDS) {
-    unique(
-      ['lcm', kind],
-      'id',
-      lcmOf(world, kind).filter((item) => item.id !== undefined),
-    )
+    unique(['lcm', kind], 'id', lcmOf(world, kind))
     lcmOf(world, kind).forEach((item, index) => {
       for (const [idField, target] of Object.entries(LCM_RULES[kind].references)) {
         const field = NAME_FIELD(idField)
