@@ -142,6 +142,7 @@ describe('OpsCenter world', () => {
       '    defaultPreset: missing',
       'lcm:',
       '  datacenters: [{ name: DC1, cluster: Nowhere }]',
+      '  config_profiles: [{ name: dse }]',
     ].join('\n')
     let error: unknown
     await createOpscenterService({ world: parseWorldText(text, 'shop.yaml') }).catch((caught) => (error = caught))
@@ -153,6 +154,7 @@ describe('OpsCenter world', () => {
         "shop.yaml:3 /users/0/roles/0 no role named 'nobody'",
         "shop.yaml:7 /clusters/0/defaultPreset no preset with id 'missing' in this cluster",
         "shop.yaml:9 /lcm/datacenters/0/cluster no cluster named 'Nowhere' in lcm.clusters",
+        "shop.yaml:10 /lcm/config_profiles/0 missing required field 'datastax-version'",
       ]),
     )
     const mock = await createOpscenterService()

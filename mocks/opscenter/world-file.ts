@@ -232,7 +232,16 @@ export const OPSCENTER_WORLD_SCHEMA: object = {
       properties: Object.fromEntries(
         LCM_OBJECT_KINDS.map((kind) => [
           kind,
-          { type: 'array', items: { type: 'object', required: ['name'], additionalProperties: false, properties: lcmProperties(kind) } },
+          {
+            type: 'array',
+            items: {
+              type: 'object',
+              // What LCM requires on create besides references (those are checked by name: checkWorld).
+              required: ['name', ...LCM_RULES[kind].required.filter((field) => !Object.hasOwn(LCM_RULES[kind].references, field))],
+              additionalProperties: false,
+              properties: lcmProperties(kind),
+            },
+          },
         ]),
       ),
     },
