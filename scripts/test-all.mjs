@@ -1,5 +1,5 @@
 // `npm test`: everything CI checks, in order, ending with one "N passed, N failed" line.
-//   spec lint → generated files fresh → formatting → typecheck → build server → vitest (unit + contract)
+//   spec lint → generated files fresh → formatting → typecheck → unused code (knip) → build server → vitest (unit + contract)
 //   → the real-vendor suites against the built server → the fuzz suite → the npm package (pack, install, use) → status coverage
 //   → docs → Playwright e2e
 import { execFileSync, spawn, spawnSync } from 'node:child_process'
@@ -84,6 +84,7 @@ step('lint spec', 'npx', ['--no-install', 'redocly', 'lint'], { counted: false }
 step('generated files are fresh', 'npm', ['run', '--silent', 'check:generated'], { counted: false })
 step('formatting', 'npx', ['--no-install', 'prettier', '--check', '.'], { counted: false })
 step('typecheck', 'npx', ['--no-install', 'tsc', '-p', '.'], { counted: false })
+step('no unused files, exports or dependencies (knip)', 'npx', ['--no-install', 'knip'], { counted: false })
 const built = step('build server', 'npm', ['run', '--silent', 'build:server'], { counted: false })
 
 if (built) {

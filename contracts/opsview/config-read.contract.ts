@@ -8,7 +8,7 @@ export function configReadContract(target: OpsviewTarget): void {
   const mockOnly = target.kind === 'mock'
 
   describe('configuration: reading', () => {
-    const { admin: session, api, json, createHostgroup } = configFixture(target)
+    const { admin: session, api } = configFixture(target)
     let admin: ReturnType<typeof session>
     beforeAll(() => {
       admin = session()

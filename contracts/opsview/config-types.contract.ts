@@ -143,7 +143,7 @@ export function configTypesContract(target: OpsviewTarget): void {
       it.runIf(mockOnly)('makes attached checks the host services in status after a reload', async () => {
         const group = await createHostgroup()
         const name = uniqueName('opsmocks-host')
-        const host = await create('host', {
+        await create('host', {
           name,
           ip: '192.0.2.11',
           hostgroup: { id: group.id },
@@ -260,7 +260,7 @@ export function configTypesContract(target: OpsviewTarget): void {
         const group = await createHostgroup()
         const missing = await bulk('hostgroup', [group.id, '999999'])
         expect(missing.status).toBe(404)
-        const host = await create('host', { name: uniqueName('opsmocks-host'), ip: '192.0.2.13', hostgroup: { id: group.id } })
+        await create('host', { name: uniqueName('opsmocks-host'), ip: '192.0.2.13', hostgroup: { id: group.id } })
         const other = await createHostgroup()
         const inUse = await bulk('hostgroup', [other.id, group.id])
         expect(inUse.status).toBe(400)

@@ -25,7 +25,7 @@ export interface JsonParseOptions {
  * parsing: walking them (schema validation, filter compilation, structuredClone) recursed until the stack
  * overflowed and answered 500 (issue 8). Real payloads of all three vendors stay under 10 levels.
  */
-export const MAX_JSON_DEPTH = 64
+const MAX_JSON_DEPTH = 64
 
 /** Parses JSON text or throws a BAD_REQUEST MockError that says what was wrong and where. */
 export function parseJsonText(text: string, options: JsonParseOptions = {}): unknown {

@@ -26,10 +26,6 @@ export interface MockResponse {
   bytes?: Uint8Array
 }
 
-export function jsonResponse(status: number, json: unknown, headers?: Record<string, string | string[]>): MockResponse {
-  return headers ? { status, json, headers } : { status, json }
-}
-
 export interface SerializedBody {
   contentType: string | undefined
   payload: string | Uint8Array

@@ -29,7 +29,7 @@ export interface JournalEntry {
 }
 
 /** What the adapters hand over: header values by lower-case name, as node:http and Headers give them. */
-export type RawHeaders = Readonly<Record<string, string | string[] | undefined>>
+type RawHeaders = Readonly<Record<string, string | string[] | undefined>>
 
 interface RawEntry {
   seq: number
@@ -63,7 +63,7 @@ export interface JournalFilter {
   limit?: number
 }
 
-export const DEFAULT_JOURNAL_SIZE = 1000
+const DEFAULT_JOURNAL_SIZE = 1000
 const REDACTED = '[redacted]'
 
 /** Header names that carry credentials or session ids in any of the three vendors' APIs. */

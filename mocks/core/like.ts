@@ -12,7 +12,7 @@ import { MockError } from './mock-error'
  */
 
 /** Longest LIKE pattern accepted; longer ones are a client mistake, answered with the vendor's 400. */
-export const MAX_LIKE_PATTERN_LENGTH = 1000
+const MAX_LIKE_PATTERN_LENGTH = 1000
 
 type Token = string | typeof ANY_ONE
 const ANY_ONE = Symbol('_')

@@ -220,7 +220,7 @@ function consoleOperations<Ctx>(service: MockService, definition: ServiceDefinit
 }
 
 /** What an unexpected failure answers: which mock failed, on what, and the error's own words (no stack). */
-export function internalErrorMessage(vendor: string, request: MockRequest, error: unknown): string {
+function internalErrorMessage(vendor: string, request: MockRequest, error: unknown): string {
   const what = error instanceof Error ? `${error.name}: ${error.message}` : String(error)
   const short = what.length > 200 ? `${what.slice(0, 200)}…` : what
   return `opsmocks ${vendor} mock failed on ${request.method} ${request.path.slice(0, 200)}: ${short}`

@@ -1,6 +1,6 @@
 import type { BundledSpec } from './spec-schema'
 
-export type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH'
+type HttpMethod = 'GET' | 'PUT' | 'POST' | 'DELETE' | 'PATCH'
 
 /** An operation of the spec as the router needs it: its operationId, method and path template. */
 export interface SpecRoute<Id extends string = string> {

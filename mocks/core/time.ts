@@ -6,7 +6,7 @@ import { MockError } from './mock-error'
  * near year 275760, so a time past this range would be accepted and then break every read that shows it
  * (issue 8: one downtime ending in 11 million years made `GET /rest/downtime` answer 500 for everyone).
  */
-export const MIN_EPOCH_SECONDS = 0
+const MIN_EPOCH_SECONDS = 0
 export const MAX_EPOCH_SECONDS = Date.UTC(9999, 11, 31, 23, 59, 59) / 1000
 
 export function isSupportedEpochSeconds(seconds: number): boolean {

@@ -1,5 +1,5 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
-import { isMap, isSeq, LineCounter, parseDocument, stringify, type Node } from 'yaml'
+import { LineCounter, parseDocument, stringify, type Node } from 'yaml'
 import { isPlainObject } from './body'
 import { MockError } from './mock-error'
 import { ownValue } from './own'

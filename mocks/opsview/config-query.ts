@@ -111,7 +111,7 @@ function searchPredicate(query: URLSearchParams, known: Set<string>, valueOf: Va
 }
 
 /** Longest `json_filter` accepted; its nesting is capped by parseJsonText (MAX_JSON_DEPTH). */
-export const MAX_JSON_FILTER_LENGTH = 16 * 1024
+const MAX_JSON_FILTER_LENGTH = 16 * 1024
 
 function jsonFilterPredicate(raw: string | null, known: Set<string>, valueOf: ValueOf): Predicate {
   if (raw === null || raw === '') return () => true

@@ -12,7 +12,7 @@ import type { StoredRecord } from './config/module'
 import { listConfig } from './config-query'
 import { readOpsviewBody, readParams } from './request-body'
 import { acknowledge, bodyFields, createDowntime, deleteDowntimes, describe, listDowntimes, select } from './runtime'
-import { listHostgroupStatus, listHostStatus, listServiceStatus, type StatusView } from './status'
+import { listHostgroupStatus, listHostStatus, listServiceStatus } from './status'
 import type { MonitoringEngine } from './monitoring/engine'
 import type { UploadArea } from './uploads'
 import { listEvents } from './monitoring/events'
@@ -529,9 +529,6 @@ const uploadOpspackOp = operation(
   'uploadOpspack',
   withPrincipal(({ uploads }, principal, request) => ok(uploads.uploadOpspack(principal, request))),
 )
-
-/** Status views read through this: the store for configuration and runtime, the engine for check times. */
-export type { StatusView }
 
 /** The Opsview operation table: one row per spec operation, named by its operationId. */
 export const OPSVIEW_OPERATIONS: readonly Operation<OpsviewContext>[] = [

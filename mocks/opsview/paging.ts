@@ -4,7 +4,7 @@ import { MockError } from '../core/mock-error'
  * Opsview's `rows`/`page` paging, shared by configuration lists, status views and downtimes.
  * Summaries carry every number as a string.
  */
-export const DEFAULT_ROWS = 50
+const DEFAULT_ROWS = 50
 
 /** One page of `items` by `rows` (a number, `all`, or 0 for none) and `page`, with the summary's paging fields. */
 export function paginate<T>(

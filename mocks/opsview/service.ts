@@ -29,7 +29,7 @@ export interface OpsviewMockOptions {
   world?: WorldSource | readonly WorldSource[]
 }
 
-export type OpsviewWorld = WorldControl & ReturnType<typeof opsviewWorldActions>
+type OpsviewWorld = WorldControl & ReturnType<typeof opsviewWorldActions>
 
 export interface OpsviewService {
   readonly service: MockService

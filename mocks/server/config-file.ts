@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { UsageError } from './options'
 
-export const DEFAULT_CONFIG_FILE = 'opsmocks.config.json'
+const DEFAULT_CONFIG_FILE = 'opsmocks.config.json'
 
 export interface ConfigFile {
   path: string

@@ -147,7 +147,7 @@ function onClientError(error: NodeJS.ErrnoException, socket: Socket): void {
  * open. node's defaults let a client that trickles a body hold a socket for five minutes; these are generous
  * for any real client and longer than the slowest injected fault (60 s), so a fault never cuts its own answer.
  */
-export interface ServerTimeouts {
+interface ServerTimeouts {
   headersMs: number
   requestMs: number
   idleMs: number
@@ -156,7 +156,7 @@ export interface ServerTimeouts {
   checkIntervalMs: number
 }
 
-export const DEFAULT_TIMEOUTS: ServerTimeouts = {
+const DEFAULT_TIMEOUTS: ServerTimeouts = {
   headersMs: 20_000,
   requestMs: 30_000,
   idleMs: 120_000,

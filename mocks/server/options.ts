@@ -5,7 +5,7 @@
  * `--help` is printed from the same rows, so what is documented is what is parsed.
  */
 
-export type OptionKind =
+type OptionKind =
   | { type: 'boolean' }
   | { type: 'string'; placeholder?: string }
   | { type: 'port' }
@@ -34,7 +34,7 @@ export class UsageError extends Error {
   usage?: string
 }
 
-export type Source = 'flag' | 'env' | 'file' | 'default'
+type Source = 'flag' | 'env' | 'file' | 'default'
 
 export interface ResolvedOptions {
   readonly values: ReadonlyMap<string, OptionValue | undefined>
@@ -113,7 +113,7 @@ export function resolveOptions(
   return { values, sources, positionals, get: <T extends OptionValue>(name: string) => values.get(name) as T | undefined }
 }
 
-export function envNameFor(spec: OptionSpec, vendor?: string): string | undefined {
+function envNameFor(spec: OptionSpec, vendor?: string): string | undefined {
   if (!spec.env) return undefined
   if (!spec.env.includes('{VENDOR}')) return spec.env
   return vendor ? spec.env.replace('{VENDOR}', vendor.toUpperCase()) : undefined

@@ -298,7 +298,7 @@ function nested(depth: number): unknown {
 }
 
 /** Values that once broke a mock, tried on every parameter and body field of every operation on every run. */
-export const HOSTILE_VALUES: readonly unknown[] = [
+const HOSTILE_VALUES: readonly unknown[] = [
   '%'.repeat(40) + 'x',
   '9'.repeat(22),
   '+99999999999999h',

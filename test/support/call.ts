@@ -19,7 +19,7 @@ export interface CallInit {
 }
 
 /** Builds the transport-neutral request a node:http or msw adapter would hand the service. */
-export function mockRequest(method: string, pathAndQuery: string, init: CallInit = {}): MockRequest {
+function mockRequest(method: string, pathAndQuery: string, init: CallInit = {}): MockRequest {
   const queryStart = pathAndQuery.indexOf('?')
   const headers = new Map(Object.entries(init.headers ?? {}).map(([name, value]) => [name.toLowerCase(), value]))
   return {

@@ -111,8 +111,6 @@ export function httpTarget<C>(options: {
   return target
 }
 
-export { realTarget }
-
 /**
  * The vendor's contract suite against the real server its environment names (REAL_VENDOR_NEEDS), or,
  * without that environment, one line saying what to set and a skipped placeholder.
@@ -139,7 +137,7 @@ export function realVendorSuite(vendor: ContractVendor): void {
 }
 
 /** Without the environment for a real vendor: one line saying why, and a skipped placeholder. */
-export function skipRealVendor(title: string, needs: readonly string[], hint = ''): void {
+function skipRealVendor(title: string, needs: readonly string[], hint = ''): void {
   console.info(`[contract] real ${title} skipped: set ${needs.join(', ')} to run the suite against one${hint ? ` (${hint})` : ''}`)
   describe.skip(`${title} contract [real]`, () => {
     it(`needs ${needs.join(', ')}`, () => {})

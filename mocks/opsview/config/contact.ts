@@ -1,5 +1,5 @@
 import { flag, integer, objects, oneOf, ref, refs, text } from './kinds'
-import { CONFIG_READERS, type ConfigTypeModule } from './module'
+import type { ConfigTypeModule } from './module'
 
 /** A user. The password is a write-only secret; personal notification profiles are embedded. */
 export const contact: ConfigTypeModule = {

@@ -53,7 +53,7 @@ function parentOf(record: StoredRecord, reader: ConfigReader): StoredRecord | un
 }
 
 /** Names from the root, comma-terminated: "Opsview,UK,UK Web Servers,". */
-export function matpath(record: StoredRecord, reader: ConfigReader): string {
+function matpath(record: StoredRecord, reader: ConfigReader): string {
   const names: string[] = []
   for (let cursor: StoredRecord | undefined = record, depth = 0; cursor && depth < 64; cursor = parentOf(cursor, reader), depth++) {
     names.unshift(cursor.name)

@@ -43,7 +43,7 @@ export const objects = (): FieldKind => ({ kind: 'objects' })
 /** A reference as clients send it: `{"name": ...}`, `{"id": ...}`, `{"ref": ...}` or a bare name. */
 export type RefSelector = { name?: string; key?: string }
 
-export function parseRefSelector(value: unknown): RefSelector | undefined {
+function parseRefSelector(value: unknown): RefSelector | undefined {
   if (typeof value === 'string') return { name: value }
   if (!isPlainObject(value)) return undefined
   if (typeof value.ref === 'string') {
@@ -234,7 +234,7 @@ export function referencesIn(kind: FieldKind, value: unknown): Array<readonly [C
 }
 
 /** The key at the end of a stored reference (`/rest/config/host/7` → `7`, plugins by name). */
-export function refKey(value: unknown): string | undefined {
+function refKey(value: unknown): string | undefined {
   if (!isPlainObject(value) || typeof value.ref !== 'string') return undefined
   const slash = value.ref.lastIndexOf('/')
   return safeDecode(value.ref.slice(slash + 1))

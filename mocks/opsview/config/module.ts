@@ -96,7 +96,7 @@ export function backrefs(from: ConfigTypeName, via: string, target: ConfigTypeNa
 }
 
 /** How a record is addressed: its numeric id, or its name for name-keyed types (the store keeps it in `id`). */
-export function keyOf(record: StoredRecord): string {
+function keyOf(record: StoredRecord): string {
   return record.id
 }
 

@@ -14,7 +14,7 @@ import type { components } from '../../generated/opsview'
 const HOST_STATES = ['up', 'down', 'unreachable']
 const SERVICE_STATES = ['ok', 'warning', 'critical', 'unknown']
 
-export type EventItem = components['schemas']['Event']
+type EventItem = components['schemas']['Event']
 export type EventList = components['schemas']['EventList']
 
 /** Numeric or named states (`0`/`ok`), repeatable; anything else is a 400 naming the parameter. */

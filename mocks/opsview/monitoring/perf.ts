@@ -1,7 +1,6 @@
 import { MockError } from '../../core/mock-error'
 import { likeMatcher } from '../../core/like'
 import { paginate } from '../paging'
-import type { OpsviewStore, Principal } from '../store'
 import { metricsFor, type MetricProfile } from './check-model'
 import type { MonitoringEngine } from './engine'
 
@@ -25,7 +24,7 @@ export interface MetricRef extends ServiceRef {
   profile: MetricProfile
 }
 
-export function metricsOf(services: readonly ServiceRef[]): MetricRef[] {
+function metricsOf(services: readonly ServiceRef[]): MetricRef[] {
   return services.flatMap((service) => metricsFor(service.servicename).map((profile) => ({ ...service, profile })))
 }
 
