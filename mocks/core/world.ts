@@ -31,7 +31,7 @@ export class WorldError extends Error {
   }
 }
 
-export function formatProblem(problem: WorldProblem): string {
+function formatProblem(problem: WorldProblem): string {
   const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''} ` : problem.line ? `line ${problem.line} ` : ''
   return `  ${where}${problem.path || '/'}: ${problem.message}`
 }
@@ -103,7 +103,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false })
 const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>()
 
 /** Every place the document breaks the schema, by path. */
-export function schemaProblemsOf(schema: object, document: unknown): WorldProblem[] {
+function schemaProblemsOf(schema: object, document: unknown): WorldProblem[] {
   let validate = compiled.get(schema)
   if (!validate) {
     validate = ajv.compile(schema)
@@ -134,12 +134,12 @@ function describe(error: ErrorObject): string {
 }
 
 /** Adds file and line to problems found in a parsed world. */
-export function locate(problems: WorldProblem[], source: WorldSource): WorldProblem[] {
+function locate(problems: WorldProblem[], source: WorldSource): WorldProblem[] {
   if (!(source instanceof ParsedWorld)) return problems
   return problems.map((problem) => ({ ...problem, file: source.source, line: problem.line ?? source.lineOf(problem.path) }))
 }
 
-export function documentOf(source: WorldSource): unknown {
+function documentOf(source: WorldSource): unknown {
   return source instanceof ParsedWorld ? source.document : source
 }
 
@@ -149,7 +149,7 @@ export function documentOf(source: WorldSource): unknown {
  * way), maps merge by key, anything else is replaced. `keyOf` takes a collection (`hosts`) or a nested
  * list (`clusters/nodes`).
  */
-export function composeWorlds(
+function composeWorlds(
   worlds: readonly Record<string, unknown>[],
   keyOf: (collection: string) => string | undefined,
 ): Record<string, unknown> {

@@ -27,7 +27,7 @@ export interface OpmanagerMockOptions extends OpmanagerSeedOptions {
   world?: WorldSource | readonly WorldSource[]
 }
 
-export type OpmanagerWorld = WorldControl & ReturnType<typeof opmanagerWorldActions>
+type OpmanagerWorld = WorldControl & ReturnType<typeof opmanagerWorldActions>
 
 export interface OpmanagerService {
   readonly service: MockService

@@ -44,7 +44,7 @@ const stringOr = (value: unknown, fallback: string) => (typeof value === 'string
 const numberOr = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback)
 const booleanOr = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 
-export function severityNumber(value: unknown): SeverityNumber {
+function severityNumber(value: unknown): SeverityNumber {
   if (typeof value === 'number') return requireSeverity(value)
   const index = SEVERITY_NAMES.indexOf(value as (typeof SEVERITY_NAMES)[number])
   if (index === -1) throw new MockError('BAD_REQUEST', `Unknown severity ${JSON.stringify(value)}; use 1-5 or ${SEVERITY_NAMES.join(', ')}`)
@@ -204,7 +204,7 @@ const keySchema = (() => {
   }
 })()
 
-export const OPMANAGER_WORLD_SCHEMA: object = {
+const OPMANAGER_WORLD_SCHEMA: object = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://opsmocks.dev/schemas/opmanager.world.json',
   title: 'opsmocks OpManager world',

@@ -38,7 +38,7 @@ export interface OpscenterMockOptions {
   world?: WorldSource | readonly WorldSource[]
 }
 
-export type OpscenterWorld = WorldControl & ReturnType<typeof opscenterWorldActions>
+type OpscenterWorld = WorldControl & ReturnType<typeof opscenterWorldActions>
 
 export interface OpscenterService {
   readonly service: MockService

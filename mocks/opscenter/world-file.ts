@@ -167,7 +167,7 @@ const eventSchema = {
   },
 }
 
-export const OPSCENTER_WORLD_SCHEMA: object = {
+const OPSCENTER_WORLD_SCHEMA: object = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://opsmocks.dev/schemas/opscenter.world.json',
   title: 'opsmocks OpsCenter world',

@@ -149,7 +149,7 @@ function typeSchema(type: ConfigTypeName): object {
   return { type: 'object', required: module.required.filter((field) => field !== 'parent'), properties, additionalProperties: false }
 }
 
-export const OPSVIEW_WORLD_SCHEMA: object = {
+const OPSVIEW_WORLD_SCHEMA: object = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://opsmocks.dev/schemas/opsview.world.json',
   title: 'opsmocks Opsview world',

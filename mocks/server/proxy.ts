@@ -29,7 +29,7 @@ export interface ProxyOptions {
   log?: (line: string) => void
 }
 
-export interface Difference {
+interface Difference {
   request: string
   problems: string[]
 }
