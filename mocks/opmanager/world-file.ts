@@ -5,7 +5,7 @@ import { ownValue } from '../core/own'
 import { actionInput } from '../core/state-control'
 import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { keyFromInput } from './keys'
-import { alertTypeFor, requireSeverity, type AlarmRecord } from './resources/alarms'
+import { alertTypeFor, type AlarmRecord } from './resources/alarms'
 import { HARDWARE_FIELDS, NETWORK_CATEGORIES, type DeviceHardware, type DeviceRecord } from './resources/devices'
 import { RECURRENCES, SELECT_METHODS, WEEKDAYS, type DowntimeRecord } from './resources/downtimes'
 import { Interfaces, type InterfaceRecord } from './resources/interfaces'
@@ -45,7 +45,7 @@ const numberOr = (value: unknown, fallback: number) => (typeof value === 'number
 const booleanOr = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 
 function severityNumber(value: unknown): SeverityNumber {
-  if (typeof value === 'number') return requireSeverity(value)
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= SEVERITY_NAMES.length) return value as SeverityNumber
   const index = SEVERITY_NAMES.indexOf(value as (typeof SEVERITY_NAMES)[number])
   if (index === -1) throw new MockError('BAD_REQUEST', `Unknown severity ${JSON.stringify(value)}; use 1-5 or ${SEVERITY_NAMES.join(', ')}`)
   return (index + 1) as SeverityNumber

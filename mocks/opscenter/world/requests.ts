@@ -175,13 +175,13 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
   store.logEvent(request.clusterId, { ...event(request, `${describe(request)} on node ${ip} finished`, ip, 1), success: true }, at)
 }
 
-export function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
+function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
   node.mode = 'unknown'
   node.last_seen = at
   if (activity && !activity.downtime.some((span) => span.to === undefined)) activity.downtime.push({ from: at })
 }
 
-export function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
+function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
   node.mode = 'normal'
   node.last_seen = 0
   const open = activity?.downtime.find((span) => span.to === undefined)
@@ -214,3 +214,6 @@ export function nodeOf(runtime: ClusterRuntime, ip: string, clusterId: string): 
   if (!node) throw new MockError('NOT_FOUND', `No node ${ip} in cluster '${clusterId}'`)
   return node
 }
+
+// A node going down or up as a stop/start request takes it, for the world's setNodeState (issue 13).
+export { comeUp, goDown }
