@@ -72,6 +72,11 @@ function lcmProperties(kind: LcmObjectKind): Record<string, unknown> {
   return properties
 }
 
+/** The spec's node modes but `unknown`, which is how a down node reports (state: down). */
+const UP_MODES = (ownValue(schemas, 'Node') as { properties: { mode: { enum: string[] } } }).properties.mode.enum.filter(
+  (mode) => mode !== 'unknown',
+)
+
 const nodeSchema = {
   type: 'object',
   required: ['ip'],
@@ -83,7 +88,7 @@ const nodeSchema = {
     rack: { type: 'string', description: 'Rack (default RAC1).' },
     state: { enum: ['up', 'down'], description: 'down: the agent stopped reporting (mode unknown); default up.' },
     secondsDown: ago('How long a down node has been down (default 0; ignored for an up node).'),
-    mode: { enum: ['normal', 'leaving', 'joining', 'moving'], description: 'Mode of an up node (default normal).' },
+    mode: { enum: UP_MODES, description: 'Mode of an up node (default normal).' },
     outages: {
       type: 'array',
       description: 'Past outages: no metrics while the node was down.',
