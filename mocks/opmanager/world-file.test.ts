@@ -112,6 +112,29 @@ describe('OpManager world', () => {
     })
   })
 
+  it('composes worlds down to the interfaces of a device, and resets to the composed start world', async () => {
+    const base = (await createOpmanagerService()).world.export()
+    const mock = await createOpmanagerService({
+      world: [
+        base,
+        {
+          vendor: 'opmanager',
+          devices: [{ name: 'core-rtr-01', ip: '10.10.0.1', interfaces: [{ ifName: 'Gi0/2', ifAlias: 'To Paris' }] }],
+        },
+      ],
+    })
+    const start = mock.world.export()
+    const router = (start.devices as any[]).find((device) => device.name === 'core-rtr-01')
+    expect(router.interfaces.map((item: any) => [item.ifName, item.ifAlias])).toEqual([
+      ['Gi0/1', 'Uplink'],
+      ['Gi0/2', 'To Paris'],
+      ['Gi0/3', 'Access 3'],
+    ])
+    await mock.world.setDeviceState({ device: 'core-rtr-01', state: 'unmanaged' })
+    await mock.reset()
+    expect(mock.world.export()).toEqual(start)
+  })
+
   it('refuses a bad world listing every problem by path and line, and changes nothing', async () => {
     const text = [
       'vendor: opmanager',
