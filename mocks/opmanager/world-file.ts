@@ -2,7 +2,6 @@ import spec from '../generated/opmanager.openapi.json'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { ownValue } from '../core/own'
-import { actionInput } from '../core/state-control'
 import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { keyFromInput } from './keys'
 import { alertTypeFor, type AlarmRecord } from './resources/alarms'
@@ -44,7 +43,8 @@ const stringOr = (value: unknown, fallback: string) => (typeof value === 'string
 const numberOr = (value: unknown, fallback: number) => (typeof value === 'number' ? value : fallback)
 const booleanOr = (value: unknown, fallback: boolean) => (typeof value === 'boolean' ? value : fallback)
 
-function severityNumber(value: unknown): SeverityNumber {
+/** A severity given as a number (1-5) or a name (Critical … Clear). */
+export function severityNumber(value: unknown): SeverityNumber {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= SEVERITY_NAMES.length) return value as SeverityNumber
   const index = SEVERITY_NAMES.indexOf(value as (typeof SEVERITY_NAMES)[number])
   if (index === -1) throw new MockError('BAD_REQUEST', `Unknown severity ${JSON.stringify(value)}; use 1-5 or ${SEVERITY_NAMES.join(', ')}`)
@@ -724,83 +724,4 @@ export const opmanagerWorldAdapter: WorldAdapter<OpmanagerStore> = {
   check: checkWorld,
   apply: applyWorld,
   export: exportWorld,
-}
-
-// ---- runtime control -------------------------------------------------------------------------
-
-/**
- * Scenario changes without a restart: `/__opsmocks/world/{action}` and `opmanager.world.<action>(...)`.
- * Alarms are raised and cleared through events, as OpManager does, so the event log, device status,
- * business views and availability all follow (and unmanaged or maintained devices raise none).
- */
-export function opmanagerWorldActions(store: OpmanagerStore) {
-  const deviceOf = (name: unknown) => {
-    if (typeof name !== 'string') throw new MockError('BAD_REQUEST', 'Name the device: "device": "<name, display name or IP>"')
-    return store.devices.get(name)
-  }
-  const alarmView = (entity: string) => {
-    const alarm = store.alarms.find(entity)
-    return alarm ? { entity, alarmId: alarm.id, severity: alarm.severity, message: alarm.message } : { entity, suppressed: true }
-  }
-  return {
-    /** Raises (or changes) an alarm through an event: `{ device, severity, message, alarmCode?, entity? }`. */
-    async fireAlarm(value: unknown) {
-      const { device, severity, message, alarmCode, entity, eventType } = actionInput(value, 'fireAlarm')
-      const record = deviceOf(device)
-      const level = severityNumber(severity ?? 1)
-      const code = stringOr(alarmCode, 'OPSMOCKS')
-      const key = stringOr(entity, `${record.moid}_${code}`)
-      await store.addEvent({
-        source: record.deviceName,
-        severity: level,
-        message: stringOr(message, `${record.displayName}: ${code} raised by opsmocks`),
-        alarmCode: code,
-        entity: key,
-        eventType: stringOr(eventType, 'Threshold Down'),
-      })
-      return alarmView(key)
-    },
-    /** Clears an alarm by entity (a Clear event, as a recovering monitor sends). */
-    async clearAlarm(value: unknown) {
-      const { entity, message } = actionInput(value, 'clearAlarm')
-      const alarm = store.alarms.get(String(entity))
-      await store.addEvent({
-        source: alarm.deviceName,
-        severity: 5,
-        message: stringOr(message, `${alarm.message.split(':')[0]} is back to normal`),
-        alarmCode: alarm.alarmcode,
-        entity: alarm.entity,
-        eventType: alarm.eventType,
-      })
-      return alarmView(alarm.entity)
-    },
-    /** down: a critical DEVICE-DOWN alarm; up: clears it; managed / unmanaged: OpManager's manage switch. */
-    async setDeviceState(value: unknown) {
-      const { device, state } = actionInput(value, 'setDeviceState')
-      const record = deviceOf(device)
-      if (state === 'managed' || state === 'unmanaged') {
-        await store.devices.setManaged(record, state === 'managed')
-      } else if (state === 'down' || state === 'up') {
-        const entity = `${record.moid}_DEVICE-DOWN`
-        if (state === 'down' || store.alarms.find(entity))
-          await store.addEvent({
-            source: record.deviceName,
-            severity: state === 'down' ? 1 : 5,
-            message:
-              state === 'down' ? `Device ${record.displayName} is down: no response to ping` : `Device ${record.displayName} is back up`,
-            alarmCode: 'DEVICE-DOWN',
-            entity,
-            eventType: 'Device Down',
-          })
-      } else throw new MockError('BAD_REQUEST', 'setDeviceState needs a "state" of up, down, managed or unmanaged')
-      const current = store.devices.get(record.deviceName)
-      return {
-        device: current.displayName,
-        deviceName: current.deviceName,
-        status: store.deviceStatus(current),
-        down: store.isDown(current),
-        managed: current.managed,
-      }
-    },
-  }
 }
