@@ -32,6 +32,40 @@ export function backupsContract(target: OpscenterTarget): void {
       expect((await get(`${C}/backups?amount=0`)).status).toBe(400)
     })
 
+    it('lists by list_all from one destination: backups whose nodes have left are listed with every node that took them', async () => {
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
+      const [tag] = Object.keys((await get(`${C}/backups`)).json)
+      const nodes = (await get(`${C}/backups`)).json[tag!].keyspaces.shop.nodes as string[]
+      expect(nodes).toContain('10.0.1.13')
+      await send('POST', `${C}/ops/decommission/10.0.1.13`)
+      await target.control!.advanceClock(31)
+      expect((await get(`${C}/backups`)).json[tag!].keyspaces.shop.nodes).not.toContain('10.0.1.13')
+      const all = (await get(`${C}/backups?list_all=1&destination=OPSC_ON_SERVER`)).json
+      expect(all[tag!].keyspaces.shop.nodes).toEqual(nodes)
+      expect((await get(`${C}/backups/shop?list_all=1&destination=OPSC_ON_SERVER`)).json[tag!].keyspaces.shop.nodes).toEqual(nodes)
+      expect((await get(`${C}/backups?list_all=1`)).status).toBe(400)
+      expect((await get(`${C}/backups/shop?list_all=1`)).status).toBe(400)
+      expect((await get(`${C}/backups?list_all=2&destination=OPSC_ON_SERVER`)).status).toBe(400)
+      expect((await get(`${C}/backups?list_all=1&destination=nope`)).status).toBe(404)
+      expect(Object.keys((await get(`${C}/backups/shop?amount=1&match=adhoc`)).json)).toEqual([tag])
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
+    })
+
+    it('leaves out the activity before first_backup_id', async () => {
+      const [seeded] = Object.keys((await get(`${C}/backups`)).json)
+      await send('POST', `${C}/backups/run`, { keyspaces: ['shop'] })
+      await target.control!.advanceClock(31)
+      const [fresh] = Object.keys((await get(`${C}/backups?amount=1`)).json)
+      const ids = async (query: string) => (await get(`${C}/backup-activity?${query}`)).json.map((entry: any) => entry.backup_id)
+      expect(await ids('count=100')).toEqual(expect.arrayContaining([seeded, fresh]))
+      expect(await ids(`count=100&first_backup_id=${fresh}`)).toEqual([fresh])
+      expect((await get(`${C}/backup-activity?first_backup_id=nope`)).status).toBe(404)
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
+    })
+
     it('runs a backup: in progress in the activity, listed once its request finishes', async () => {
       const id = (await send('POST', `${C}/backups/run`, { keyspaces: ['shop'] })).json
       const [activity] = (await get(`${C}/backup-activity?count=1`)).json
@@ -141,26 +175,98 @@ export function backupsContract(target: OpscenterTarget): void {
 
   describe('point in time', () => {
     it("turns commitlog archiving on, lists each node's latest log, checks restore points, and off", async () => {
-      const [tag] = Object.keys((await get(`${C}/backups`)).json)
+      const [seeded] = Object.keys((await get(`${C}/backups`)).json)
       expect((await get(`${C}/backups/pit`)).json).toEqual({ enabled: false, destination: null, enabled_at: null })
       expect((await get(`${C}/backups/pit/logs`)).json).toEqual({})
       expect((await send('POST', `${C}/backups/pit`, { destination: 'OPSC_ON_SERVER' })).json).toEqual({})
       const since = (await get(`${C}/backups/pit`)).json.enabled_at
       await target.control!.advanceClock(600)
       expect(Object.keys((await get(`${C}/backups/pit/logs`)).json)).toContain('10.0.1.11')
+      // The seeded backup predates archiving: no commit logs lead from it.
       expect((await send('POST', `${C}/backups/pit_check`, { timestamp: since + 300 })).json).toEqual({
-        valid: true,
-        backup_id: expect.any(String),
-        reason: null,
+        valid: false,
+        backup_id: seeded,
+        reason: 'No backup was taken after archiving was turned on and before that time',
       })
+      await send('POST', `${C}/backups/run`, { keyspaces: ['shop'] })
+      await target.control!.advanceClock(600)
+      const [[base, { time }]] = Object.entries((await get(`${C}/backups?amount=1`)).json) as [[string, { time: number }]]
+      const at = time + 60
+      expect((await send('POST', `${C}/backups/pit_check`, { timestamp: at })).json).toEqual({ valid: true, backup_id: base, reason: null })
       expect((await send('POST', `${C}/backups/pit_check`, { timestamp: since - 86400 * 30 })).json.valid).toBe(false)
+      expect((await send('POST', `${C}/backups/pit_check`, { timestamp: since + 86400 })).json.reason).toBe('The time is in the future')
       expect((await send('POST', `${C}/backups/pit_check`, { when: 'now' })).status).toBe(400)
       expect((await send('POST', `${C}/backups/pit`, { destination: 'nope' })).status).toBe(404)
       expect((await send('POST', `${C}/backups/pit`, { destination: 7 })).status).toBe(400)
       expect((await send('DELETE', `${C}/backups/destinations/OPSC_ON_SERVER`)).status).toBe(409)
       expect((await send('DELETE', `${C}/backups/pit`)).json).toEqual({})
       expect((await get(`${C}/backups/pit`)).json.enabled).toBe(false)
-      expect((await send('POST', `${C}/backups/pit_check`, { timestamp: since + 300 })).json.backup_id).toBe(tag)
+      expect((await send('POST', `${C}/backups/pit_check`, { timestamp: at })).json).toEqual({
+        valid: false,
+        backup_id: base,
+        reason: 'Commit log archiving (point in time) is off',
+      })
+    })
+
+    it('restores a table to a point in time: the backup, then the logs up to that time; a request that runs in mock time with events', async () => {
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
+      const size = async () => (await get(`${C}/cluster-metrics/all/shop/orders/cf-live-disk-used?step=1`)).json.Total.AVERAGE.at(-1)[1]
+      const full = await size()
+      await send('POST', `${C}/backups/pit`, {})
+      await target.control!.advanceClock(60)
+      await send('POST', `${C}/backups/run`, { keyspaces: ['shop'] })
+      await target.control!.advanceClock(600)
+      const [tag] = Object.keys((await get(`${C}/backups?amount=1`)).json)
+      await send('DELETE', `${C}/data/shop/orders`) // truncated at t1: the logs hold it
+      const truncatedAt = (await get(`${C}/backups/pit`)).json.enabled_at + 660
+      await target.control!.advanceClock(600)
+      expect(await size()).toBe(0)
+      // Back to just before the truncate: the data returns.
+      const id = (await send('POST', `${C}/backups/restore/${tag}/shop/orders`, { timestamp: truncatedAt - 60 })).json
+      expect((await get(`${C}/events?count=1`)).json[0].message).toMatch(
+        /^Point-in-time restore to \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC from backup .* started$/,
+      )
+      expect((await get(`/request/${id}/status`)).json.state).toBe('running')
+      const [activity] = (await get(`${C}/backup-activity?filter_type=restore&count=1`)).json
+      expect(activity).toEqual(expect.objectContaining({ status: 'in_progress', point_in_time: truncatedAt - 60, request_id: id }))
+      await target.control!.advanceClock(91)
+      expect((await get(`/request/${id}/status`)).json.state).toBe('success')
+      expect(await size()).toBeCloseTo(full, -3)
+      expect((await get(`${C}/events?count=100`)).json.map((event: any) => event.message)).toContainEqual(
+        expect.stringMatching(/^Point-in-time restore to .* finished: shop\.orders$/),
+      )
+      // To a time after the truncate: the logs replay it, so the table is empty again.
+      await send('POST', `${C}/backups/restore/${tag}/shop/orders`, { timestamp: truncatedAt + 60 })
+      await target.control!.advanceClock(91)
+      expect(await size()).toBe(0)
+    })
+
+    it('answers 400 for a point-in-time restore with archiving off, from a backup taken before archiving, or outside the logs', async () => {
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
+      const [seeded] = Object.keys((await get(`${C}/backups`)).json)
+      const now = (await get(`${C}/backup-activity?count=1`)).json[0].time as number
+      const off = await send('POST', `${C}/backups/restore/${seeded}`, { timestamp: now })
+      expect(off.status).toBe(400)
+      expect(off.json.message).toContain('Commit log archiving (point in time) is off')
+      await send('POST', `${C}/backups/pit`, {})
+      await target.control!.advanceClock(900)
+      const since = (await get(`${C}/backups/pit`)).json.enabled_at
+      expect((await send('POST', `${C}/backups/restore/${seeded}`, { timestamp: since + 300 })).json.message).toContain(
+        'was taken before commit log archiving was on',
+      )
+      await send('POST', `${C}/backups/run`, {})
+      await target.control!.advanceClock(600)
+      const [fresh] = Object.keys((await get(`${C}/backups?amount=1`)).json)
+      expect((await send('POST', `${C}/backups/restore/${fresh}`, { timestamp: since - 3600 })).json.message).toContain(
+        'outside the archived commit logs',
+      )
+      expect((await send('POST', `${C}/backups/restore/${fresh}`, { timestamp: since + 60 })).json.message).toContain(
+        'was taken after that time',
+      )
+      expect((await send('POST', `${C}/backups/restore/${fresh}`, { timestamp: 'yesterday' })).status).toBe(400)
+      expect((await get(`${C}/backup-activity?filter_type=restore`)).json).toEqual([])
     })
 
     it('answers 404 for an unknown cluster', async () => {

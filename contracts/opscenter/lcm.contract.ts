@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { uniqueName } from '../support/target'
 import { call, dropCookieSession, loginAs, type OpscenterSession, type OpscenterTarget } from './target'
@@ -126,6 +127,28 @@ export function lcmTopologyContract(target: OpscenterTarget): void {
   beforeAll(async () => {
     await target.control!.reset()
     admin = await loginAs(target, target.credentials.admin)
+  })
+
+  describe('getLcmClusterCacert', () => {
+    it("answers LCM's CA as a PEM certificate: self-signed, a CA, 2048-bit RSA, the same for every cluster", async () => {
+      const result = await lcm('GET', `clusters/${CLUSTER}/cacert`)
+      expect(result.status).toBe(200)
+      expect(result.headers.get('content-type')).toContain('application/x-pem-file')
+      const certificate = new X509Certificate(result.text)
+      expect(certificate.ca).toBe(true)
+      expect(certificate.issuer).toBe(certificate.subject)
+      expect(certificate.verify(certificate.publicKey)).toBe(true)
+      expect(certificate.publicKey.asymmetricKeyDetails?.modulusLength).toBe(2048)
+      const other = await lcm('POST', 'clusters/', { name: 'ca-check', 'repository-id': REPOSITORY, 'machine-credential-id': CREDENTIAL })
+      expect((await lcm('GET', `clusters/${other.json.id}/cacert`)).text).toBe(result.text)
+      await lcm('DELETE', `clusters/${other.json.id}/`)
+    })
+
+    it('answers 404 for a cluster that does not exist and 401 to a non-admin', async () => {
+      expect((await lcm('GET', `clusters/${NONE}/cacert`)).status).toBe(404)
+      const viewer = await loginAs(target, target.credentials.viewer!)
+      expect((await call(target, 'GET', `/api/v2/lcm/clusters/${CLUSTER}/cacert`, { session: viewer })).status).toBe(401)
+    })
   })
 
   describe('datacenters and nodes', () => {

@@ -6,6 +6,8 @@ export function metricsContract(target: OpscenterTarget): void {
   const mockOnly = target.kind === 'mock'
   const fx = adminFixture(target)
   const { get } = fx
+  const entries = (json: any, subject: string) =>
+    json.data[subject] as Array<{ metric: string; columnfamily?: string; device?: string; 'data-points': Array<[number | null, number]> }>
 
   describe('getClusterMetric', () => {
     it('answers {"Total": {"AVERAGE": [[ts, value], ...]}} one point per step', async () => {
@@ -117,30 +119,100 @@ export function metricsContract(target: OpscenterTarget): void {
   })
 
   describe.runIf(mockOnly)('getNewMetrics', () => {
-    it('answers several metrics at once, aggregated under Total by default', async () => {
-      const result = await get(`/${fx.cluster}/new-metrics?metrics=write-ops,read-ops&step=120`)
-      expect(Object.keys(result.json)).toEqual(['write-ops', 'read-ops'])
-      expect(Object.keys(result.json['write-ops'])).toEqual(['Total'])
+    it('answers {"data": {group: [{metric, data-points: [[value, ts], ...]}]}} aggregated under the node group by default', async () => {
+      const result = await get(`/${fx.cluster}/new-metrics?metrics=write-ops,read-ops&step=7200`)
+      expect(Object.keys(result.json.data)).toEqual(['*'])
+      const [writes, reads] = entries(result.json, '*')
+      expect([writes!.metric, reads!.metric]).toEqual(['write-ops', 'read-ops'])
+      const [value, ts] = writes!['data-points'].at(-1)!
+      expect(ts % 7200).toBe(0)
+      expect(value).toBeGreaterThan(0)
     })
 
-    it('answers one series per node of a datacenter without node aggregation, and devices and tables by name', async () => {
-      const result = await get(`/${fx.cluster}/new-metrics?metrics=heap-used,os-disk-used&node_group=DC1&node_aggregation=0&step=120`)
-      expect(Object.keys(result.json['heap-used']).sort()).toEqual(['10.0.1.11', '10.0.1.12', '10.0.1.13'])
-      expect(Object.keys(result.json['os-disk-used'])).toContain('10.0.1.11/sda')
-      const table = await get(`/${fx.cluster}/new-metrics?metrics=cf-read-ops&keyspace=shop&table=orders&step=120`)
-      expect(Object.keys(table.json['cf-read-ops'])).toEqual(['Total/shop.orders'])
+    it('agrees with cluster-metrics: the same combined points, value first', async () => {
+      const window = 'start=1700000000&end=1700003600'
+      const cluster = (await get(`/${fx.cluster}/cluster-metrics/all/write-ops?${window}&step=1`)).json.Total.AVERAGE
+      const fresh = (await get(`/${fx.cluster}/new-metrics?metrics=write-ops&${window}&step=60&node_group=all`)).json
+      expect(entries(fresh, 'all')[0]!['data-points']).toEqual(cluster.map(([ts, value]: [number, number]) => [value, ts]))
+    })
+
+    it('answers one entry per node without node aggregation, per device and per columnfamily', async () => {
+      const result = await get(`/${fx.cluster}/new-metrics?metrics=heap-used,os-disk-used&node_group=DC1&node_aggregation=0&step=7200`)
+      expect(Object.keys(result.json.data).sort()).toEqual(['10.0.1.11', '10.0.1.12', '10.0.1.13'])
+      expect(entries(result.json, '10.0.1.11').map((entry) => [entry.metric, entry.device])).toEqual([
+        ['heap-used', undefined],
+        ['os-disk-used', 'sda'],
+      ])
+      const nodes = await get(
+        `/${fx.cluster}/new-metrics?metrics=cf-read-ops&nodes=10.0.1.11,10.0.1.12&columnfamilies=shop.orders,shop.customers&step=7200`,
+      )
+      expect(entries(nodes.json, '10.0.1.11,10.0.1.12').map((entry) => entry.columnfamily)).toEqual(['shop.orders', 'shop.customers'])
     })
 
     it('answers future points only with forecast=1', async () => {
       const now = Math.floor(Date.now() / 1000)
-      const path = `/${fx.cluster}/new-metrics?metrics=write-ops&start=${now}&end=${now + 3600}&step=5`
+      const path = `/${fx.cluster}/new-metrics?metrics=write-ops&start=${now}&end=${now + 3600}&step=300`
       expect((await get(path)).status).toBe(400)
-      expect((await get(`${path}&forecast=1`)).json['write-ops'].Total.AVERAGE.length).toBeGreaterThan(10)
+      expect(entries((await get(`${path}&forecast=1`)).json, '*')[0]!['data-points'].length).toBeGreaterThan(10)
     })
 
-    it('answers 400 without metrics and 404 for an unknown metric key', async () => {
+    it('answers 400 without metrics, for a table metric without columnfamilies or a malformed name, and 404 for unknown keys and tables', async () => {
       expect((await get(`/${fx.cluster}/new-metrics`)).status).toBe(400)
+      expect((await get(`/${fx.cluster}/new-metrics?metrics=cf-read-ops`)).status).toBe(400)
+      expect((await get(`/${fx.cluster}/new-metrics?metrics=cf-read-ops&columnfamilies=orders`)).status).toBe(400)
       expect((await get(`/${fx.cluster}/new-metrics?metrics=write-ops,bogus`)).status).toBe(404)
+      expect((await get(`/${fx.cluster}/new-metrics?metrics=cf-read-ops&columnfamilies=shop.nope`)).status).toBe(404)
+    })
+  })
+
+  describe.runIf(mockOnly)('the metric catalogue', () => {
+    it('answers every documented family of keys: JVM, caches, thread pools, compaction, OS, disk and network devices, tables', async () => {
+      const keys = [
+        'cms-collection-time',
+        'par-new-collection-count',
+        'nonheap-committed',
+        'key-cache-hit-rate',
+        'row-cache-hits',
+        'pending-read-stage',
+        'pending-mutation-stage',
+        'pending-hinted-handoff',
+        'total-compactions-completed',
+        'os-cpu-iowait',
+        'os-memory-cached',
+      ]
+      const result = await get(`/${fx.cluster}/new-metrics?metrics=${keys.join(',')}&step=7200`)
+      expect(entries(result.json, '*').map((entry) => entry.metric)).toEqual(keys)
+      for (const entry of entries(result.json, '*')) expect(entry['data-points'].at(-1)![0]).toEqual(expect.any(Number))
+      expect((await get(`/${fx.cluster}/cluster-metrics/all/os-disk-busy/sda?step=120`)).status).toBe(200)
+      expect((await get(`/${fx.cluster}/metrics/10.0.1.11/os-net-packets-sent/eth0?step=120`)).status).toBe(200)
+      expect((await get(`/${fx.cluster}/metrics/10.0.1.11/shop/orders/cf-bf-false-ratio?step=120`)).status).toBe(200)
+    })
+
+    it('answers averaged metrics under Average and summed ones under Total', async () => {
+      expect(Object.keys((await get(`/${fx.cluster}/cluster-metrics/all/heap-used?step=120`)).json)).toEqual(['Average'])
+      expect(Object.keys((await get(`/${fx.cluster}/cluster-metrics/all/key-cache-hit-rate?step=120`)).json)).toEqual(['Average'])
+      expect(Object.keys((await get(`/${fx.cluster}/cluster-metrics/all/key-cache-hits?step=120`)).json)).toEqual(['Total'])
+    })
+
+    it('keeps related keys consistent: hits are requests times the hit rate, CPU shares add to 100, disk use agrees with the data', async () => {
+      const at = (key: string) => get(`/${fx.cluster}/metrics/10.0.1.11/${key}?start=1700000040&end=1700000040&step=1`)
+      const last = async (key: string) => (await at(key)).json['10.0.1.11'].AVERAGE[0][1] as number
+      expect(await last('key-cache-hits')).toBeCloseTo(((await last('key-cache-requests')) * (await last('key-cache-hit-rate'))) / 100, 1)
+      const cpu = ['os-cpu-user', 'os-cpu-system', 'os-cpu-iowait', 'os-cpu-steal', 'os-cpu-idle', 'os-cpu-nice']
+      const shares = await Promise.all(cpu.map(last))
+      expect(shares.reduce((sum, share) => sum + share, 0)).toBeCloseTo(100, 0)
+      const disk = async (key: string) =>
+        (await get(`/${fx.cluster}/metrics/10.0.1.11/${key}/sda?start=1700000040&end=1700000040&step=1`)).json['10.0.1.11'].AVERAGE[0][1]
+      const [used, free, usage] = [await disk('os-disk-used'), await disk('os-disk-free'), await disk('os-disk-usage')]
+      expect((used / (used + free)) * 100).toBeCloseTo(usage, 1)
+      expect(used).toBeGreaterThan(await last('data-load'))
+    })
+
+    it('answers null for every key while a node is down', async () => {
+      const result = await get(
+        `/${fx.cluster}/new-metrics?metrics=key-cache-hits,os-cpu-idle,pending-read-stage&nodes=10.0.2.13&node_aggregation=0&step=60`,
+      )
+      for (const entry of entries(result.json, '10.0.2.13')) expect(entry['data-points'].at(-1)![0]).toBeNull()
     })
   })
 }

@@ -63,13 +63,29 @@ export function operationsContract(target: OpscenterTarget): void {
       expect((await node('10.0.1.11')).mode).toBe('normal')
     })
 
-    it('drains, and moves a node to a new token (moving while it runs)', async () => {
-      expect((await status((await get(`${C}/ops/drain/10.0.1.12`)).json)).action).toBe('drain')
+    it('moves a node to a new token (moving while it runs)', async () => {
       const move = await call(target, 'PUT', `${C}/ops/move/10.0.1.12`, { session: admin, body: '{"new_token":"-3074457345618258603"}' })
       expect((await node('10.0.1.12')).mode).toBe('moving')
       await target.control!.advanceClock(31)
       expect((await status(move.json)).state).toBe('success')
       expect((await node('10.0.1.12')).mode).toBe('normal')
+    })
+
+    it('drains a node: drained in /nodes, no reads or writes, only a stop or restart until it restarts', async () => {
+      const writes = async () => (await get(`${C}/metrics/10.0.1.13/write-ops?step=1`)).json['10.0.1.13'].AVERAGE.at(-1)[1]
+      expect(await writes()).toBeGreaterThan(0)
+      const id = (await get(`${C}/ops/drain/10.0.1.13`)).json
+      expect((await status(id)).action).toBe('drain')
+      await target.control!.advanceClock(91)
+      expect((await node('10.0.1.13')).mode).toBe('drained')
+      expect(await writes()).toBe(0)
+      expect((await get(`${C}/cluster-metrics/all/read-ops?step=1`)).json.Total.AVERAGE.at(-1)[1]).toBeGreaterThan(0)
+      expect((await post(`${C}/ops/compact/10.0.1.13/shop`)).status).toBe(400)
+      expect((await post(`${C}/ops/start/10.0.1.13`)).status).toBe(400)
+      await post(`${C}/ops/restart/10.0.1.13`)
+      await target.control!.advanceClock(91)
+      expect((await node('10.0.1.13')).mode).toBe('normal')
+      expect(await writes()).toBeGreaterThan(0)
     })
 
     it('answers 400 for a bad token or draining a down node, 404 for an unknown node', async () => {
@@ -116,12 +132,26 @@ export function operationsContract(target: OpscenterTarget): void {
       expect((await post(`${C}/ops`, { ips: ['10.9.9.9'], action: 'flush' })).status).toBe(404)
     })
 
-    it('garbage-collects a node, answering null', async () => {
+    it('garbage-collects a node, answering null; its heap drops', async () => {
+      const heap = async () => (await get(`${C}/metrics/10.0.1.11/heap-used?step=1`)).json['10.0.1.11'].AVERAGE.at(-1)[1]
+      const before = await heap()
       const result = await get(`${C}/ops/gc/10.0.1.11`)
       expect(result.status).toBe(200)
       expect(result.json).toBeNull()
+      await target.control!.advanceClock(60)
+      expect(await heap()).toBeLessThan(before * 0.8)
       expect((await get(`${C}/ops/gc/10.0.2.13`)).status).toBe(400)
       expect((await get(`${C}/ops/gc/10.9.9.9`)).status).toBe(404)
+    })
+
+    it('flushes and repairs: pending flushes, then repair tasks and streams show in the node', async () => {
+      const last = async (key: string) => (await get(`${C}/metrics/10.0.2.12/${key}?step=1`)).json['10.0.2.12'].AVERAGE.at(-1)[1]
+      await post(`${C}/ops/flush/10.0.2.12/shop`)
+      await post(`${C}/ops/repair/10.0.2.12/shop`)
+      await target.control!.advanceClock(60)
+      expect(await last('pending-flushes')).toBeGreaterThanOrEqual(2)
+      expect(await last('pending-repair-tasks')).toBeGreaterThanOrEqual(8)
+      expect(await last('pending-streams')).toBeGreaterThan(0)
     })
 
     it('restarts the up nodes in turn, and a cancel stops the nodes it has not reached', async () => {
@@ -160,6 +190,19 @@ export function operationsContract(target: OpscenterTarget): void {
       expect(await node('10.0.2.12')).toBeUndefined()
       expect((await get(`${C}/cluster`)).json.node_count).toBe(5)
       expect((await post(`${C}/ops/decommission/10.0.2.13`)).status).toBe(400)
+    })
+
+    it('answers the same request ids for the same calls after a reset (ids come from the seed)', async () => {
+      const run = async () => {
+        await target.control!.reset()
+        admin = await loginAs(target, target.credentials.admin)
+        return [(await post(`${C}/ops/flush/10.0.1.11/shop`)).json, (await get(`${C}/ops/drain/10.0.1.12`)).json]
+      }
+      const first = await run()
+      expect(first[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+      expect(await run()).toEqual(first)
+      await target.control!.reset()
+      admin = await loginAs(target, target.credentials.admin)
     })
 
     it('needs the permission the action names', async () => {

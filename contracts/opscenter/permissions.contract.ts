@@ -1,8 +1,34 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import spec from '../../mocks/generated/opscenter.openapi.json'
 import { uniqueName } from '../support/target'
 import { call, loginAs, NO_PERMISSION, type OpscenterSession, type OpscenterTarget } from './target'
 
 const enc = encodeURIComponent
+
+/** Every cluster-scoped operation of the spec, with its path parameters filled with names the seed does not use. */
+const CLUSTER_OPERATIONS = Object.entries(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, item]) =>
+  path.startsWith('/{cluster_id}/')
+    ? (['get', 'put', 'post', 'delete'] as const)
+        .filter((method) => item[method]?.operationId)
+        .map((method) => ({ operationId: item[method]!.operationId!, method: method.toUpperCase(), path }))
+    : [],
+)
+const fill = (path: string, cluster: string) => path.replace('{cluster_id}', cluster).replace(/\{[^}]+\}/g, 'opsmocks_probe')
+
+/**
+ * Writes a role with View Cluster alone may make: dashboard presets are UI state, a restore point check only reads,
+ * and schedules and bulk operations check each job's own permission from the body (decisions/106, 103).
+ */
+const VIEW_ONLY_WRITES = new Set([
+  'checkPitRestore',
+  'putDashboardPreset',
+  'deleteDashboardPreset',
+  'setDefaultDashboardPreset',
+  'createJobSchedule',
+  'updateJobSchedule',
+  'deleteJobSchedule',
+  'runBulkOperation',
+])
 
 export function permissionsContract(target: OpscenterTarget): void {
   const mockOnly = target.kind === 'mock'
@@ -174,6 +200,30 @@ export function permissionsContract(target: OpscenterTarget): void {
         const result = await call(target, 'GET', path, { session: viewer })
         expect(result.status, path).toBe(401)
         expect(result.json).toEqual(NO_PERMISSION)
+      }
+    })
+
+    it('answers 401 with the permission text to every cluster operation on a cluster the role cannot view', async () => {
+      const viewer = await loginAs(target, target.credentials.viewer!)
+      expect(CLUSTER_OPERATIONS.length).toBeGreaterThan(90)
+      for (const { operationId, method, path } of CLUSTER_OPERATIONS) {
+        const result = await call(target, method, fill(path, 'Prod_Cluster'), {
+          session: viewer,
+          body: method === 'GET' ? undefined : '{}',
+        })
+        expect(result.status, operationId).toBe(401)
+        expect(result.json, operationId).toEqual(NO_PERMISSION)
+      }
+    })
+
+    it('answers 401 with the permission text to every write that needs more than View Cluster, before reading the body', async () => {
+      const viewer = await loginAs(target, target.credentials.viewer!)
+      const writes = CLUSTER_OPERATIONS.filter(({ method, operationId }) => method !== 'GET' && !VIEW_ONLY_WRITES.has(operationId))
+      expect(writes.length).toBeGreaterThan(35)
+      for (const { operationId, method, path } of writes) {
+        const result = await call(target, method, fill(path, 'Test_Cluster'), { session: viewer, body: 'not json' })
+        expect(result.status, operationId).toBe(401)
+        expect(result.json, operationId).toEqual(NO_PERMISSION)
       }
     })
 

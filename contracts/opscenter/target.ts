@@ -1,6 +1,4 @@
 import { beforeAll, expect } from 'vitest'
-import createClient from 'openapi-fetch'
-import type { paths } from '../../mocks/generated/opscenter'
 import { readCallResult, type CallResult, type ContractTarget } from '../support/target'
 
 export interface OpscenterUser {
@@ -23,10 +21,6 @@ export type OpscenterTarget = ContractTarget<OpscenterCredentials>
 export interface OpscenterSession {
   sessionid: string
   headers: Record<string, string>
-}
-
-export function opscenterApi(target: OpscenterTarget) {
-  return createClient<paths>({ baseUrl: target.baseUrl, fetch: target.fetch })
 }
 
 /** Logs in the way the documentation's curl does (JSON body, no JSON content type). */

@@ -1844,6 +1844,36 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v2/lcm/clusters/{id}/cacert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        /**
+         * The CA certificate of an LCM cluster
+         * @description LCM's certificate authority, PEM-encoded: the self-signed 2048-bit RSA CA LCM creates when it first starts and
+         *     signs every node's keystore with when node-to-node or client-to-node encryption is on ("the same CA is used
+         *     to sign all certificates for all nodes in all clusters"), so every cluster answers the same one. DataStax
+         *     lists the endpoint ("Get the cacert for a cluster", 6.5-6.8) without its answer; the PEM body is the mock's
+         *     reading (decisions/110). Admins only.
+         */
+        get: operations["getLcmClusterCacert"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v2/lcm/clusters/{id}/datacenters": {
         parameters: {
             query?: never;
@@ -2154,7 +2184,17 @@ export interface paths {
          * @description Needs View Cluster.
          */
         get: operations["getTable"];
-        put?: never;
+        /**
+         * Create or alter a table
+         * @description Creates the table (201) or alters it (200) and answers it. Body: `columns` (column name → CQL type, in
+         *     order; needed to create), `primary_key` (column names; default the first column; cannot change) and any of
+         *     `comment`, `compaction_strategy`, `caching`, `bloom_filter_fp_chance`, `gc_grace_seconds`,
+         *     `default_time_to_live`. Columns can be added, never retyped. The keyspace must exist; tables of system
+         *     keyspaces cannot be created or altered (400). DataStax's keyspace page says the API creates tables but lists
+         *     no method or body for it; this path (the one its get and drop use) and body are the mock's (decisions/113).
+         *     Needs Cluster Configuration.
+         */
+        put: operations["putTable"];
         post?: never;
         /**
          * Drop a table
@@ -2640,7 +2680,7 @@ export interface paths {
         };
         /**
          * Backups
-         * @description Keyed by backup id (tag), as DataStax documents it; deleted backups are left out. Needs View Cluster.
+         * @description Keyed by backup id (tag), as DataStax documents it, with its parameters `match`, `last_seen`, `amount`, `destination` and `list_all`; deleted backups are left out. Needs View Cluster.
          */
         get: operations["listBackups"];
         put?: never;
@@ -2675,7 +2715,7 @@ export interface paths {
         };
         /**
          * Backups of one keyspace
-         * @description Backups holding the keyspace, each with only that keyspace. Needs View Cluster.
+         * @description Backups holding the keyspace, each with only that keyspace; the same parameters as the cluster's list. Needs View Cluster.
          */
         get: operations["listKeyspaceBackups"];
         put?: never;
@@ -2815,7 +2855,7 @@ export interface paths {
         put?: never;
         /**
          * Check a point in time to restore to
-         * @description Body `{"timestamp": <epoch seconds>}`. Valid when archiving was on since a backup taken before that time. Needs View Cluster.
+         * @description Body `{"timestamp": <epoch seconds>}`. Valid when the time lies inside the archived commit logs and a backup was taken after archiving was turned on and at or before the time; `backup_id` is the backup to restore from (pass the time to `POST .../backups/restore/{tag}`), `reason` says why not. Needs View Cluster.
          */
         post: operations["checkPitRestore"];
         delete?: never;
@@ -2846,7 +2886,7 @@ export interface paths {
         put?: never;
         /**
          * Restore everything a backup holds
-         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. With `{"timestamp"}` it is a point-in-time restore: the data as it was at that time (400 when archiving is off, the backup was not taken under archiving before the time, or the time is outside the archived logs). Needs Backup Service.
          */
         post: operations["restoreBackup"];
         delete?: never;
@@ -2882,7 +2922,7 @@ export interface paths {
         put?: never;
         /**
          * Restore one keyspace from a backup
-         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. With `{"timestamp"}` it is a point-in-time restore: the data as it was at that time (400 when archiving is off, the backup was not taken under archiving before the time, or the time is outside the archived logs). Needs Backup Service.
          */
         post: operations["restoreKeyspaceBackup"];
         delete?: never;
@@ -2923,7 +2963,7 @@ export interface paths {
         put?: never;
         /**
          * Restore one table from a backup
-         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. Needs Backup Service.
+         * @description Answers a request id; when it finishes the tables hold the backup's data again (a dropped table of an existing keyspace comes back) and the event log says so. With `{"timestamp"}` it is a point-in-time restore: the data as it was at that time (400 when archiving is off, the backup was not taken under archiving before the time, or the time is outside the archived logs). Needs Backup Service.
          */
         post: operations["restoreTableBackup"];
         delete?: never;
@@ -3336,10 +3376,10 @@ export interface components {
              */
             last_seen: number;
             /**
-             * @description Cassandra operation mode; `unknown` when the node is down.
+             * @description Cassandra operation mode; `unknown` when the node is down, `drained` after a drain until it restarts.
              * @enum {string}
              */
-            mode: "normal" | "leaving" | "joining" | "moving" | "unknown";
+            mode: "normal" | "leaving" | "joining" | "moving" | "drained" | "unknown";
             /** @example 6.8.35 */
             version?: string;
             /** @description Data held, in bytes. */
@@ -3375,6 +3415,12 @@ export interface components {
             default_time_to_live?: number;
             /** @description Whether NodeSync keeps the table in sync. */
             nodesync?: boolean;
+            /** @description The table's CQL (a field of DataStax's example). */
+            create_query?: string;
+            /** @description Whether the table is a DSE in-memory table (DataStax's example). */
+            is_in_memory?: boolean;
+            /** @description Whether DSE Search indexes the table (DataStax's example). */
+            solr_core?: boolean;
         } & {
             [key: string]: unknown;
         };
@@ -3390,6 +3436,8 @@ export interface components {
                 [key: string]: string;
             };
             durable_writes?: boolean;
+            /** @description Whether Cassandra, DSE or OpsCenter owns the keyspace (DataStax's example). */
+            is_system?: boolean;
             column_families?: {
                 [key: string]: components["schemas"]["Table"];
             };
@@ -3607,8 +3655,9 @@ export interface components {
         ][];
         /**
          * @description One series per subject, each keyed by the function asked for (`AVERAGE`, `MIN` or `MAX`): a list of
-         *     `[epoch_seconds, value]` points, one per step. Cluster-wide answers use the subject `Total` (a real
-         *     client reads `json['Total']['AVERAGE']`); node answers use the node ip. A point's value is `null` where no
+         *     `[epoch_seconds, value]` points, one per step. Cluster-wide answers use the subject `Total` for
+         *     summed metrics (a real client reads `json['Total']['AVERAGE']` of write-ops) and `Average` for averaged ones
+         *     (a Nagios plugin reads `Average.AVERAGE` of heap-used); node answers use the node ip. A point's value is `null` where no
          *     node reported (a node that was down).
          */
         MetricData: {
@@ -3617,13 +3666,31 @@ export interface components {
             };
         };
         /**
-         * @description Keyed by metric key, then like `MetricData`: by subject (`Total` when nodes are aggregated, else each
-         *     node ip; a device or `keyspace.table` is appended after a slash, e.g. `10.0.1.11/sda`), then by function.
-         *     DataStax documents the parameters of `new-metrics` but no example output; this shape is the mock's
-         *     (decisions/101) and stays open to fields a real server adds.
+         * @description `{"data": {"<subject>": [entry, ...]}}`: the subject is the node group asked for (`node_group`, or the `nodes`
+         *     list as sent) when nodes are aggregated, else each node ip. Each entry names its `metric`, the
+         *     `columnfamily` (`keyspace.table`) or `device` it is for, and `data-points`, one `[value, epoch_seconds]` per
+         *     step (value first: the published OpsCenter clients read `data-points[0][0]` as the value). DataStax
+         *     documents the parameters of `new-metrics` but shows no output; this shape is the one two published clients
+         *     (a Diamond collector and a Sensu plugin) read (decisions/112). Open to fields a real server adds.
          */
         NewMetrics: {
-            [key: string]: components["schemas"]["MetricData"];
+            data: {
+                [key: string]: ({
+                    metric: string;
+                    /** @description `keyspace.table`, for table metrics. */
+                    columnfamily?: string;
+                    /** @description The disk or network device, for device metrics. */
+                    device?: string;
+                    "data-points": [
+                        number | null,
+                        number
+                    ][];
+                } & {
+                    [key: string]: unknown;
+                })[];
+            };
+        } & {
+            [key: string]: unknown;
         };
         /** @description One logged event. Fields as in DataStax's example; `time` is in microseconds. */
         Event: {
@@ -3869,6 +3936,22 @@ export interface components {
         LcmDefinitions: {
             [key: string]: unknown;
         };
+        /** @description A table to create or alter (the mock's body; DataStax documents none, decisions/113). */
+        TableWrite: {
+            /** @description Column name → CQL type (`text`, `int`, `uuid`, `list<text>`, `map<text, int>`, ...), in order. */
+            columns?: {
+                [key: string]: string;
+            };
+            primary_key?: string[];
+            comment?: string;
+            compaction_strategy?: string;
+            caching?: string;
+            bloom_filter_fp_chance?: number;
+            gc_grace_seconds?: number;
+            default_time_to_live?: number;
+        } & {
+            [key: string]: unknown;
+        };
         /** @description Rule name → its results, newest first. */
         BestPracticeHistory: {
             [key: string]: components["schemas"]["BestPracticeResult"][];
@@ -3986,6 +4069,8 @@ export interface components {
             /** @description `YYYYWW` of the activity. */
             week: string;
             request_id?: string | null;
+            /** @description A point-in-time restore's time, epoch seconds (the mock's field). */
+            point_in_time?: number;
         } & {
             [key: string]: unknown;
         };
@@ -4016,6 +4101,18 @@ export interface components {
             destination: string | null;
             /** @description Epoch seconds archiving started. */
             enabled_at: number | null;
+        } & {
+            [key: string]: unknown;
+        };
+        /**
+         * @description Optional. With `timestamp` (epoch seconds) the restore is a point-in-time restore: the backup's data, then the
+         *     archived commit logs replayed up to that time. The backup must have been taken while commit log archiving was
+         *     on, at or before the time, and the time must lie inside the archived logs (`POST .../backups/pit_check` names
+         *     such a backup). DataStax's table lists "Restore to a specific point in time" under the same path as the check;
+         *     taking the time on the restore endpoints is the mock's reading (decisions/111).
+         */
+        RestoreRequest: {
+            timestamp?: number;
         } & {
             [key: string]: unknown;
         };
@@ -5924,23 +6021,35 @@ export interface operations {
                  */
                 metrics: string;
                 /**
-                 * @description `*` (every node, the default), a datacenter name, or comma-separated node ips.
+                 * @description Comma-separated node ips (instead of `node_group`).
+                 * @example 10.0.1.11,10.0.1.12
+                 */
+                nodes?: string;
+                /**
+                 * @description `*` or `all` (every node, the default) or a datacenter name.
                  * @example *
                  */
                 node_group?: string;
-                /** @description 1 (default) combines the nodes into `Total`; 0 answers one series per node. */
+                /** @description 1 (default) combines the nodes into one series keyed by the node group; 0 answers one series per node ip. */
                 node_aggregation?: 0 | 1;
-                /** @description For `cf-*` metrics: the keyspace. */
+                /**
+                 * @description For `cf-*` metrics: comma-separated `keyspace.table` names (the parameter the published clients send).
+                 * @example shop.orders,shop.customers
+                 */
+                columnfamilies?: string;
+                /** @description With `table`: another way to name one table for `cf-*` metrics. */
                 keyspace?: string;
-                /** @description For `cf-*` metrics: the table (`cf` is accepted too). */
+                /** @description With `keyspace` (`cf` is accepted too). */
                 table?: string;
-                /** @description For device metrics: the device; default every device the nodes have. */
+                /** @description For device metrics: comma-separated devices (`device` is accepted too); default every device the nodes have. */
+                devices?: string;
+                /** @description One device (see `devices`). */
                 device?: string;
                 /** @description Epoch seconds; default one day before `end`. */
                 start?: number;
                 /** @description Epoch seconds; default now. Later than now only with `forecast=1`. */
                 end?: number;
-                /** @description Resolution in minutes: 1, 5, 120 or 1440 (the same in seconds is accepted); default 1. */
+                /** @description Resolution: 60, 300, 7200 or 86400 seconds (the published clients send seconds here), or 1, 5, 120, 1440 minutes as the other metric endpoints take; default one minute. */
                 step?: 1 | 5 | 120 | 1440 | 60 | 300 | 7200 | 86400;
                 /** @description How the samples inside one step combine; default average. */
                 function?: "average" | "min" | "max";
@@ -5959,7 +6068,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Series by metric. */
+            /** @description Series by subject, one entry per metric (and table or device). */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7190,6 +7299,34 @@ export interface operations {
             404: components["responses"]["NotFound"];
         };
     };
+    getLcmClusterCacert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The LCM object id (a UUID).
+                 * @example 3c1e8d0e-2b7a-4c51-9a8e-5a0c9d1f2e3b
+                 */
+                id: components["parameters"]["LcmId"];
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The CA certificate. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-pem-file": string;
+                };
+            };
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+        };
+    };
     listLcmClusterDatacenters: {
         parameters: {
             query?: never;
@@ -7547,6 +7684,59 @@ export interface operations {
             };
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
+        };
+    };
+    putTable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /**
+                 * @description The cluster id, as listed by `GET /cluster-configs`.
+                 * @example Test_Cluster
+                 */
+                cluster_id: components["parameters"]["ClusterIdPath"];
+                /**
+                 * @description The keyspace name.
+                 * @example shop
+                 */
+                keyspace: components["parameters"]["KeyspaceName"];
+                /**
+                 * @description A table (column family) name.
+                 * @example orders
+                 */
+                cf_name: components["parameters"]["CfName"];
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TableWrite"];
+            };
+        };
+        responses: {
+            /** @description The altered table. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            /** @description The new table. */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Table"];
+                };
+            };
+            400: components["responses"]["BadRequest"];
+            401: components["responses"]["Unauthorized"];
+            404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
         };
     };
     dropTable: {
@@ -8248,6 +8438,8 @@ export interface operations {
                 filter_live?: 0 | 1;
                 /** @description 1: only finished entries. */
                 filter_success?: 0 | 1;
+                /** @description Leave out the entries before this backup's first one (DataStax: records before the indicated backup_id are not included). */
+                first_backup_id?: string;
             };
             header?: never;
             path: {
@@ -8286,6 +8478,8 @@ export interface operations {
                 last_seen?: string;
                 /** @description Only backups with a copy at this destination id. */
                 destination?: string;
+                /** @description 1: one agent reads the whole index of `destination` (needed), so backups whose nodes have left the cluster are listed too, with every node that took them. Otherwise each node reports its own backups. */
+                list_all?: 0 | 1;
             };
             header?: never;
             path: {
@@ -8344,7 +8538,18 @@ export interface operations {
     };
     listKeyspaceBackups: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description Only backups made by this schedule id (or `adhoc`). */
+                match?: string;
+                /** @description At most this many, newest first. */
+                amount?: number;
+                /** @description Only backups taken before this backup id. */
+                last_seen?: string;
+                /** @description Only backups with a copy at this destination id. */
+                destination?: string;
+                /** @description 1: one agent reads the whole index of `destination` (needed), so backups whose nodes have left the cluster are listed too, with every node that took them. Otherwise each node reports its own backups. */
+                list_all?: 0 | 1;
+            };
             header?: never;
             path: {
                 /**
@@ -8373,6 +8578,7 @@ export interface operations {
                     };
                 };
             };
+            400: components["responses"]["BadRequest"];
             401: components["responses"]["Unauthorized"];
             404: components["responses"]["NotFound"];
         };
@@ -8621,9 +8827,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {
@@ -8667,9 +8871,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {
@@ -8718,9 +8920,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": {
-                    [key: string]: unknown;
-                };
+                "application/json": components["schemas"]["RestoreRequest"];
             };
         };
         responses: {

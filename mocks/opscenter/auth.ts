@@ -5,7 +5,7 @@ import { ANONYMOUS_ADMIN, type Principal } from './permissions'
 import type { OpscenterStore } from './store'
 
 /** The cookie `POST /login` sets; the docs say a cookie is set but not its name (decisions/021). */
-export const SESSION_COOKIE = 'opscenter-session'
+const SESSION_COOKIE = 'opscenter-session'
 
 export const NOT_LOGGED_IN = 'You must be logged in for this operation'
 
@@ -70,7 +70,7 @@ export function authenticate(store: OpscenterStore, sessions: SessionStore, auth
 }
 
 /** The user named by valid `Authorization: Basic` credentials (UTF-8), if any. */
-export function basicAuthUser(store: OpscenterStore, request: MockRequest): string | undefined {
+function basicAuthUser(store: OpscenterStore, request: MockRequest): string | undefined {
   const match = /^Basic\s+([A-Za-z0-9+/=]+)\s*$/i.exec(request.header('authorization') ?? '')
   if (!match) return undefined
   let decoded: string

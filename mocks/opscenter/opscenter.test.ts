@@ -75,3 +75,20 @@ describe('publicUser', () => {
     expect(publicUser({ username: 'a', roles: ['x', 'y'] })).toEqual({ username: 'a', roles: ['x', 'y'] })
   })
 })
+
+describe('OpscenterStore.newId', () => {
+  it('hands out UUID v4-shaped ids that repeat for the same seed after a clear, and differ between seeds', async () => {
+    const { createOpscenterService } = await import('./service')
+    const { store } = await createOpscenterService({})
+    const ids = () => {
+      store.clear()
+      return [store.newId(), store.newId()]
+    }
+    const first = ids()
+    expect(first[0]).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    expect(first[0]).not.toBe(first[1])
+    expect(ids()).toEqual(first)
+    store.seed = 2
+    expect(ids()).not.toEqual(first)
+  })
+})

@@ -25,7 +25,7 @@ export const PERMISSION = {
   nodeMaintenance: 'Node Maintenance',
 } as const
 
-export const DOCUMENTED_PERMISSIONS: readonly string[] = Object.values(PERMISSION)
+const DOCUMENTED_PERMISSIONS: readonly string[] = Object.values(PERMISSION)
 
 /** Who is calling. With authentication disabled everyone is an anonymous admin. */
 export interface Principal {

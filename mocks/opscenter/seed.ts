@@ -24,7 +24,7 @@ export const SEEDED_USERS: readonly SeedUser[] = [
   { username: 'ops', password: 'ops', roles: ['user', 'operator'] },
 ]
 
-export const SEEDED_ROLES: Record<string, PermissionMap> = {
+const SEEDED_ROLES: Record<string, PermissionMap> = {
   [ADMIN_ROLE]: {},
   user: { Test_Cluster: { [PERMISSION.viewCluster]: true } },
   operator: {

@@ -4,9 +4,7 @@ import type { ReplyOf } from '../core/typed-reply'
 type Schemas = components['schemas']
 
 export type User = Schemas['User']
-export type UserWrite = Schemas['UserWrite']
 export type PermissionMap = Schemas['PermissionMap']
-export type ClusterPermissions = Schemas['ClusterPermissions']
 export type ClusterConfig = Schemas['ClusterConfig']
 export type ClusterInfo = Schemas['ClusterInfo']
 export type Node = Schemas['Node']
@@ -18,6 +16,8 @@ export type BestPracticeResult = Schemas['BestPracticeResult']
 export type JobSchedule = Schemas['JobSchedule']
 export type DashboardPreset = Schemas['DashboardPreset']
 export type Agent = Schemas['Agent']
+/** One series of a `/new-metrics` answer. */
+export type NewMetricEntry = Schemas['NewMetrics']['data'][string][number]
 
 export type OperationId = keyof operations
 

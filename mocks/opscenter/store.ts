@@ -1,4 +1,5 @@
 import spec from '../generated/opscenter.openapi.json'
+import { noise } from './world/noise'
 import type { StandardSchemaV1 } from '@standard-schema/spec'
 import type { Clock } from '../core/clock'
 import { MockError } from '../core/mock-error'
@@ -42,6 +43,8 @@ export interface NodeActivity {
   downtime: Array<{ from: number; to?: number }>
   /** When compactions ran on the node. */
   compactions: number[]
+  /** Maintenance the node ran, oldest first: a GC, a flush, a repair, a drain and the restart that ends it. */
+  maintenance?: Array<{ action: 'gc' | 'flush' | 'repair' | 'drain' | 'undrain'; at: number }>
   /** A fixed heap-used share of heap-max, for a node the seed makes run hot; else derived from the seed. */
   heapRatio?: number
   /** Whether the node runs a DataStax agent. */
@@ -106,6 +109,8 @@ export interface RequestRecord {
   cancelledAt?: number
   /** For a restore: the backup it restores from. */
   backup?: string
+  /** For a point-in-time restore: the time (epoch seconds) the data is brought back to. */
+  pitTime?: number
 }
 
 /** A table: its properties (the wire's) and how many bytes of data it holds (drives its metrics and data size). */
@@ -114,6 +119,9 @@ export interface TableRecord {
   bytes: number
   /** When NodeSync was turned on for the table (its progress runs from there). */
   nodesyncSince?: number
+  /** Its CQL columns, name → type, in order, and its primary key; absent for tables seeded without them. */
+  columns?: Array<[name: string, type: string]>
+  primaryKey?: string[]
 }
 
 /** A backup: when it was taken (visible from then), what it holds and where copies are. */
@@ -135,6 +143,8 @@ export interface BackupActivityRecord {
   requestId: string | null
   keyspaces: Record<string, string[]>
   destination: string
+  /** For a point-in-time restore: the time restored to. */
+  pitTime?: number
 }
 
 /** A backup destination; secrets sent on create are dropped. */
@@ -146,6 +156,15 @@ export interface DestinationRecord {
 }
 
 /** A keyspace: replication settings and its tables by name (a Map: table names come from clients). */
+/** A change of a table's data in mock time (truncate, drop, create, restore): what commit log replay sees. */
+interface TableChange {
+  time: number
+  keyspace: string
+  table: string
+  /** The table's bytes from then on; null once it is dropped. */
+  bytes: number | null
+}
+
 export interface KeyspaceRecord {
   replica_placement_strategy: string
   strategy_options: Record<string, string>
@@ -177,6 +196,8 @@ export interface ClusterRuntime {
   backupActivity: BackupActivityRecord[]
   destinations: Map<string, DestinationRecord>
   pit: { enabled: boolean; destination: string | null; enabledAt: number | null }
+  /** Table data changes, oldest first: a point-in-time restore replays them from its backup up to its time. */
+  tableChanges: TableChange[]
   /** Up to when each backup schedule's runs have been taken (epoch seconds). */
   scheduledBackupsUntil: Map<string, number>
   repair: { timeToCompletion: number; started: number | null }
@@ -239,12 +260,45 @@ export class OpscenterStore {
   readonly lcmJobPlans = new Map<string, LcmJobPlan>()
   /** Operations started through the API, by request id (ids are global, as `/request/{id}` shows). */
   readonly requests = new Map<string, RequestRecord>()
+  /** How many ids `newId` has handed out since the last `clear`. */
+  private idsIssued = 0
 
   constructor(clock: Clock) {
     this.clock = clock
   }
 
+  /**
+   * A new id in UUID v4 form for what clients start (requests, LCM jobs): drawn from the seed and a counter, so the
+   * same seed and the same calls give the same ids.
+   */
+  newId(): string {
+    return this.idAt(this.idsIssued++)
+  }
+
+  /**
+   * Builds what a client creates (LCM objects, alert rules, schedules, destinations) under the next id; the id is
+   * spent only when the build succeeds, so a rejected create changes nothing.
+   */
+  async withNewId<T>(build: (id: string) => T | Promise<T>): Promise<T> {
+    const value = await build(this.idAt(this.idsIssued))
+    this.idsIssued++
+    return value
+  }
+
+  private idAt(issued: number): string {
+    const hex = [0, 1, 2, 3]
+      .map((part) =>
+        Math.floor(noise(this.seed, `id/${issued}`, part) * 2 ** 32)
+          .toString(16)
+          .padStart(8, '0'),
+      )
+      .join('')
+    const variant = ((parseInt(hex[16]!, 16) & 0x3) | 0x8).toString(16)
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`
+  }
+
   clear(): void {
+    this.idsIssued = 0
     this.users.clear()
     this.roles.clear()
     this.clusters.clear()
@@ -513,13 +567,14 @@ export const GB = 1024 ** 3
 /** The backup and repair state of a cluster nobody has backed up yet: the on-server destination only. */
 export function emptyBackupState(): Pick<
   ClusterRuntime,
-  'backups' | 'backupActivity' | 'destinations' | 'pit' | 'scheduledBackupsUntil' | 'repair'
+  'backups' | 'backupActivity' | 'destinations' | 'pit' | 'tableChanges' | 'scheduledBackupsUntil' | 'repair'
 > {
   return {
     backups: new Map(),
     backupActivity: [],
     destinations: new Map([['OPSC_ON_SERVER', { id: 'OPSC_ON_SERVER', provider: 'server', path: '' }]]),
     pit: { enabled: false, destination: null, enabledAt: null },
+    tableChanges: [],
     scheduledBackupsUntil: new Map(),
     repair: { timeToCompletion: 9 * 86400, started: null },
   }

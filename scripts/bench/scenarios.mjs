@@ -53,6 +53,19 @@ export const SCENARIOS = [
     prepare: async (url) => ({ method: 'GET', path: '/Test_Cluster/nodes', headers: { 'opscenter-session': await opscenterSession(url) } }),
   },
   {
+    // The metric catalogue at work: ten keys of every family, an hour per node, combined per datacenter.
+    vendor: 'opscenter',
+    name: 'opscenter GET new-metrics (10 keys, 1 h, session)',
+    prepare: async (url) => ({
+      method: 'GET',
+      path:
+        '/Test_Cluster/new-metrics?node_group=DC1&step=60&start=1700000000&end=1700003600&metrics=' +
+        'write-ops,read-latency-op,heap-used,key-cache-hits,pending-read-stage,os-cpu-idle,os-memory-free,os-disk-used,os-net-sent,cf-read-ops' +
+        '&columnfamilies=shop.orders',
+      headers: { 'opscenter-session': await opscenterSession(url) },
+    }),
+  },
+  {
     vendor: 'opmanager',
     name: 'opmanager GET listAlarms (apiKey header)',
     coldStartProbe: `/api/json/device/listDevices?apiKey=${OPMANAGER_ADMIN_KEY}`,

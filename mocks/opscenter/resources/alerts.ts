@@ -64,9 +64,10 @@ export const alertHandlers: ResourceHandlers<
 > = {
   listAlertRules: onCluster(VIEW, ({ store, clusterId }) => ok([...store.runtimeOf(clusterId).alertRules.values()])),
 
-  createAlertRule: onCluster(MANAGE, ({ store, clusterId, request }) => {
+  createAlertRule: onCluster(MANAGE, async ({ store, clusterId, request }) => {
     const runtime = store.runtimeOf(clusterId)
-    const rule = checkedRule(runtime, readOpscenterBody(request), undefined, globalThis.crypto.randomUUID())
+    const body = readOpscenterBody(request)
+    const rule = await store.withNewId((id) => checkedRule(runtime, body, undefined, id))
     runtime.alertRules.set(rule.id, rule)
     return created(rule)
   }),

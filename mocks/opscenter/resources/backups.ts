@@ -4,7 +4,7 @@ import { created, done, flagParam, integerParam, onCluster, ok, type ClusterCall
 import { PERMISSION } from '../permissions'
 import { readOpscenterBody } from '../request-body'
 import type { BackupActivityRecord, BackupRecord, ClusterRuntime, DestinationRecord, OpscenterStore } from '../store'
-import { liveBackup, tablesOf, takeBackup, userKeyspaces } from '../world/backups'
+import { isoTime, liveBackup, logRestore, PIT_INTERVAL, pitBase, restoreName, tablesOf, takeBackup, userKeyspaces } from '../world/backups'
 import { startRequest, stateOf, STEP_SECONDS } from '../world/requests'
 
 const VIEW = PERMISSION.viewCluster
@@ -12,17 +12,23 @@ const BACKUP = PERMISSION.backup
 const PROVIDERS = new Set(['server', 'local', 's3', 'azure'])
 /** Write-only destination fields. */
 const SECRETS = new Set(['access_secret', 'key', 'secret', '__proto__'])
-/** How often a node archives its commitlog while point-in-time archiving is on. */
-const PIT_INTERVAL = 300
 
-/** The wire shape of a backup, as DataStax's example: keyspaces → {cfs, nodes, size}. */
-function backupView(backup: BackupRecord, onlyKeyspace?: string) {
+/**
+ * The wire shape of a backup, as DataStax's example: keyspaces → {cfs, nodes, size}. `nodes` are the nodes that
+ * report the backup: every node that took it when one agent reads the destination's whole index (`list_all`),
+ * else the ones still in the cluster (each agent reports its own snapshots).
+ */
+function backupView(backup: BackupRecord, reporting: (ip: string) => boolean, onlyKeyspace?: string) {
   const keyspaces = Object.fromEntries(
     [...backup.keyspaces]
       .filter(([name]) => onlyKeyspace === undefined || name === onlyKeyspace)
       .map(([name, tables]) => [
         name,
-        { cfs: [...tables.keys()], nodes: [...backup.nodes], size: [...tables.values()].reduce((sum, bytes) => sum + bytes, 0) },
+        {
+          cfs: [...tables.keys()],
+          nodes: backup.nodes.filter(reporting),
+          size: [...tables.values()].reduce((sum, bytes) => sum + bytes, 0),
+        },
       ]),
   )
   return { id: backup.source, time: backup.time, keyspaces, destinations: [...backup.destinations] }
@@ -52,6 +58,7 @@ function activityView(store: OpscenterStore, runtime: ClusterRuntime, entry: Bac
     deleted_at: runtime.backups.get(entry.backupId)?.deletedAt ?? null,
     week: week(entry.time),
     request_id: entry.requestId,
+    ...(entry.pitTime === undefined ? {} : { point_in_time: entry.pitTime }),
   }
 }
 
@@ -87,12 +94,24 @@ function checkedDestination(body: unknown, id: string, previous?: DestinationRec
 }
 
 /** Starts a backup-service request on the up nodes (a backup, sync or restore). */
-function serviceRequest(call: ClusterCall, action: string, extra: { backup?: string; keyspace?: string; tables?: string[] } = {}) {
+function serviceRequest(
+  call: ClusterCall,
+  action: string,
+  extra: { backup?: string; keyspace?: string; tables?: string[]; pitTime?: number } = {},
+) {
   const nodes = call.store
     .runtimeOf(call.clusterId)
     .nodes.filter((node) => node.mode !== 'unknown')
     .map((node) => node.node_ip)
   return startRequest(call.store, { clusterId: call.clusterId, action, nodes, user: call.principal.username ?? null, ...extra })
+}
+
+/** The optional point in time of a restore: body `{"timestamp": <epoch seconds>}` (decisions/111). */
+function pitTimeOf(body: unknown): number | undefined {
+  if (body === undefined) return undefined
+  if (!isPlainObject(body) || (body.timestamp !== undefined && !Number.isInteger(body.timestamp)))
+    throw new MockError('BAD_REQUEST', 'Expected no body, or {"timestamp": <epoch seconds>} for a point-in-time restore')
+  return body.timestamp as number | undefined
 }
 
 function restore(scope: 'backup' | 'keyspace' | 'table') {
@@ -101,7 +120,7 @@ function restore(scope: 'backup' | 'keyspace' | 'table') {
     const backup = liveBackup(call.store, call.clusterId, call.params.tag!)
     const keyspace = call.params.ks_name
     const table = call.params.cf_name
-    readOpscenterBody(call.request)
+    const pitTime = pitTimeOf(readOpscenterBody(call.request))
     if (keyspace !== undefined && !backup.keyspaces.has(keyspace))
       throw new MockError('NOT_FOUND', `Backup '${backup.tag}' holds no keyspace '${keyspace}'`)
     if (table !== undefined && !backup.keyspaces.get(keyspace!)!.has(table))
@@ -109,7 +128,11 @@ function restore(scope: 'backup' | 'keyspace' | 'table') {
     const restoring = scope === 'backup' ? [...backup.keyspaces.keys()] : [keyspace!]
     if (!restoring.some((name) => runtime.keyspaces.has(name)))
       throw new MockError('BAD_REQUEST', `Keyspace(s) ${restoring.join(', ')} no longer exist; create them before restoring`)
-    const request = serviceRequest(call, 'restore', { backup: backup.tag, keyspace, tables: table ? [table] : undefined })
+    if (pitTime !== undefined) {
+      const { reason } = pitBase(call.store, call.clusterId, pitTime, backup)
+      if (reason) throw new MockError('BAD_REQUEST', `Cannot restore backup ${backup.tag} to ${isoTime(pitTime)}: ${reason}`)
+    }
+    const request = serviceRequest(call, 'restore', { backup: backup.tag, keyspace, tables: table ? [table] : undefined, pitTime })
     const keyspaces = Object.fromEntries(
       Object.entries(tablesOf(backup))
         .filter(([name]) => !keyspace || name === keyspace)
@@ -122,20 +145,40 @@ function restore(scope: 'backup' | 'keyspace' | 'table') {
       requestId: request.id,
       keyspaces,
       destination: backup.destinations[0] ?? 'OPSC_ON_SERVER',
+      pitTime,
     })
-    call.store.logEvent(call.clusterId, {
-      action: 33,
-      level: 1,
-      level_str: 'INFO',
-      message: `Restore from backup ${backup.tag} started`,
-      source_node: null,
-      target_node: null,
-      api_source_ip: null,
-      user: call.principal.username ?? null,
-      success: null,
-    })
+    logRestore(call.store, call.clusterId, `${restoreName(backup.tag, pitTime)} started`, call.principal.username ?? null, null)
     return ok(request.id)
   })
+}
+
+/**
+ * The backups a listing answers (`/backups` and `/backups/{ks}`), with DataStax's parameters: `match` (a schedule
+ * id or `adhoc`), `last_seen` (only those taken before that backup), `amount`, `destination` and `list_all`
+ * (one agent reads the destination's whole index, so backups whose nodes have left are listed too).
+ */
+function listedBackups(call: ClusterCall, keyspace?: string) {
+  const { store, clusterId, request } = call
+  const runtime = store.runtimeOf(clusterId)
+  const match = request.query.get('match')
+  const destination = request.query.get('destination')
+  const lastSeen = request.query.get('last_seen')
+  const before = lastSeen ? runtime.backups.get(lastSeen)?.time : undefined
+  if (lastSeen && before === undefined) throw new MockError('NOT_FOUND', `No backup '${lastSeen}' in cluster '${clusterId}'`)
+  const amount = integerParam(request, 'amount', Number.MAX_SAFE_INTEGER, [1, Number.MAX_SAFE_INTEGER])
+  const listAll = flagParam(request, 'list_all', false)
+  if (listAll && !destination) throw new MockError('BAD_REQUEST', "'list_all=1' reads one destination's index: name it with 'destination'")
+  if (destination) destinationOf(runtime, destination, clusterId)
+  const members = new Set(runtime.nodes.map((node) => node.node_ip))
+  const reporting = listAll ? () => true : (ip: string) => members.has(ip)
+  const backups = visibleBackups(store, runtime)
+    .filter((backup) => keyspace === undefined || backup.keyspaces.has(keyspace))
+    .filter((backup) => !match || backup.source === match)
+    .filter((backup) => !destination || backup.destinations.includes(destination))
+    .filter((backup) => before === undefined || backup.time < before)
+    .filter((backup) => backup.nodes.some(reporting))
+    .slice(0, amount)
+  return ok(Object.fromEntries(backups.map((backup) => [backup.tag, backupView(backup, reporting, keyspace)])))
 }
 
 /** Backups, restores, point-in-time archiving and destinations (decisions/107). */
@@ -168,31 +211,23 @@ export const backupHandlers: ResourceHandlers<
     const type = request.query.get('filter_type')
     const live = flagParam(request, 'filter_live', false)
     const success = flagParam(request, 'filter_success', false)
+    // DataStax: "if provided any records before the indicated backup_id are not included in the results".
+    const firstId = request.query.get('first_backup_id')
+    const firstTime = firstId ? runtime.backupActivity.find((entry) => entry.backupId === firstId)?.time : undefined
+    if (firstId && firstTime === undefined)
+      throw new MockError('NOT_FOUND', `No backup '${firstId}' in the activity of cluster '${clusterId}'`)
     const entries = runtime.backupActivity
       .map((entry) => activityView(store, runtime, entry))
       .filter((entry) => (reverse ? entry.time >= timestamp : entry.time <= timestamp))
       .filter((entry) => !type || entry.type === type)
       .filter((entry) => !live || entry.deleted_at === null)
       .filter((entry) => !success || entry.status === 'success')
+      .filter((entry) => firstTime === undefined || entry.time >= firstTime)
       .sort((a, b) => (reverse ? a.time - b.time : b.time - a.time))
     return ok(entries.slice(0, count))
   }),
 
-  listBackups: onCluster(VIEW, ({ store, clusterId, request }) => {
-    const runtime = store.runtimeOf(clusterId)
-    const match = request.query.get('match')
-    const destination = request.query.get('destination')
-    const lastSeen = request.query.get('last_seen')
-    const before = lastSeen ? runtime.backups.get(lastSeen)?.time : undefined
-    if (lastSeen && before === undefined) throw new MockError('NOT_FOUND', `No backup '${lastSeen}' in cluster '${clusterId}'`)
-    const amount = integerParam(request, 'amount', Number.MAX_SAFE_INTEGER, [1, Number.MAX_SAFE_INTEGER])
-    const backups = visibleBackups(store, runtime)
-      .filter((backup) => !match || backup.source === match)
-      .filter((backup) => !destination || backup.destinations.includes(destination))
-      .filter((backup) => before === undefined || backup.time < before)
-      .slice(0, amount)
-    return ok(Object.fromEntries(backups.map((backup) => [backup.tag, backupView(backup)])))
-  }),
+  listBackups: onCluster(VIEW, (call) => listedBackups(call)),
 
   deleteBackup: onCluster(BACKUP, ({ store, clusterId, request }) => {
     const tag = request.query.get('tag')
@@ -211,12 +246,11 @@ export const backupHandlers: ResourceHandlers<
     return done()
   }),
 
-  listKeyspaceBackups: onCluster(VIEW, ({ store, clusterId, params }) => {
-    const runtime = store.runtimeOf(clusterId)
-    const keyspace = params.ks_name!
-    if (!runtime.keyspaces.has(keyspace)) throw new MockError('NOT_FOUND', `No keyspace '${keyspace}' in cluster '${clusterId}'`)
-    const backups = visibleBackups(store, runtime).filter((backup) => backup.keyspaces.has(keyspace))
-    return ok(Object.fromEntries(backups.map((backup) => [backup.tag, backupView(backup, keyspace)])))
+  listKeyspaceBackups: onCluster(VIEW, (call) => {
+    const keyspace = call.params.ks_name!
+    if (!call.store.runtimeOf(call.clusterId).keyspaces.has(keyspace))
+      throw new MockError('NOT_FOUND', `No keyspace '${keyspace}' in cluster '${call.clusterId}'`)
+    return listedBackups(call, keyspace)
   }),
 
   runBackup: onCluster(BACKUP, (call) => {
@@ -297,12 +331,10 @@ export const backupHandlers: ResourceHandlers<
     if (!isPlainObject(body) || !Number.isInteger(body.timestamp))
       throw new MockError('BAD_REQUEST', 'Expected {"timestamp": <epoch seconds>}')
     const at = body.timestamp as number
-    const base = visibleBackups(store, runtime).find((backup) => backup.time <= at)
-    const verdict = (valid: boolean, reason: string | null) => ok({ valid, backup_id: base?.tag ?? null, reason })
-    if (at > store.clock.nowSeconds()) return verdict(false, 'The time is in the future')
-    if (!runtime.pit.enabled || runtime.pit.enabledAt! > at) return verdict(false, 'Commitlog archiving was not on at that time')
-    if (!base) return verdict(false, 'No backup was taken before that time')
-    return verdict(true, null)
+    const verdict = pitBase(store, clusterId, at)
+    // An invalid time still names the newest backup before it: what a plain restore would use.
+    const fallback = visibleBackups(store, runtime).find((backup) => backup.time <= at)
+    return ok({ valid: verdict.reason === null, backup_id: (verdict.base ?? fallback)?.tag ?? null, reason: verdict.reason })
   }),
 
   restoreBackup: restore('backup'),
@@ -313,8 +345,9 @@ export const backupHandlers: ResourceHandlers<
     ok(Object.fromEntries([...store.runtimeOf(clusterId).destinations].map(([id, destination]) => [id, { ...destination }]))),
   ),
 
-  createBackupDestination: onCluster(BACKUP, ({ store, clusterId, request }) => {
-    const destination = checkedDestination(readOpscenterBody(request), globalThis.crypto.randomUUID())
+  createBackupDestination: onCluster(BACKUP, async ({ store, clusterId, request }) => {
+    const body = readOpscenterBody(request)
+    const destination = await store.withNewId((id) => checkedDestination(body, id))
     store.runtimeOf(clusterId).destinations.set(destination.id, destination)
     return created({ ...destination })
   }),

@@ -24,7 +24,7 @@ const SHARED = { 'machine-credential-id': 'machine_credentials', 'config-profile
  * Each LCM kind's rules (decisions/104): what it requires, what it refers to, who owns it. The checks run
  * on the whole new record before anything is stored, so a rejected write changes nothing.
  */
-export const LCM_RULES: Readonly<Record<LcmObjectKind, KindRules>> = {
+const LCM_RULES: Readonly<Record<LcmObjectKind, KindRules>> = {
   repositories: { required: [], references: {}, runsJobs: false },
   machine_credentials: { required: [], references: {}, runsJobs: false },
   config_profiles: { required: ['datastax-version'], references: {}, runsJobs: false },
@@ -63,17 +63,15 @@ function checkRules(store: OpscenterStore, kind: LcmObjectKind, record: Record<s
 }
 
 /** A new LCM object from a client body: secrets dropped, server fields set, rules and schema checked. */
-export async function createLcm(
-  store: OpscenterStore,
-  kind: LcmObjectKind,
-  input: unknown,
-  id: string = globalThis.crypto.randomUUID(),
-): Promise<LcmRecord> {
+export async function createLcm(store: OpscenterStore, kind: LcmObjectKind, input: unknown, id?: string): Promise<LcmRecord> {
   if (!isPlainObject(input)) throw new MockError('BAD_REQUEST', `Expected a JSON object with the new ${LCM_KINDS[kind].type}'s fields`)
-  const record: LcmRecord = { ...clientFields(input), id, href: `/api/v2/lcm/${kind}/${id}/`, type: LCM_KINDS[kind].type }
-  if (LCM_RULES[kind].runsJobs) record['last-job-id'] = null
-  checkRules(store, kind, record)
-  return store.insertLcm(kind, record)
+  const build = (recordId: string) => {
+    const record: LcmRecord = { ...clientFields(input), id: recordId, href: `/api/v2/lcm/${kind}/${recordId}/`, type: LCM_KINDS[kind].type }
+    if (LCM_RULES[kind].runsJobs) record['last-job-id'] = null
+    checkRules(store, kind, record)
+    return store.insertLcm(kind, record)
+  }
+  return id === undefined ? store.withNewId(build) : build(id)
 }
 
 /** Changes the fields sent (LCM's PUT), keeping id, href, type and the job fields. */

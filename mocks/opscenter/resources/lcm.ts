@@ -7,6 +7,7 @@ import { requireAdmin } from '../permissions'
 import { readOpscenterBody } from '../request-body'
 import type { LcmRecord, OpscenterStore } from '../store'
 import type { OperationId, Reply } from '../spec-types'
+import { lcmCaCertificate } from '../world/lcm-ca'
 import { jobEvents, jobNodes, jobStatus, jobView } from '../world/lcm-jobs'
 import {
   createLcm,
@@ -143,25 +144,27 @@ async function runAction(store: OpscenterStore, jobType: string, input: unknown)
   } else {
     target = targetOf(store, body)
   }
-  const id = globalThis.crypto.randomUUID()
-  const job: LcmRecord = {
-    id,
-    href: `/api/v2/lcm/jobs/${id}/`,
-    type: 'job',
-    'job-type': jobType,
-    status: 'PENDING',
-    'cluster-id': target.cluster.id,
-    'cluster-name': String(target.cluster.name),
-    'datacenter-id': target.datacenter?.id ?? null,
-    'datacenter-name': target.datacenter ? String(target.datacenter.name) : null,
-    'node-id': target.node?.id ?? null,
-    'node-name': target.node ? String(target.node.name) : null,
-    description: typeof body.description === 'string' ? body.description : null,
-    'dry-run': body['dry-run'] === true,
-    'job-data': { ...body, 'job-type': jobType },
-    'created-on': new Date(now * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-  }
-  await store.insertLcm('jobs', job)
+  const job = await store.withNewId(async (id) => {
+    const record: LcmRecord = {
+      id,
+      href: `/api/v2/lcm/jobs/${id}/`,
+      type: 'job',
+      'job-type': jobType,
+      status: 'PENDING',
+      'cluster-id': target.cluster.id,
+      'cluster-name': String(target.cluster.name),
+      'datacenter-id': target.datacenter?.id ?? null,
+      'datacenter-name': target.datacenter ? String(target.datacenter.name) : null,
+      'node-id': target.node?.id ?? null,
+      'node-name': target.node ? String(target.node.name) : null,
+      description: typeof body.description === 'string' ? body.description : null,
+      'dry-run': body['dry-run'] === true,
+      'job-data': { ...body, 'job-type': jobType },
+      'created-on': new Date(now * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+    }
+    return store.insertLcm('jobs', record)
+  })
+  const id = job.id
   store.lcmJobPlans.set(id, { created: now, nodeIds: target.nodeIds })
   for (const [kind, record] of target.touched) await store.replaceLcm(kind, { ...record, 'last-job-id': id })
   return jobView(store, job)
@@ -186,6 +189,7 @@ export const lcmHandlers: ResourceHandlers<
   | 'listLcmClusters'
   | 'createLcmCluster'
   | 'getLcmCluster'
+  | 'getLcmClusterCacert'
   | 'updateLcmCluster'
   | 'deleteLcmCluster'
   | 'listLcmDatacenters'
@@ -229,6 +233,11 @@ export const lcmHandlers: ResourceHandlers<
   listLcmClusters: clusters.list,
   createLcmCluster: clusters.create,
   getLcmCluster: clusters.get,
+  // A PEM body: the generated reply type knows JSON bodies only, hence the cast.
+  getLcmClusterCacert: admin(async (store, _request, { id }) => {
+    store.getLcm('clusters', id!)
+    return { status: 200, text: await lcmCaCertificate(store.seed), headers: { 'content-type': 'application/x-pem-file' } } as never
+  }),
   updateLcmCluster: clusters.update,
   deleteLcmCluster: clusters.remove,
   listLcmDatacenters: datacenters.list,

@@ -3,7 +3,7 @@ import { MockError } from '../../core/mock-error'
 import { flagParam, integerParam, onCluster, ok, type ClusterCall, type ResourceHandlers } from '../handler'
 import { PERMISSION } from '../permissions'
 import type { ClusterRuntime } from '../store'
-import type { Node } from '../spec-types'
+import type { NewMetricEntry, Node } from '../spec-types'
 import {
   METRIC_FUNCTIONS,
   METRICS_BY_KEY,
@@ -69,23 +69,25 @@ function sourceOf(call: ClusterCall): SeriesSource {
   return { seed: call.store.seed, clusterId: call.clusterId, runtime: call.store.runtimeOf(call.clusterId) }
 }
 
-/** One combined series over `nodes`, under `Total`; or one per node under its ip. */
-function series(source: SeriesSource, nodes: Node[], selector: Selector, window: Window, aggregate: boolean, suffix = ''): MetricData {
+/**
+ * The cluster envelope: one combined series under `Total` (summed metrics) or `Average` (averaged ones, as a
+ * real client reads heap-used), or one series per node under its ip.
+ */
+function series(source: SeriesSource, nodes: Node[], selector: Selector, window: Window, aggregate: boolean): MetricData {
   const key = functionKey(window.fn)
   if (aggregate) {
-    return {
-      [`Total${suffix}`]: {
-        [key]: points(window, (t) =>
-          combine(
-            selector.metric,
-            nodes.map((node) => nodeValue(source, node, selector, t)),
-          ),
-        ),
-      },
-    }
+    const subject = selector.metric.combine === 'sum' ? 'Total' : 'Average'
+    return { [subject]: { [key]: combinedPoints(source, nodes, selector, window) } }
   }
-  return Object.fromEntries(
-    nodes.map((node) => [`${node.node_ip}${suffix}`, { [key]: points(window, (t) => nodeValue(source, node, selector, t)) }]),
+  return Object.fromEntries(nodes.map((node) => [node.node_ip, { [key]: points(window, (t) => nodeValue(source, node, selector, t)) }]))
+}
+
+function combinedPoints(source: SeriesSource, nodes: Node[], selector: Selector, window: Window): DataPoint[] {
+  return points(window, (t) =>
+    combine(
+      selector.metric,
+      nodes.map((node) => nodeValue(source, node, selector, t)),
+    ),
   )
 }
 
@@ -113,13 +115,46 @@ const nodeMetric = (scope: MetricDefinition['scope']) =>
     return ok(series(sourceOf(call), [node], selector, windowOf(request, call.store.clock.nowSeconds()), false))
   })
 
-/** `node_group`: `*`/`all` (every node), a datacenter name, or comma-separated node ips. */
-function nodeGroup(runtime: ClusterRuntime, group: string, clusterId: string): Node[] {
-  if (group === '*' || group === 'all') return runtime.nodes
+/** The nodes a `/new-metrics` call asks for: `nodes` (comma-separated ips) or `node_group` (`*`/`all`, a datacenter). */
+function nodesAsked(runtime: ClusterRuntime, request: MockRequest, clusterId: string): { group: string; nodes: Node[] } {
+  const ips = request.query.get('nodes')
+  if (ips) return { group: ips, nodes: ips.split(',').map((ip) => nodeOf(runtime, ip.trim(), clusterId)) }
+  const group = request.query.get('node_group') ?? '*'
+  if (group === '*' || group === 'all') return { group, nodes: runtime.nodes }
   const dc = runtime.nodes.filter((node) => node.dc === group)
-  if (dc.length) return dc
-  return group.split(',').map((ip) => nodeOf(runtime, ip.trim(), clusterId))
+  if (dc.length) return { group, nodes: dc }
+  return { group, nodes: group.split(',').map((ip) => nodeOf(runtime, ip.trim(), clusterId)) }
 }
+
+/** A comma-separated query list, or the legacy single-valued name, or undefined. */
+function listParam(request: MockRequest, name: string, single?: string): string[] | undefined {
+  const raw = request.query.get(name) ?? (single ? request.query.get(single) : null)
+  if (!raw) return undefined
+  return raw
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)
+}
+
+/** `ks.table` names from `columnfamilies` (or `keyspace` with `table`), each checked against the schema. */
+function tablesAsked(runtime: ClusterRuntime, request: MockRequest, clusterId: string): Array<[string, string]> | undefined {
+  const keyspace = request.query.get('keyspace')
+  const names = listParam(request, 'columnfamilies')
+  const tables: Array<[string, string]> | undefined = names
+    ? names.map((name) => {
+        const dot = name.indexOf('.')
+        if (dot <= 0) throw new MockError('BAD_REQUEST', `Query parameter 'columnfamilies' takes keyspace.table names, got '${name}'`)
+        return [name.slice(0, dot), name.slice(dot + 1)]
+      })
+    : keyspace
+      ? (listParam(request, 'table', 'cf') ?? []).map((table): [string, string] => [keyspace, table])
+      : undefined
+  for (const [ks, table] of tables ?? []) checkTable(runtime, ks, table, clusterId)
+  return tables
+}
+
+/** `/new-metrics` points are `[value, timestamp]`, the order the published clients read (`data-points[0][0]`). */
+const valueFirst = (points: DataPoint[]): Array<[number | null, number]> => points.map(([ts, value]) => [value, ts])
 
 /**
  * Cluster, datacenter, node, device and table metrics in one call, by metric key (decisions/101).
@@ -136,38 +171,47 @@ export const metricHandlers: ResourceHandlers<
   getNewMetrics: onCluster(VIEW, (call) => {
     const { request, clusterId } = call
     const runtime = call.store.runtimeOf(clusterId)
-    const keys = (request.query.get('metrics') ?? '')
-      .split(',')
-      .map((key) => key.trim())
-      .filter(Boolean)
+    const keys = listParam(request, 'metrics') ?? []
     if (!keys.length) throw new MockError('BAD_REQUEST', "Query parameter 'metrics' is required (comma-separated metric keys)")
-    const nodes = nodeGroup(runtime, request.query.get('node_group') ?? '*', clusterId)
-    const aggregate = flagParam(request, 'node_aggregation', true)
-    const keyspace = request.query.get('keyspace') ?? undefined
-    const table = request.query.get('table') ?? request.query.get('cf') ?? undefined
-    const window = windowOf(request, call.store.clock.nowSeconds())
-    const source = sourceOf(call)
-    const answer = new Map<string, MetricData>()
-    for (const key of keys) {
+    const metrics = keys.map((key) => {
       const metric = METRICS_BY_KEY.get(key)
       if (!metric) throw new MockError('NOT_FOUND', `Unknown metric key '${key}'`)
+      return metric
+    })
+    const { group, nodes } = nodesAsked(runtime, request, clusterId)
+    const aggregate = flagParam(request, 'node_aggregation', true)
+    const tables = tablesAsked(runtime, request, clusterId)
+    const askedDevices = listParam(request, 'devices', 'device')
+    const window = windowOf(request, call.store.clock.nowSeconds())
+    const source = sourceOf(call)
+    // One entry per metric (and table or device) per subject: the node group when aggregated, else each node ip.
+    const subjects = aggregate ? [{ name: group, nodes }] : nodes.map((node) => ({ name: node.node_ip, nodes: [node] }))
+    const data = new Map<string, NewMetricEntry[]>(subjects.map((subject) => [subject.name, []]))
+    for (const metric of metrics) {
+      const selectors: Array<{ selector: Selector; extra: Partial<NewMetricEntry> }> = []
       if (metric.scope === 'table') {
-        if (!keyspace || !table) throw new MockError('BAD_REQUEST', `Metric '${key}' needs the 'keyspace' and 'table' parameters`)
-        checkTable(runtime, keyspace, table, clusterId)
-        answer.set(key, series(source, nodes, { metric, keyspace, table }, window, aggregate, `/${keyspace}.${table}`))
+        if (!tables) throw new MockError('BAD_REQUEST', `Metric '${metric.key}' needs 'columnfamilies' (keyspace.table names)`)
+        for (const [keyspace, table] of tables)
+          selectors.push({ selector: { metric, keyspace, table }, extra: { columnfamily: `${keyspace}.${table}` } })
       } else if (metric.scope === 'device') {
-        const asked = request.query.get('device')
-        if (asked) checkDevice(metric, asked)
-        const devices = asked ? [asked] : devicesOf(metric)
-        answer.set(
-          key,
-          Object.assign({}, ...devices.map((device) => series(source, nodes, { metric, device }, window, aggregate, `/${device}`))),
-        )
-      } else {
-        answer.set(key, series(source, nodes, { metric }, window, aggregate))
-      }
+        for (const device of askedDevices ?? devicesOf(metric)) {
+          checkDevice(metric, device)
+          selectors.push({ selector: { metric, device }, extra: { device } })
+        }
+      } else selectors.push({ selector: { metric }, extra: {} })
+      for (const subject of subjects)
+        for (const { selector, extra } of selectors)
+          data.get(subject.name)!.push({
+            metric: metric.key,
+            ...extra,
+            'data-points': valueFirst(
+              subject.nodes.length === 1 && !aggregate
+                ? points(window, (t) => nodeValue(source, subject.nodes[0]!, selector, t))
+                : combinedPoints(source, subject.nodes, selector, window),
+            ),
+          })
     }
-    return ok(Object.fromEntries(answer))
+    return ok({ data: Object.fromEntries(data) })
   }),
   getClusterMetric: clusterMetric('node'),
   getClusterDeviceMetric: clusterMetric('device'),

@@ -79,7 +79,7 @@ export const nodeHandlers: ResourceHandlers<
 }
 
 /** Bytes of data in every table of every keyspace. */
-export function dataSize(runtime: ClusterRuntime): number {
+function dataSize(runtime: ClusterRuntime): number {
   let total = 0
   for (const keyspace of runtime.keyspaces.values()) for (const table of keyspace.tables.values()) total += table.bytes
   return total

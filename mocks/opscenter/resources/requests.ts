@@ -5,7 +5,7 @@ import { onCluster, ok, withPrincipal, type ClusterCall, type Handler, type Reso
 import { PERMISSION, requirePermission } from '../permissions'
 import { readOpscenterBody } from '../request-body'
 import type { OpscenterStore, RequestRecord } from '../store'
-import { cancelRequest, finishedAt, nodeOf, settle, startRequest, stateOf } from '../world/requests'
+import { cancelRequest, finishedAt, nodeOf, recordMaintenance, settle, startRequest, stateOf } from '../world/requests'
 
 /** The permission each action needs (decisions/103). */
 const ACTION_PERMISSION = new Map<string, string>([
@@ -157,6 +157,7 @@ export const requestHandlers: ResourceHandlers<
   runGarbageCollection: onCluster(PERMISSION.nodeMaintenance, (call) => {
     const node = nodeOf(call.store.runtimeOf(call.clusterId), call.params.node_ip!, call.clusterId)
     if (node.mode === 'unknown') throw new MockError('BAD_REQUEST', `Node ${node.node_ip} is down; start it first`)
+    recordMaintenance(call.store.runtimeOf(call.clusterId).activity.get(node.node_ip), 'gc', call.store.clock.nowSeconds())
     call.store.logEvent(call.clusterId, {
       action: 30,
       level: 1,

@@ -20,7 +20,7 @@ const JOB_PERMISSION: Record<string, string> = {
 const REQUIRED = ['first_run_date', 'first_run_time', 'interval', 'interval_unit', 'job_params'] as const
 
 /** Epoch seconds of the schedule's first run (UTC: the mock takes GMT/UTC only, decisions/106). */
-export function firstRun(schedule: Pick<ScheduleRecord, 'first_run_date' | 'first_run_time'>): number {
+function firstRun(schedule: Pick<ScheduleRecord, 'first_run_date' | 'first_run_time'>): number {
   return Date.parse(`${schedule.first_run_date}T${schedule.first_run_time}Z`) / 1000
 }
 
@@ -104,8 +104,9 @@ export const scheduleHandlers: ResourceHandlers<
     ok([...store.runtimeOf(clusterId).schedules.values()].map((schedule) => scheduleView(schedule, store.clock.nowSeconds()))),
   ),
 
-  createJobSchedule: onCluster(PERMISSION.viewCluster, (call) => {
-    const schedule = checkedSchedule(call, readOpscenterBody(call.request), undefined, globalThis.crypto.randomUUID())
+  createJobSchedule: onCluster(PERMISSION.viewCluster, async (call) => {
+    const body = readOpscenterBody(call.request)
+    const schedule = await call.store.withNewId((id) => checkedSchedule(call, body, undefined, id))
     call.store.runtimeOf(call.clusterId).schedules.set(schedule.id, schedule)
     return created(scheduleView(schedule, call.store.clock.nowSeconds()))
   }),

@@ -5,7 +5,7 @@ import type { LcmRecord, OpscenterStore } from '../store'
  * queued before it finish, RUNNING for 30 s per node (nodes one after the other), then COMPLETE; a
  * terminated job stops at once. Nothing runs in the background: every status is computed from the plans.
  */
-export const SECONDS_PER_NODE = 30
+const SECONDS_PER_NODE = 30
 
 export type LcmJobStatus = 'PENDING' | 'RUNNING' | 'COMPLETE' | 'TERMINATED'
 
@@ -16,7 +16,7 @@ export interface JobTimes {
 }
 
 /** Start and finish of every job, in queue order. */
-export function timeline(store: OpscenterStore): Map<string, JobTimes> {
+function timeline(store: OpscenterStore): Map<string, JobTimes> {
   const times = new Map<string, JobTimes>()
   let free = 0
   for (const job of store.lcm.jobs.all()) {

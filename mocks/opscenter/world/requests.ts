@@ -1,7 +1,7 @@
 import { MockError } from '../../core/mock-error'
 import type { ClusterRuntime, NodeActivity, OpscenterStore, RequestRecord, RequestStep } from '../store'
 import type { Node } from '../spec-types'
-import { applyRestore } from './backups'
+import { applyRestore, restoreName } from './backups'
 
 /**
  * The life of cluster and node operations in mock time. A request is a list of steps (one per node, 30 s
@@ -41,6 +41,7 @@ export interface StartRequest {
   tables?: string[]
   token?: string
   backup?: string
+  pitTime?: number
   user: string | null
 }
 
@@ -53,6 +54,8 @@ export function startRequest(store: OpscenterStore, input: StartRequest): Reques
       if (node.mode !== 'unknown') throw new MockError('BAD_REQUEST', `Node ${ip} is already running`)
     } else if (node.mode === 'unknown') {
       throw new MockError('BAD_REQUEST', `Node ${ip} is down; start it first`)
+    } else if (node.mode === 'drained' && input.action !== 'stop' && input.action !== 'restart') {
+      throw new MockError('BAD_REQUEST', `Node ${ip} is drained; restart it first`)
     }
   }
   const now = store.clock.nowSeconds()
@@ -65,7 +68,7 @@ export function startRequest(store: OpscenterStore, input: StartRequest): Reques
     ended: false,
   }))
   const request: RequestRecord = {
-    id: globalThis.crypto.randomUUID(),
+    id: store.newId(),
     clusterId: input.clusterId,
     action: input.action,
     created: now,
@@ -74,6 +77,7 @@ export function startRequest(store: OpscenterStore, input: StartRequest): Reques
     tables: input.tables,
     token: input.token,
     backup: input.backup,
+    pitTime: input.pitTime,
     user: input.user,
   }
   store.requests.set(request.id, request)
@@ -139,7 +143,9 @@ function onStepStart(store: OpscenterStore, runtime: ClusterRuntime, request: Re
   if (request.action === 'decommission') node.mode = 'leaving'
   if (request.action === 'move') node.mode = 'moving'
   if (request.action === 'restart') goDown(node, activity, at)
-  if (request.action === 'compact') activity?.compactions.push(at)
+  // A cleanup rewrites SSTables as a compaction does; GC, flush and repair show in the node's metrics.
+  if (request.action === 'compact' || request.action === 'cleanup') activity?.compactions.push(at)
+  if (request.action === 'flush' || request.action === 'repair') recordMaintenance(activity, request.action, at)
   store.logEvent(request.clusterId, event(request, `${describe(request)} on node ${ip} started`, ip, 1), at)
 }
 
@@ -157,6 +163,11 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
       break
     case 'move':
       node.mode = 'normal'
+      break
+    case 'drain':
+      // Drained: up and reporting, but no client or node traffic until the node restarts.
+      node.mode = 'drained'
+      recordMaintenance(activity, 'drain', at)
       break
     case 'install-agent':
       if (activity) activity.agent = true
@@ -176,9 +187,22 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
 }
 
 function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
+  // A drained node that stops comes back normal.
+  if (node.mode === 'drained') recordMaintenance(activity, 'undrain', at)
   node.mode = 'unknown'
   node.last_seen = at
   if (activity && !activity.downtime.some((span) => span.to === undefined)) activity.downtime.push({ from: at })
+}
+
+/** Records a GC, flush, repair or drain (or the restart that ends a drain) for the node's metrics. */
+export function recordMaintenance(
+  activity: NodeActivity | undefined,
+  action: NonNullable<NodeActivity['maintenance']>[number]['action'],
+  at: number,
+): void {
+  if (!activity) return
+  activity.maintenance ??= []
+  activity.maintenance.push({ action, at })
 }
 
 function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
@@ -190,7 +214,7 @@ function comeUp(node: Node, activity: NodeActivity | undefined, at: number): voi
 
 function describe(request: RequestRecord): string {
   if (request.action === 'install-agent') return 'Agent install'
-  if (request.backup) return `Restore from ${request.backup}`
+  if (request.backup) return restoreName(request.backup, request.pitTime)
   const target = request.keyspace ? ` of keyspace ${request.keyspace}` : ''
   return `${request.action.charAt(0).toUpperCase()}${request.action.slice(1)}${target}`
 }

@@ -1,7 +1,7 @@
 import { MockError } from '../../core/mock-error'
 import type { ClusterRuntime, NodeActivity } from '../store'
 import type { Node } from '../spec-types'
-import { METRIC_FUNCTIONS, type MetricDefinition, type MetricFunction } from './metric-catalog'
+import { METRIC_FUNCTIONS, METRICS_BY_KEY, type MetricDefinition, type MetricFunction, type Sample } from './metric-catalog'
 import { noise, trait } from './noise'
 
 /**
@@ -23,10 +23,9 @@ export interface Selector {
   table?: string
 }
 
-const GiB = 1024 ** 3
 const DAY = 86400
 
-export function isDown(activity: NodeActivity | undefined, t: number): boolean {
+function isDown(activity: NodeActivity | undefined, t: number): boolean {
   return !!activity?.downtime.some((span) => t >= span.from && (span.to === undefined || t < span.to))
 }
 
@@ -34,102 +33,54 @@ export function isDown(activity: NodeActivity | undefined, t: number): boolean {
 export function nodeValue(source: SeriesSource, node: Node, selector: Selector, t: number): number | null {
   const activity = source.runtime.activity.get(node.node_ip)
   if (isDown(activity, t)) return null
-  const key = `${source.clusterId}/${node.node_ip}/${selector.metric.key}/${selector.device ?? ''}/${selector.keyspace ?? ''}.${selector.table ?? ''}`
+  const subject = `${source.clusterId}/${node.node_ip}`
   const minute = Math.floor(t / 60)
-  const jitter = noise(source.seed, key, minute) - 0.5 // [-0.5, 0.5)
-  const busy = trait(source.seed, `${source.clusterId}/${node.node_ip}`)
-  const daily = 1 + 0.3 * Math.sin((2 * Math.PI * (t % DAY)) / DAY)
-  const sinceCompaction = (activity?.compactions ?? []).filter((at) => at <= t).map((at) => t - at)
-  const burst = sinceCompaction.length ? Math.exp(-Math.min(...sinceCompaction) / 600) : 0
-  const load = node.load ?? 0
-  const disk = source.runtime.diskBytes.get(node.node_ip) ?? 0
-  const heapMax = 8 * GiB
-  const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits
-  switch (selector.metric.key) {
-    case 'write-ops':
-      return round((150 + 600 * busy) * daily * (1 + 0.2 * jitter))
-    case 'read-ops':
-      return round((250 + 900 * busy) * daily * (1 + 0.2 * jitter))
-    case 'write-latency-op':
-      return round((180 + 220 * busy) * (1 + 0.3 * jitter + 0.5 * burst))
-    case 'read-latency-op':
-      return round((400 + 600 * busy) * (1 + 0.3 * jitter + 0.8 * burst))
-    case 'heap-max':
-      return heapMax
-    case 'heap-committed':
-      return Math.round(heapMax * 0.95)
-    case 'heap-used':
-      return Math.round(heapMax * Math.min(0.98, (activity?.heapRatio ?? 0.35 + 0.25 * busy) + 0.04 * jitter))
-    case 'nonheap-used':
-      return Math.round(160 * 1024 ** 2 * (1 + 0.1 * jitter))
-    case 'data-load':
-      return load
-    case 'pending-compaction-tasks':
-      return Math.round(2 * (jitter + 0.5) + 24 * burst)
-    case 'total-bytes-compacted':
-      return Math.round(4 * 1024 ** 2 * (jitter + 0.5) + 512 * 1024 ** 2 * burst)
-    case 'os-load':
-      return round((0.4 + 3 * busy) * daily * (1 + 0.2 * jitter) + 2 * burst)
-    case 'os-cpu-user':
-      return round(Math.min(90, (8 + 40 * busy) * daily * (1 + 0.2 * jitter) + 20 * burst))
-    case 'os-cpu-system':
-      return round(3 + 4 * (jitter + 0.5))
-    case 'os-cpu-idle': {
-      const user = nodeValue(source, node, { metric: { ...selector.metric, key: 'os-cpu-user' } }, t) ?? 0
-      const system = nodeValue(source, node, { metric: { ...selector.metric, key: 'os-cpu-system' } }, t) ?? 0
-      return round(Math.max(0, 100 - user - system))
-    }
-    case 'os-memory-used':
-      return Math.round(32 * GiB * (0.55 + 0.25 * busy + 0.02 * jitter))
-    case 'os-memory-free':
-      return Math.round(32 * GiB * (0.45 - 0.25 * busy - 0.02 * jitter))
-    case 'os-disk-used':
-      return load + 20 * GiB
-    case 'os-disk-free':
-      return Math.max(0, disk - load - 20 * GiB)
-    case 'os-disk-usage':
-      return disk ? round(((load + 20 * GiB) / disk) * 100) : 0
-    case 'os-net-received':
-      return Math.round((2 + 6 * busy) * 1024 ** 2 * daily * (1 + 0.2 * jitter))
-    case 'os-net-sent':
-      return Math.round((1.5 + 5 * busy) * 1024 ** 2 * daily * (1 + 0.2 * jitter))
-    default:
-      return tableValue(source, node, selector, t, { jitter, busy, daily, burst })
+  const busy = trait(source.seed, subject)
+  let last = -Infinity
+  for (const at of activity?.compactions ?? []) if (at <= t && at > last) last = at
+  // The latest maintenance of each kind at or before t (the list is oldest first).
+  const latest = { gc: -Infinity, flush: -Infinity, repair: -Infinity, drain: -Infinity, undrain: -Infinity }
+  for (const { action, at } of activity?.maintenance ?? []) if (at <= t) latest[action] = at
+  const table = selector.table === undefined ? undefined : source.runtime.keyspaces.get(selector.keyspace ?? '')?.tables.get(selector.table)
+  const share = selector.table === undefined ? 0 : trait(source.seed, `${selector.keyspace}.${selector.table}`)
+  // A series' noise is its own: a node metric read for a device or a table row is the node's series.
+  const scopes: Record<MetricDefinition['scope'], string> = {
+    node: '/.',
+    device: `${selector.device ?? ''}/.`,
+    table: `/${selector.keyspace ?? ''}.${selector.table ?? ''}`,
   }
-}
-
-function tableValue(
-  source: SeriesSource,
-  node: Node,
-  selector: Selector,
-  t: number,
-  shape: { jitter: number; busy: number; daily: number; burst: number },
-): number | null {
-  const table = source.runtime.keyspaces.get(selector.keyspace ?? '')?.tables.get(selector.table ?? '')
-  const share = trait(source.seed, `${selector.keyspace}.${selector.table}`)
-  // Each node holds its replicas' share of the table; truncating the table takes it to 0.
-  const bytes = ((table?.bytes ?? 0) / Math.max(1, source.runtime.nodes.length)) * (0.5 + share)
-  const { jitter, busy, daily, burst } = shape
-  const round = (value: number) => Math.round(value * 100) / 100
-  switch (selector.metric.key) {
-    case 'cf-write-ops':
-      return round((5 + 120 * share) * (0.5 + busy) * daily * (1 + 0.2 * jitter))
-    case 'cf-read-ops':
-      return round((8 + 200 * share) * (0.5 + busy) * daily * (1 + 0.2 * jitter))
-    case 'cf-write-latency-op':
-      return round((150 + 200 * share) * (1 + 0.3 * jitter + 0.5 * burst))
-    case 'cf-read-latency-op':
-      return round((350 + 500 * share) * (1 + 0.3 * jitter + 0.8 * burst))
-    case 'cf-live-disk-used':
-      return Math.round(bytes)
-    case 'cf-total-disk-used':
-      return Math.round(bytes * (1.1 + 0.2 * burst))
-    case 'cf-live-sstables':
-      return Math.round(4 + 10 * share + 6 * burst)
-    default:
-      void t
-      return null
+  // Rows read other rows of the same moment (hits from requests, idle from the other CPU shares): computed once each.
+  const cache = new Map<string, number>()
+  const sample: Sample = {
+    jitter: 0,
+    busy,
+    daily: 1 + 0.3 * Math.sin((2 * Math.PI * (t % DAY)) / DAY),
+    burst: last === -Infinity ? 0 : Math.exp(-(t - last) / 600),
+    sinceGc: t - latest.gc,
+    sinceFlush: t - latest.flush,
+    sinceRepair: t - latest.repair,
+    drained: latest.drain > latest.undrain,
+    load: node.load ?? 0,
+    disk: source.runtime.diskBytes.get(node.node_ip) ?? 0,
+    heapRatio: activity?.heapRatio ?? 0.35 + 0.25 * busy,
+    share,
+    // Each node holds its replicas' share of the table; truncating the table takes it to 0.
+    tableBytes: ((table?.bytes ?? 0) / Math.max(1, source.runtime.nodes.length)) * (0.5 + share),
+    of: (key) => valueOf(key),
   }
+  const valueOf = (key: string): number => {
+    const known = cache.get(key)
+    if (known !== undefined) return known
+    // Each series has its own noise; a row that reads another series sees that series' noise.
+    const metric = METRICS_BY_KEY.get(key)!
+    const outer = sample.jitter
+    sample.jitter = noise(source.seed, `${subject}/${key}/${scopes[metric.scope]}`, minute) - 0.5
+    const value = metric.value(sample)
+    sample.jitter = outer
+    cache.set(key, value)
+    return value
+  }
+  return valueOf(selector.metric.key)
 }
 
 /** Combines the nodes' values at one time; null when no node reported. */
@@ -150,7 +101,7 @@ export interface Window {
 }
 
 /** Most points one series may hold: a week at one-minute resolution. */
-export const MAX_POINTS = 10080
+const MAX_POINTS = 10080
 
 /**
  * The points of one series over a window: one per step (aligned to the step), each the average, minimum

@@ -31,7 +31,7 @@ function splitPath(path: string): { name: string; prefix: string } {
   return { name: path.slice(cut + 1), prefix: path.slice(0, cut) }
 }
 
-export function tarHeader(entry: TarEntry, size: number): Uint8Array {
+function tarHeader(entry: TarEntry, size: number): Uint8Array {
   const header = new Uint8Array(BLOCK)
   const { name, prefix } = splitPath(entry.path)
   writeString(header, 0, 100, name)
