@@ -64,6 +64,10 @@ describe('OpsCenter world', () => {
     const headers = await session(mock)
     const created = await callService(mock.service, 'POST', '/users/ana', { headers, body: { password: 'secret', roles: ['user'] } })
     expect(created.status).toBe(200)
+    const repository = await callService(mock.service, 'POST', '/api/v2/lcm/repositories/', { headers, body: { name: 'mirror' } })
+    expect(repository.status).toBe(201)
+    const gc = await callService(mock.service, 'GET', '/Test_Cluster/ops/gc/10.0.1.11', { headers })
+    expect(gc.status).toBe(200)
     await mock.world.setNodeState({ cluster: 'Test_Cluster', node: '10.0.1.13', state: 'down' })
     mock.service.clock.advance(600_000)
     await mock.world.setNodeState({ cluster: 'Test_Cluster', node: '10.0.2.13', state: 'up' })
@@ -72,6 +76,13 @@ describe('OpsCenter world', () => {
     copy.service.clock.advance(600_000)
     expect(await answers(copy)).toEqual(await answers(mock))
     await session(copy, 'ana', 'secret')
+    // The next create gets a fresh id in both: the load moved the id counter past the pinned ones.
+    const next = async (target: OpscenterService) =>
+      callService(target.service, 'POST', '/api/v2/lcm/repositories/', { headers: await session(target), body: { name: 'second' } })
+    const [original, copied] = [await next(mock), await next(copy)]
+    expect(copied.status).toBe(201)
+    expect(copied.json.id).toBe(original.json.id)
+    expect(copied.json.id).not.toBe(repository.json.id)
   })
 
   it('builds a compact world: references by name, omitted fields take what a new cluster gets', async () => {

@@ -14,6 +14,7 @@ import {
   type KeyspaceRecord,
   type LcmRecord,
   type NodeActivity,
+  type TableRecord,
   type OpscenterStore,
 } from './store'
 import type { AlertRule, BestPracticeResult, ClusterConfig, DashboardPreset, Node, PermissionMap, Table } from './spec-types'
@@ -73,6 +74,10 @@ const UP_MODES = (ownValue(schemas, 'Node') as { properties: { mode: { enum: str
   (mode) => mode !== 'unknown',
 )
 
+const MAINTENANCE_ACTIONS = ['gc', 'flush', 'repair', 'drain', 'undrain'] satisfies NonNullable<
+  NodeActivity['maintenance']
+>[number]['action'][]
+
 const nodeSchema = {
   type: 'object',
   required: ['ip'],
@@ -96,6 +101,16 @@ const nodeSchema = {
       },
     },
     compactions: { type: 'array', items: seconds, description: 'Seconds ago each compaction ran (bursts in the metrics).' },
+    maintenance: {
+      type: 'array',
+      description: 'Maintenance the node ran (its metrics show it): a GC, flush, repair, drain, and the restart that ends a drain.',
+      items: {
+        type: 'object',
+        required: ['action', 'secondsAgo'],
+        additionalProperties: false,
+        properties: { action: { enum: MAINTENANCE_ACTIONS }, secondsAgo: seconds },
+      },
+    },
     heapRatio: {
       type: 'number',
       minimum: 0,
@@ -113,7 +128,16 @@ const nodeSchema = {
 const tableSchema = {
   description: 'A table: its data size and any properties besides the defaults.',
   type: 'object',
-  properties: { bytes: { type: 'number', minimum: 0, description: 'Data held (default 1 MB).' } },
+  properties: {
+    bytes: { type: 'number', minimum: 0, description: 'Data held (default 1 MB).' },
+    columns: {
+      type: 'array',
+      description: 'CQL columns in order, as [name, type] pairs.',
+      items: { type: 'array', prefixItems: [{ type: 'string' }, { type: 'string' }], minItems: 2, maxItems: 2 },
+    },
+    primaryKey: { type: 'array', items: { type: 'string' } },
+    nodesyncSecondsAgo: { ...seconds, description: 'When NodeSync was turned on for the table (with nodesync: true).' },
+  },
   allOf: [{ $ref: '#/$defs/Table' }],
 }
 
@@ -364,6 +388,29 @@ async function applyWorld(store: OpscenterStore, world: Record<string, unknown>)
       })
     }
   }
+  await skipIdsInUse(store)
+}
+
+/**
+ * New ids come from the seed and a counter that a load starts again (decisions/125): the counter moves past the
+ * ids the world pinned (objects a client created before the export), so the next create cannot reuse one.
+ */
+async function skipIdsInUse(store: OpscenterStore): Promise<void> {
+  const used = new Set<string>()
+  for (const kind of LCM_OBJECT_KINDS) for (const record of store.lcm[kind].all()) used.add(record.id)
+  for (const runtime of store.runtime.values()) for (const id of runtime.alertRules.keys()) used.add(id)
+  const free = Symbol('free')
+  for (let skipped = 0; skipped <= used.size; skipped++) {
+    try {
+      // withNewId spends the id only when the build returns: a free one is left for the next create.
+      await store.withNewId((id) => {
+        if (!used.has(id)) throw free
+      })
+    } catch (error) {
+      if (error === free) return
+      throw error
+    }
+  }
 }
 
 function defaultConfig(nodes: Node[]): ClusterConfig {
@@ -399,6 +446,14 @@ function clusterRuntime(id: string, cluster: Entry, now: number, nowMs: number):
         {
           downtime: node.mode === 'unknown' ? [...outages, { from: node.last_seen }] : outages,
           compactions: (Array.isArray(entry.compactions) ? entry.compactions : []).map((value) => now - Number(value)),
+          ...(Array.isArray(entry.maintenance)
+            ? {
+                maintenance: (entry.maintenance as Entry[]).map((item) => ({
+                  action: item.action as NonNullable<NodeActivity['maintenance']>[number]['action'],
+                  at: now - Number(item.secondsAgo),
+                })),
+              }
+            : {}),
           heapRatio: typeof entry.heapRatio === 'number' ? entry.heapRatio : undefined,
           agent: entry.agent !== false,
         },
@@ -416,8 +471,15 @@ function clusterRuntime(id: string, cluster: Entry, now: number, nowMs: number):
       durable_writes: keyspace.durable_writes !== false,
       tables: new Map(
         tables.map(([table, raw]) => {
-          const { bytes, ...properties } = raw as Entry
-          return [table, { properties: { ...tableProperties(name), ...(properties as Table) }, bytes: numberOr(bytes, 1_000_000) }]
+          const { bytes, columns, primaryKey, nodesyncSecondsAgo, ...properties } = raw as Entry
+          const record: TableRecord = {
+            properties: { ...tableProperties(name), ...(properties as Table) },
+            bytes: numberOr(bytes, 1_000_000),
+          }
+          if (Array.isArray(columns)) record.columns = structuredClone(columns) as TableRecord['columns']
+          if (Array.isArray(primaryKey)) record.primaryKey = primaryKey.map(String)
+          if (typeof nodesyncSecondsAgo === 'number') record.nodesyncSince = now - nodesyncSecondsAgo
+          return [table, record]
         }),
       ),
     })
@@ -538,6 +600,9 @@ function exportCluster(id: string, config: ClusterConfig, runtime: ClusterRuntim
         ...nodeEntryOf(node, now),
         ...(outages.length ? { outages: outages.map((span) => ({ secondsAgo: now - span.from, seconds: span.to! - span.from })) } : {}),
         ...(activity?.compactions.length ? { compactions: activity.compactions.map((at) => now - at) } : {}),
+        ...(activity?.maintenance?.length
+          ? { maintenance: activity.maintenance.map((item) => ({ action: item.action, secondsAgo: now - item.at })) }
+          : {}),
         ...(activity?.heapRatio === undefined ? {} : { heapRatio: activity.heapRatio }),
         agent: activity?.agent ?? false,
         diskBytes: runtime.diskBytes.get(node.node_ip) ?? 0,
@@ -551,7 +616,16 @@ function exportCluster(id: string, config: ClusterConfig, runtime: ClusterRuntim
           strategy_options: { ...keyspace.strategy_options },
           durable_writes: keyspace.durable_writes,
           tables: Object.fromEntries(
-            [...keyspace.tables].map(([table, record]) => [table, { bytes: record.bytes, ...structuredClone(record.properties) }]),
+            [...keyspace.tables].map(([table, record]) => [
+              table,
+              {
+                bytes: record.bytes,
+                ...(record.columns ? { columns: structuredClone(record.columns) } : {}),
+                ...(record.primaryKey ? { primaryKey: [...record.primaryKey] } : {}),
+                ...(record.nodesyncSince === undefined ? {} : { nodesyncSecondsAgo: now - record.nodesyncSince }),
+                ...structuredClone(record.properties),
+              },
+            ]),
           ),
         },
       ]),
