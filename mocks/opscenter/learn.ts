@@ -88,8 +88,9 @@ export function opscenterLearner(): WorldLearner {
         const keyspaces = new Map(Object.entries((clusters.get(cluster)!.keyspaces as Entry | undefined) ?? {}))
         for (const [name, keyspace] of Object.entries(json)) {
           if (!isPlainObject(keyspace)) continue
-          const { column_families: tables, ...fields } = keyspace
-          keyspaces.set(name, { ...fields, tables: isPlainObject(tables) ? tables : {} })
+          // What a keyspace is in a world; derived fields of the answer (is_system) follow from it.
+          const { column_families: tables, replica_placement_strategy, strategy_options, durable_writes } = keyspace
+          keyspaces.set(name, { replica_placement_strategy, strategy_options, durable_writes, tables: isPlainObject(tables) ? tables : {} })
         }
         clusters.merge(cluster, { keyspaces: Object.fromEntries(keyspaces) })
       } else if (operationId === 'listAlertRules' && cluster && Array.isArray(json)) {
