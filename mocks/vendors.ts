@@ -7,6 +7,10 @@ import opscenterSpec from './generated/opscenter.openapi.json'
 import opmanagerSpec from './generated/opmanager.openapi.json'
 import { opsviewLearner } from './opsview/learn'
 import { opsviewWorldAdapter } from './opsview/world'
+import { opscenterLearner } from './opscenter/learn'
+import { opscenterWorldAdapter } from './opscenter/world-file'
+import { opmanagerLearner } from './opmanager/learn'
+import { opmanagerWorldAdapter } from './opmanager/world-file'
 import type { OptionSpec, OptionValue } from './server/options'
 import { createOpsviewService, OPSVIEW_DEFAULT_PORT, OPSVIEW_SEEDED_USERS } from './opsview/service'
 import { createOpscenterService, OPSCENTER_DEFAULT_PORT, OPSCENTER_SEEDED_USERS } from './opscenter/service'
@@ -39,10 +43,10 @@ export interface VendorEntry {
   describe(url: string, settings: VendorSettings): string[]
   /** The bundled spec (the record-through proxy checks real answers against it). */
   spec: BundledSpec
-  /** Reads and writes this vendor's world files (vendors without one start from their seed only). */
-  world?: WorldAdapter<never>
+  /** Reads and writes this vendor's world files. */
+  world: WorldAdapter<never>
   /** Builds a world from real answers (the record-through proxy's --world-out). */
-  learner?(): WorldLearner
+  learner(): WorldLearner
 }
 
 export const VENDORS: readonly VendorEntry[] = [
@@ -75,6 +79,8 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPSCENTER_DEFAULT_PORT,
     portEnv: 'OPSCENTER_PORT',
     spec: opscenterSpec as unknown as BundledSpec,
+    world: opscenterWorldAdapter as WorldAdapter<never>,
+    learner: opscenterLearner,
     options: [
       // off serves it as OpsCenter ships: no login needed (decisions/020).
       {
@@ -101,11 +107,12 @@ export const VENDORS: readonly VendorEntry[] = [
         description: 'OpsCenter session lifetime',
       },
     ],
-    create: (settings) =>
+    create: (settings, start) =>
       createOpscenterService({
         authEnabled: settings('opscenter-auth') !== 'off',
         basicAuth: settings('opscenter-basic-auth') === 'reject' ? 'reject' : 'accept',
         sessionTtlSeconds: settings('opscenter-session-ttl') as number | undefined,
+        ...start,
       }),
     describe: (url, settings) => [
       settings('opscenter-auth') === 'off'
@@ -124,6 +131,8 @@ export const VENDORS: readonly VendorEntry[] = [
     defaultPort: OPMANAGER_DEFAULT_PORT,
     portEnv: 'OPMANAGER_PORT',
     spec: opmanagerSpec as unknown as BundledSpec,
+    world: opmanagerWorldAdapter as WorldAdapter<never>,
+    learner: opmanagerLearner,
     options: [
       // Off by default so front-end polling and the benchmark are never throttled (decisions/086).
       {
@@ -135,7 +144,8 @@ export const VENDORS: readonly VendorEntry[] = [
         description: "OpManager's per-key limit: on = the vendor's 500 requests a minute (then blocked for a minute), N = N a minute",
       },
     ],
-    create: (settings) => createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string) }),
+    create: (settings, start) =>
+      createOpmanagerService({ rateLimit: opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string), ...start }),
     describe: (url, settings) => [
       ...OPMANAGER_SEEDED_KEYS.map((key) => `key:   ${key.value}  (${key.userName}: ${key.description})`),
       rateLimitLine(opmanagerRateLimitFromEnv(settings('opmanager-rate-limit') as string).perMinute),

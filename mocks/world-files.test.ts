@@ -2,14 +2,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { parseWorldText, worldToYaml } from './core/world'
 import { createOpsviewService } from './opsview/service'
+import { createOpscenterService } from './opscenter/service'
+import { createOpmanagerService } from './opmanager/service'
 
 /**
  * The world files in `worlds/`: each vendor's built-in seed as a world file and the JSON Schema of
  * the format, for editors. They are generated from the code (`npm run worlds` rewrites them) and this
  * test fails when one is stale, so the files in the repo always say what the mocks start with.
  */
-/** The vendors with a world format (OpsCenter and OpManager follow once their rewritten stores settle). */
-const VENDORS = [{ name: 'opsview', create: createOpsviewService }] as const
+const VENDORS = [
+  { name: 'opsview', create: createOpsviewService },
+  { name: 'opscenter', create: createOpscenterService },
+  { name: 'opmanager', create: createOpmanagerService },
+] as const
 
 const update = process.env.UPDATE_WORLDS === '1'
 

@@ -10,6 +10,7 @@ export function consolePage(vendor: string, title: string): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
+<link rel="icon" href="data:,">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} mock console · opsmocks</title>
 <style>${STYLE}</style>
@@ -221,7 +222,7 @@ function formatDuration(seconds) {
 document.querySelectorAll('[data-advance]').forEach((button) => button.addEventListener('click', async () => {
   await call('/clock', { method: 'POST', body: JSON.stringify({ advanceSeconds: Number(button.dataset.advance) }) });
   toast('Clock moved forward ' + button.textContent.slice(1));
-  refreshClock(); if (hasWorld) refreshWorld();
+  refreshClock(); refreshWorld();
 }));
 $('#reset').addEventListener('click', async () => {
   if (!confirm('Reset this mock to its start world? Sessions, changes and faults are dropped.')) return;
@@ -356,13 +357,24 @@ $('#import-file').addEventListener('change', async (event) => {
 });
 
 // ---- world ----
-const PREFERRED = ['name', 'username', 'userName', 'device', 'entity', 'ip', 'hostgroup', 'category', 'state', 'mode', 'severity', 'status', 'alarmcode', 'roles', 'privilege', 'output', 'message', 'services', 'nodes', 'interfaces', 'monitors', 'hosttemplates', 'description', 'comment'];
+const PREFERRED = ['cluster', 'device', 'name', 'username', 'userName', 'ifName', 'entity', 'ip', 'hostgroup', 'category', 'state', 'mode', 'severity', 'status', 'alarmcode', 'roles', 'privilege', 'output', 'message', 'services', 'nodes', 'interfaces', 'monitors', 'hosttemplates', 'description', 'comment'];
+// Top-level lists, lists one level down (lcm.nodes), and the objects entries own as their own tab with the
+// owner's name first (clusters › nodes, devices › interfaces), so nodes and interfaces show their states.
+const OWNED = ['nodes', 'interfaces', 'alertRules', 'bestPractice', 'events'];
 function collections(doc) {
-  return Object.entries(doc).flatMap(([key, value]) => {
-    if (Array.isArray(value)) return [[key, value]];
-    if (value && typeof value === 'object') return Object.entries(value).filter(([, inner]) => Array.isArray(inner)).map(([inner, list]) => [key + '.' + inner, list]);
-    return [];
-  }).filter(([, list]) => list.every((item) => item && typeof item === 'object'));
+  const out = [];
+  const isList = (value) => Array.isArray(value) && value.every((item) => item && typeof item === 'object' && !Array.isArray(item));
+  for (const [key, value] of Object.entries(doc)) {
+    if (isList(value)) {
+      out.push([key, value]);
+      const owner = key.replace(/s$/, '');
+      const nested = [...new Set(value.flatMap((item) => Object.keys(item).filter((field) => OWNED.includes(field) && isList(item[field]) && item[field].length)))];
+      for (const field of nested) out.push([key + ' › ' + field, value.flatMap((item) => (isList(item[field]) ? item[field] : []).map((child) => Object.assign({ [owner]: item.name ?? item.username ?? item.userName }, child)))]);
+    } else if (value && typeof value === 'object' && !Array.isArray(value)) {
+      for (const [inner, list] of Object.entries(value)) if (isList(list)) out.push([key + '.' + inner, list]);
+    }
+  }
+  return out;
 }
 async function refreshWorld() {
   world = await call('/state');
@@ -371,8 +383,9 @@ async function refreshWorld() {
   $('#world-tabs').innerHTML = lists.map(([key, list]) => '<button data-collection="' + escapeHtml(key) + '" class="' + (key === activeCollection ? 'active' : '') + '">' + escapeHtml(key) + ' <span class="pill">' + list.length + '</span></button>').join('');
   const list = (lists.find(([key]) => key === activeCollection) || [null, []])[1];
   const keys = [...new Set(list.flatMap((item) => Object.keys(item)))];
-  const preferred = PREFERRED.filter((key) => keys.includes(key)).slice(0, 8);
-  const cols = preferred.length ? preferred : keys.slice(0, 6);
+  // The telling fields first, then the list's other fields, up to seven columns (rows open in full on click).
+  const preferred = PREFERRED.filter((key) => keys.includes(key)).slice(0, 7);
+  const cols = preferred.concat(keys.filter((key) => !preferred.includes(key))).slice(0, 7);
   $('#world thead').innerHTML = '<tr>' + cols.map((key) => '<th>' + escapeHtml(key) + '</th>').join('') + '</tr>';
   $('#world tbody').innerHTML = list.map((item, index) => '<tr data-index="' + index + '">' + cols.map((key) => '<td>' + cell(key, item[key]) + '</td>').join('') + '</tr>').join('');
 }
@@ -426,17 +439,12 @@ async function refreshSummary() {
   $('#summary').innerHTML = html;
 }
 
-// Vendors without a world format have no state, snapshot or world routes: their cards are left out.
-let hasWorld = true;
 async function refreshAll() {
-  hasWorld = await call('/world').then(() => true, () => false);
-  $('#world-card').hidden = !hasWorld;
-  $('#snapshots-card').hidden = !hasWorld;
-  const parts = [refreshClock(), refreshJournal(), refreshFaults(), refreshSummary()].concat(hasWorld ? [refreshSnapshots(), refreshWorld()] : []);
+  const parts = [refreshClock(), refreshJournal(), refreshFaults(), refreshSummary(), refreshSnapshots(), refreshWorld()];
   await Promise.all(parts.map((p) => p.catch((error) => console.error(error))));
 }
 refreshAll();
 setInterval(() => refreshJournal().catch(() => {}), 1000);
 setInterval(() => { refreshClock().catch(() => {}); refreshFaults().catch(() => {}); }, 2000);
-setInterval(() => { if (hasWorld) refreshWorld().catch(() => {}); }, 5000);
+setInterval(() => refreshWorld().catch(() => {}), 5000);
 `

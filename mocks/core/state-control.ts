@@ -10,6 +10,12 @@ import { parseWorldText, resolveWorlds, WorldError, worldToYaml, type World, typ
  */
 export type WorldAction = (input: unknown) => unknown
 
+/** A world action's input: a JSON object, or a 400 naming the action. */
+export function actionInput(value: unknown, action: string): Record<string, unknown> {
+  if (!isPlainObject(value)) throw new MockError('BAD_REQUEST', `${action} takes a JSON object`)
+  return value
+}
+
 export interface WorldControl<Actions extends Record<string, WorldAction> = Record<string, WorldAction>> {
   readonly vendor: string
   /** JSON Schema of this vendor's world files. */

@@ -1,6 +1,7 @@
 import { Ajv2020, type ErrorObject } from 'ajv/dist/2020.js'
 import { LineCounter, parseDocument, stringify, type Node } from 'yaml'
 import { isPlainObject } from './body'
+import { MockError } from './mock-error'
 import { ownValue } from './own'
 
 /**
@@ -30,7 +31,7 @@ export class WorldError extends Error {
   }
 }
 
-export function formatProblem(problem: WorldProblem): string {
+function formatProblem(problem: WorldProblem): string {
   const where = problem.file ? `${problem.file}${problem.line ? `:${problem.line}` : ''} ` : problem.line ? `line ${problem.line} ` : ''
   return `  ${where}${problem.path || '/'}: ${problem.message}`
 }
@@ -102,7 +103,7 @@ const ajv = new Ajv2020({ allErrors: true, strict: false })
 const compiled = new WeakMap<object, ReturnType<typeof ajv.compile>>()
 
 /** Every place the document breaks the schema, by path. */
-export function schemaProblemsOf(schema: object, document: unknown): WorldProblem[] {
+function schemaProblemsOf(schema: object, document: unknown): WorldProblem[] {
   let validate = compiled.get(schema)
   if (!validate) {
     validate = ajv.compile(schema)
@@ -133,20 +134,22 @@ function describe(error: ErrorObject): string {
 }
 
 /** Adds file and line to problems found in a parsed world. */
-export function locate(problems: WorldProblem[], source: WorldSource): WorldProblem[] {
+function locate(problems: WorldProblem[], source: WorldSource): WorldProblem[] {
   if (!(source instanceof ParsedWorld)) return problems
   return problems.map((problem) => ({ ...problem, file: source.source, line: problem.line ?? source.lineOf(problem.path) }))
 }
 
-export function documentOf(source: WorldSource): unknown {
+function documentOf(source: WorldSource): unknown {
   return source instanceof ParsedWorld ? source.document : source
 }
 
 /**
  * Later worlds override earlier ones: lists of named objects merge by their key (a later entry's fields
- * replace the earlier entry's), maps merge by key, anything else is replaced.
+ * replace the earlier entry's, and named lists inside an entry, such as a cluster's nodes, merge the same
+ * way), maps merge by key, anything else is replaced. `keyOf` takes a collection (`hosts`) or a nested
+ * list (`clusters/nodes`).
  */
-export function composeWorlds(
+function composeWorlds(
   worlds: readonly Record<string, unknown>[],
   keyOf: (collection: string) => string | undefined,
 ): Record<string, unknown> {
@@ -155,7 +158,7 @@ export function composeWorlds(
     for (const [name, value] of Object.entries(world)) {
       const previous = Object.hasOwn(out, name) ? out[name] : undefined
       const key = keyOf(name)
-      if (key && Array.isArray(previous) && Array.isArray(value)) setOwn(out, name, mergeByKey(previous, value, key))
+      if (key && Array.isArray(previous) && Array.isArray(value)) setOwn(out, name, mergeByKey(previous, value, key, name, keyOf))
       else if (isPlainObject(previous) && isPlainObject(value) && !key) setOwn(out, name, { ...previous, ...value })
       else setOwn(out, name, value)
     }
@@ -163,14 +166,35 @@ export function composeWorlds(
   return out
 }
 
-function mergeByKey(earlier: unknown[], later: unknown[], key: string): unknown[] {
+function mergeByKey(
+  earlier: unknown[],
+  later: unknown[],
+  key: string,
+  path: string,
+  keyOf: (collection: string) => string | undefined,
+): unknown[] {
   const merged = [...earlier]
   for (const item of later) {
     const index = isPlainObject(item)
       ? merged.findIndex((other) => isPlainObject(other) && ownValue(other, key) === ownValue(item, key))
       : -1
-    if (index === -1) merged.push(item)
-    else merged[index] = { ...(merged[index] as object), ...(item as object) }
+    if (index === -1) {
+      merged.push(item)
+      continue
+    }
+    const entry = { ...(merged[index] as Record<string, unknown>) }
+    for (const [field, value] of Object.entries(item as Record<string, unknown>)) {
+      const nestedKey = keyOf(`${path}/${field}`)
+      const previous = Object.hasOwn(entry, field) ? entry[field] : undefined
+      setOwn(
+        entry,
+        field,
+        nestedKey && Array.isArray(previous) && Array.isArray(value)
+          ? mergeByKey(previous, value, nestedKey, `${path}/${field}`, keyOf)
+          : value,
+      )
+    }
+    merged[index] = entry
   }
   return merged
 }
@@ -187,11 +211,24 @@ export interface WorldAdapter<Store> {
   readonly vendor: string
   /** JSON Schema (2020-12) of this vendor's world files. */
   readonly schema: object
-  /** The field that names the entries of a collection, for composing (`hosts` → `name`). */
+  /** The field that names the entries of a collection, for composing (`hosts` → `name`, `clusters/nodes` → `ip`). */
   keyOf(collection: string): string | undefined
   check(world: Record<string, unknown>): WorldProblem[]
   apply(store: Store, world: Record<string, unknown>): Promise<void>
   export(store: Store): World
+}
+
+/**
+ * One store write while a world loads: a store rule the checks did not foresee becomes a WorldError naming
+ * the object (`/hosts/3: ...`), so the caller puts the previous state back and reports it.
+ */
+export async function writeAt<T>(path: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write()
+  } catch (error) {
+    if (error instanceof MockError) throw new WorldError([{ path, message: error.message }])
+    throw error
+  }
 }
 
 /** Parses, composes and checks world sources for one vendor; throws a WorldError listing every problem. */

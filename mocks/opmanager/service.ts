@@ -3,6 +3,10 @@ import { Clock } from '../core/clock'
 import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
 import type { Journal } from '../core/journal'
+import { createWorldControl, type WorldControl } from '../core/state-control'
+import { resolveWorlds, type WorldSource } from '../core/world'
+import { opmanagerWorldActions } from './world-actions'
+import { opmanagerWorldAdapter } from './world-file'
 import { OPMANAGER_CONTROL_OPERATIONS } from './control'
 import { renderOpmanagerError } from './errors'
 import { OPMANAGER_OPERATIONS, type OpmanagerContext } from './api'
@@ -20,13 +24,19 @@ export interface OpmanagerMockOptions extends OpmanagerSeedOptions {
    * OPMANAGER_RATE_LIMIT in `npm start`; `{ ...VENDOR_RATE_LIMIT }` is the vendor's 500 a minute.
    */
   rateLimit?: RateLimitSettings
+  /** Start from these worlds (later override earlier) instead of the built-in seed; reset returns to them. */
+  world?: WorldSource | readonly WorldSource[]
 }
+
+type OpmanagerWorld = WorldControl & ReturnType<typeof opmanagerWorldActions>
 
 export interface OpmanagerService {
   readonly service: MockService
   readonly store: OpmanagerStore
   /** Every request answered, secrets redacted: `journal.calls('listAlarms')`. */
   readonly journal: Journal
+  /** Export, load, snapshot and change the state: `world.setDeviceState({ device: 'web-01', state: 'down' })`. */
+  readonly world: OpmanagerWorld
   reset(): Promise<void>
 }
 
@@ -45,13 +55,17 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
   const store = new OpmanagerStore(clock)
   const limiter = new RateLimiter(options.rateLimit ?? { perMinute: null, blockSeconds: VENDOR_RATE_LIMIT.blockSeconds })
   const context: OpmanagerContext = { store, clock, limiter }
+  const startWorld = options.world === undefined ? undefined : resolveWorlds(opmanagerWorldAdapter, [options.world].flat())
   const reset = async () => {
     clock.reset()
     limiter.reset()
     store.clear()
-    await seedOpmanager(store, options)
+    store.monitors.seed = options.seed ?? 8060
+    if (startWorld) await opmanagerWorldAdapter.apply(store, startWorld)
+    else await seedOpmanager(store, options)
   }
   await reset()
+  const world = createWorldControl(opmanagerWorldAdapter, store, opmanagerWorldActions(store))
   const service = createService({
     vendor: 'opmanager',
     title: 'OpManager',
@@ -62,6 +76,7 @@ export async function createOpmanagerService(options: OpmanagerMockOptions = {})
     renderError: renderOpmanagerError,
     spec: spec as unknown as BundledSpec,
     reset,
+    state: world,
   })
-  return { service, store, journal: service.journal, reset: service.reset }
+  return { service, store, journal: service.journal, world, reset: service.reset }
 }

@@ -5,6 +5,10 @@ import { createService, type MockService } from '../core/service'
 import type { BundledSpec } from '../core/spec-schema'
 import { SessionStore } from '../core/sessions'
 import type { Journal } from '../core/journal'
+import { createWorldControl, type WorldControl } from '../core/state-control'
+import { resolveWorlds, type WorldSource } from '../core/world'
+import { opscenterWorldActions } from './world-actions'
+import { opscenterWorldAdapter } from './world-file'
 import { renderOpscenterError } from './errors'
 import { OPSCENTER_OPERATIONS, type OpscenterContext } from './operations'
 import { seedOpscenter, SEEDED_USERS } from './seed'
@@ -31,7 +35,11 @@ export interface OpscenterMockOptions {
   seed?: number
   /** What `GET /meta` reports. */
   version?: string
+  /** Start from these worlds (later override earlier) instead of the built-in seed; reset returns to them. */
+  world?: WorldSource | readonly WorldSource[]
 }
+
+type OpscenterWorld = WorldControl & ReturnType<typeof opscenterWorldActions>
 
 export interface OpscenterService {
   readonly service: MockService
@@ -40,6 +48,8 @@ export interface OpscenterService {
   readonly authEnabled: boolean
   /** Every request answered, secrets redacted: `journal.calls('createUser')`. */
   readonly journal: Journal
+  /** Export, load, snapshot and change the state: `world.setNodeState({ cluster, node, state: 'down' })`. */
+  readonly world: OpscenterWorld
   reset(): Promise<void>
 }
 
@@ -63,13 +73,17 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     auth: { enabled: authEnabled, basicAuth: options.basicAuth ?? 'accept' },
     version: options.version ?? '6.8.8',
   }
+  const startWorld = options.world === undefined ? undefined : resolveWorlds(opscenterWorldAdapter, [options.world].flat())
   const reset = async () => {
     clock.reset()
     sessions.clear()
     store.clear()
-    await seedOpscenter(store, options.seed)
+    store.seed = options.seed ?? 1
+    if (startWorld) await opscenterWorldAdapter.apply(store, startWorld)
+    else await seedOpscenter(store, options.seed)
   }
   await reset()
+  const world = createWorldControl(opscenterWorldAdapter, store, opscenterWorldActions(store))
   const service = createService({
     vendor: 'opscenter',
     title: 'OpsCenter',
@@ -79,6 +93,7 @@ export async function createOpscenterService(options: OpscenterMockOptions = {})
     renderError: renderOpscenterError,
     spec: spec as unknown as BundledSpec,
     reset,
+    state: world,
   })
-  return { service, store, sessions, authEnabled, journal: service.journal, reset: service.reset }
+  return { service, store, sessions, authEnabled, journal: service.journal, world, reset: service.reset }
 }

@@ -2,6 +2,7 @@ import spec from '../generated/opsview.openapi.json'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { ownValue } from '../core/own'
+import { actionInput } from '../core/state-control'
 import { pointer, WORLD_AT_SCHEMA, worldAnchorMs, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { CONFIG_TYPE_NAMES, moduleFor } from './config/registry'
 import type { FieldKind } from './config/kinds'
@@ -148,7 +149,7 @@ function typeSchema(type: ConfigTypeName): object {
   return { type: 'object', required: module.required.filter((field) => field !== 'parent'), properties, additionalProperties: false }
 }
 
-export const OPSVIEW_WORLD_SCHEMA: object = {
+const OPSVIEW_WORLD_SCHEMA: object = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://opsmocks.dev/schemas/opsview.world.json',
   title: 'opsmocks Opsview world',
@@ -571,14 +572,10 @@ export function opsviewWorldActions(store: OpsviewStore) {
       throw new MockError('NOT_FOUND', `No monitored host named ${JSON.stringify(name)} (a new host is monitored after a reload)`)
     return runtime
   }
-  const input = (value: unknown, action: string): Entry => {
-    if (!isPlainObject(value)) throw new MockError('BAD_REQUEST', `${action} takes a JSON object`)
-    return value
-  }
   return {
     /** Sets a host's state (up, down, unreachable) and output. */
     setHostState(value: unknown) {
-      const { host, state, output } = input(value, 'setHostState')
+      const { host, state, output } = actionInput(value, 'setHostState')
       if (!HOST_STATES.includes(state as HostState))
         throw new MockError('BAD_REQUEST', `setHostState needs a "state" of ${HOST_STATES.join(', ')}`)
       const runtime = hostRuntime(host)
@@ -595,7 +592,7 @@ export function opsviewWorldActions(store: OpsviewStore) {
     },
     /** Sets one service check's state (ok, warning, critical, unknown) and output. */
     setServiceState(value: unknown) {
-      const { host, service, state, output } = input(value, 'setServiceState')
+      const { host, service, state, output } = actionInput(value, 'setServiceState')
       if (!SERVICE_STATES.includes(state as ServiceState))
         throw new MockError('BAD_REQUEST', `setServiceState needs a "state" of ${SERVICE_STATES.join(', ')}`)
       const runtime = hostRuntime(host)

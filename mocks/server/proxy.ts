@@ -29,7 +29,7 @@ export interface ProxyOptions {
   log?: (line: string) => void
 }
 
-export interface Difference {
+interface Difference {
   request: string
   problems: string[]
 }
@@ -62,9 +62,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const targetPath = new URL(target).pathname.replace(/\/$/, '')
   const validator = createSpecValidator(vendor.spec)
   const operations = specRouter(vendor.spec)
-  const learner = vendor.learner?.()
-  if (options.worldOut && (!learner || !vendor.world))
-    throw new Error(`the proxy learns worlds for Opsview only so far, not ${vendor.title}`)
+  // Only a proxy that writes a world pays for learning.
+  const learner = options.worldOut ? vendor.learner() : undefined
   const journal = new Journal(10_000)
   const differences: Difference[] = []
   const responses = new Map<number, { status: number; body: unknown }>()
@@ -216,7 +215,7 @@ function specRouter(spec: VendorEntry['spec']): Router<{ method: string; path: s
 function learnedWorldText(vendor: VendorEntry, world: Record<string, unknown>, target: string): string {
   let problems: WorldProblem[] = []
   try {
-    resolveWorlds(vendor.world!, [world])
+    resolveWorlds(vendor.world, [world])
   } catch (error) {
     if (error instanceof WorldError) problems = error.problems
     else throw error

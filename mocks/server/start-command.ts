@@ -118,7 +118,7 @@ async function start(options: ResolvedOptions): Promise<void> {
   // Every mock is built (and its worlds checked) before any port opens: a bad world starts nothing.
   const worlds = readWorldFiles(
     options.get<string[]>('world') ?? [],
-    VENDORS.filter((vendor) => vendor.world).map((vendor) => vendor.name),
+    VENDORS.map((vendor) => vendor.name),
   )
   const services = new Map<VendorEntry, MockService>()
   for (const vendor of selected) {

@@ -54,6 +54,50 @@ describe('npm start --world', () => {
     }
   })
 
+  it('starts OpsCenter and OpManager from their worlds too', async () => {
+    const nodeDown = file(
+      'node-down.yaml',
+      'vendor: opscenter\nclusters:\n  - name: Prod_Cluster\n    nodes:\n      - { ip: 10.1.1.12, state: down }\n',
+    )
+    const shop = file(
+      'shop.yaml',
+      [
+        'vendor: opmanager',
+        'devices: [{ name: till-01, ip: 192.168.7.1 }]',
+        'alarms: [{ device: till-01, severity: Critical }]',
+        'users: [{ userName: ana, password: secret, privilege: Administrators, restApiAccess: true }]',
+        'keys: [{ userName: ana, value: ana-key-0123456789 }]',
+      ].join('\n'),
+    )
+    const server = start(['--world', 'worlds/opscenter.seed.yaml', '--world', nodeDown, '--world', shop])
+    const banner = await server.ready
+    try {
+      const opscenter = /OpsCenter\s+(http:\/\/\S+)/.exec(banner)![1]!
+      const opmanager = /OpManager\s+(http:\/\/\S+)/.exec(banner)![1]!
+      const login = await fetch(`${opscenter}/login`, {
+        method: 'POST',
+        body: JSON.stringify({ username: 'admin', password: 'admin' }),
+      }).then((response) => response.json())
+      const nodes = await fetch(`${opscenter}/Prod_Cluster/nodes`, { headers: { 'opscenter-session': login.sessionid } }).then((response) =>
+        response.json(),
+      )
+      // The override names one node of the cluster: the others and the node's other fields come from the seed file.
+      expect(nodes.map((node: { node_ip: string; node_name: string; mode: string }) => [node.node_ip, node.node_name, node.mode])).toEqual([
+        ['10.1.1.11', 'cass-us-east-1.example.com', 'normal'],
+        ['10.1.1.12', 'cass-us-east-2.example.com', 'unknown'],
+        ['10.1.1.13', 'cass-us-east-3.example.com', 'normal'],
+      ])
+      const devices = await fetch(`${opmanager}/api/json/device/listDevices`, { headers: { apiKey: 'ana-key-0123456789' } }).then(
+        (response) => response.json(),
+      )
+      expect(devices.map((device: { displayName: string; statusStr: string }) => [device.displayName, device.statusStr])).toEqual([
+        ['till-01', 'Critical'],
+      ])
+    } finally {
+      server.child.kill('SIGTERM')
+    }
+  })
+
   it('refuses a bad world with every problem by file and line, and opens no port', async () => {
     const bad = file('bad.yaml', 'vendor: opsview\nhostgroups:\n  - name: Estate\n    colour: red\nhosts:\n  - { name: web01 }\n')
     const failure = await start(['--world', bad]).ready.then(

@@ -82,6 +82,11 @@ export class Users {
     return this.#passwords.get(user.id) === password
   }
 
+  /** The user's password, for a world export (decisions/125). */
+  passwordOf(user: UserRecord): string | undefined {
+    return this.#passwords.get(user.id)
+  }
+
   setPassword(user: UserRecord, password: string): void {
     this.#passwords.set(user.id, password)
   }

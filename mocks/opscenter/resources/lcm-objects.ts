@@ -24,7 +24,7 @@ const SHARED = { 'machine-credential-id': 'machine_credentials', 'config-profile
  * Each LCM kind's rules (decisions/104): what it requires, what it refers to, who owns it. The checks run
  * on the whole new record before anything is stored, so a rejected write changes nothing.
  */
-const LCM_RULES: Readonly<Record<LcmObjectKind, KindRules>> = {
+export const LCM_RULES: Readonly<Record<LcmObjectKind, KindRules>> = {
   repositories: { required: [], references: {}, runsJobs: false },
   machine_credentials: { required: [], references: {}, runsJobs: false },
   config_profiles: { required: ['datastax-version'], references: {}, runsJobs: false },

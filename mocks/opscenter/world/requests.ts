@@ -238,3 +238,6 @@ export function nodeOf(runtime: ClusterRuntime, ip: string, clusterId: string): 
   if (!node) throw new MockError('NOT_FOUND', `No node ${ip} in cluster '${clusterId}'`)
   return node
 }
+
+// A node going down or up as a stop/start request takes it, for the world's setNodeState (issue 13).
+export { comeUp, goDown }
