@@ -66,6 +66,22 @@ describe('OpManager world', () => {
     expect(await answers(copy)).toEqual(await answers(mock))
   })
 
+  it('round-trips a monthly downtime schedule added through the API (decisions/089)', async () => {
+    const mock = await createOpmanagerService()
+    const added = await callService(mock.service, 'POST', '/api/json/admin/addDowntimeSchedule', {
+      headers,
+      body: 'scheduleName=Patch+Tuesday&recurrence=Monthly&monthlyType=monthlyDay&weekOfMonth=2&weekday=Tuesday&from_hrs=22&to_hrs=23&selectedDevices=web-01',
+    })
+    expect(added.json.error).toBeUndefined()
+    const world = mock.world.export() as { downtimes: Array<Record<string, unknown>> }
+    expect(world.downtimes.find((item) => item.name === 'Patch Tuesday')).toMatchObject({
+      recurrence: 'Monthly',
+      monthly: { type: 'monthlyDay', week: 2, weekday: 'Tuesday' },
+    })
+    const copy = await createOpmanagerService({ world })
+    expect(await answers(copy)).toEqual(await answers(mock))
+  })
+
   it('builds a compact world: references by name, severities by name, omitted fields take defaults', async () => {
     const mock = await createOpmanagerService({
       world: parseWorldText(

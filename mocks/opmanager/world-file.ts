@@ -6,7 +6,7 @@ import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World,
 import { keyFromInput } from './keys'
 import { alertTypeFor, type AlarmRecord } from './resources/alarms'
 import { HARDWARE_FIELDS, NETWORK_CATEGORIES, type DeviceHardware, type DeviceRecord } from './resources/devices'
-import { RECURRENCES, SELECT_METHODS, WEEKDAYS, type DowntimeRecord } from './resources/downtimes'
+import { LAST_DAY_OF_MONTH, MONTHLY_TYPES, RECURRENCES, SELECT_METHODS, WEEKDAYS, type DowntimeRecord } from './resources/downtimes'
 import { Interfaces, type InterfaceRecord } from './resources/interfaces'
 import { MONITOR_TEMPLATES } from './resources/monitor-templates'
 import type { OpmanagerStore } from './store'
@@ -186,6 +186,19 @@ const downtimeSchema = {
       additionalProperties: false,
       properties: { startDay: { enum: [...WEEKDAYS] }, endDay: { enum: [...WEEKDAYS] } },
     },
+    monthly: {
+      type: 'object',
+      description: 'Monthly (decisions/089): monthlyDate from startDay to endDay (32 = the last day), or monthlyDay on the nth weekday.',
+      required: ['type'],
+      additionalProperties: false,
+      properties: {
+        type: { enum: [...MONTHLY_TYPES] },
+        startDay: { type: 'integer', minimum: 1, maximum: LAST_DAY_OF_MONTH },
+        endDay: { type: 'integer', minimum: 1, maximum: LAST_DAY_OF_MONTH },
+        week: { enum: [1, 2, 3, 4, 5, 'last'] },
+        weekday: { enum: [...WEEKDAYS] },
+      },
+    },
     selectMethod: { enum: [...SELECT_METHODS] },
     selected: { type: 'array', items: { type: 'string' }, description: 'Device names, business views, categories or groups.' },
   },
@@ -351,12 +364,17 @@ function checkWorld(world: Record<string, unknown>): WorldProblem[] {
   unique('downtimes', 'name', list(world.downtimes))
   list(world.downtimes).forEach((schedule, index) => {
     const at = (...rest: Array<string | number>) => pointer('downtimes', index, ...rest)
-    const needs = { OnceOnly: 'once', Daily: 'daily', Weekly: 'weekly' } as const
+    const needs = { OnceOnly: 'once', Daily: 'daily', Weekly: 'weekly', Monthly: 'monthly' } as const
     const field = ownValue(needs, String(schedule.recurrence))
     if (field && schedule[field] === undefined)
       problems.push({ path: at(), message: `a ${String(schedule.recurrence)} schedule needs '${field}'` })
-    if (schedule.recurrence === 'Weekly' && schedule.daily === undefined)
-      problems.push({ path: at(), message: "a Weekly schedule needs 'daily' for its times" })
+    if ((schedule.recurrence === 'Weekly' || schedule.recurrence === 'Monthly') && schedule.daily === undefined)
+      problems.push({ path: at(), message: `a ${String(schedule.recurrence)} schedule needs 'daily' for its times` })
+    const monthly = isPlainObject(schedule.monthly) ? schedule.monthly : undefined
+    if (monthly?.type === 'monthlyDate' && (monthly.startDay === undefined || monthly.endDay === undefined))
+      problems.push({ path: at('monthly'), message: "a monthlyDate schedule needs 'startDay' and 'endDay'" })
+    if (monthly?.type === 'monthlyDay' && (monthly.week === undefined || monthly.weekday === undefined))
+      problems.push({ path: at('monthly'), message: "a monthlyDay schedule needs 'week' and 'weekday'" })
     list(schedule.selected).forEach((item, position) => {
       const known =
         schedule.selectMethod === 'Device'
@@ -543,6 +561,7 @@ async function applyWorld(store: OpmanagerStore, world: Record<string, unknown>)
             }
           : {}),
         ...(isPlainObject(schedule.weekly) ? { weekly: { ...(schedule.weekly as NonNullable<DowntimeRecord['weekly']>) } } : {}),
+        ...(isPlainObject(schedule.monthly) ? { monthly: monthlyRuleOf(schedule.monthly) } : {}),
         selectMethod: schedule.selectMethod as DowntimeRecord['selectMethod'],
         selected,
       }),
@@ -644,6 +663,7 @@ function exportWorld(store: OpmanagerStore): World {
           }
         : {}),
       ...(schedule.weekly ? { weekly: { ...schedule.weekly } } : {}),
+      ...(schedule.monthly ? { monthly: { ...schedule.monthly } } : {}),
       selectMethod: schedule.selectMethod,
       selected: schedule.selected.map((item) =>
         schedule.selectMethod === 'Device'
@@ -724,4 +744,15 @@ export const opmanagerWorldAdapter: WorldAdapter<OpmanagerStore> = {
   check: checkWorld,
   apply: applyWorld,
   export: exportWorld,
+}
+
+/** A checked world `monthly` block as the record's rule (the schema and check above vouch for its fields). */
+function monthlyRuleOf(block: Record<string, unknown>): NonNullable<DowntimeRecord['monthly']> {
+  return block.type === 'monthlyDate'
+    ? { type: 'monthlyDate', startDay: Number(block.startDay), endDay: Number(block.endDay) }
+    : {
+        type: 'monthlyDay',
+        week: block.week === 'last' ? 'last' : (Number(block.week) as 1 | 2 | 3 | 4 | 5),
+        weekday: block.weekday as (typeof WEEKDAYS)[number],
+      }
 }
