@@ -73,8 +73,9 @@ describe('OpManager world', () => {
       body: 'scheduleName=Patch+Tuesday&recurrence=Monthly&monthlyType=monthlyDay&weekOfMonth=2&weekday=Tuesday&from_hrs=22&to_hrs=23&selectedDevices=web-01',
     })
     expect(added.json.error).toBeUndefined()
-    const world = mock.world.export() as { downtimes: Array<Record<string, unknown>> }
-    expect(world.downtimes.find((item) => item.name === 'Patch Tuesday')).toMatchObject({
+    const world = mock.world.export()
+    const downtimes = (world as unknown as { downtimes: Array<Record<string, unknown>> }).downtimes
+    expect(downtimes.find((item) => item.name === 'Patch Tuesday')).toMatchObject({
       recurrence: 'Monthly',
       monthly: { type: 'monthlyDay', week: 2, weekday: 'Tuesday' },
     })
