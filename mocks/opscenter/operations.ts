@@ -1,5 +1,7 @@
 import spec from '../generated/opscenter.openapi.json'
 import type { Operation } from '../core/service'
+import type { BundledSpec } from '../core/spec-schema'
+import { specRoutes } from '../core/spec-routes'
 import type { Handlers, OpscenterContext } from './handler'
 import { agentHandlers } from './resources/agents'
 import { alertHandlers } from './resources/alerts'
@@ -45,14 +47,7 @@ const HANDLERS: Handlers = {
   ...lcmHandlers,
 }
 
-const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const
-
 /** The operation table: method and path read from the spec, the handler from the registry. */
-export const OPSCENTER_OPERATIONS: readonly Operation<OpscenterContext>[] = Object.entries(
-  (spec as unknown as { paths: Record<string, Record<string, { operationId?: string }>> }).paths,
-).flatMap(([path, item]) =>
-  METHODS.filter((method) => item[method]?.operationId).map((method) => {
-    const operationId = item[method]!.operationId as keyof Handlers
-    return { operationId, method: method.toUpperCase(), path, handle: HANDLERS[operationId] as Operation<OpscenterContext>['handle'] }
-  }),
+export const OPSCENTER_OPERATIONS: readonly Operation<OpscenterContext>[] = specRoutes<keyof Handlers>(spec as unknown as BundledSpec).map(
+  (route) => ({ ...route, handle: HANDLERS[route.operationId] as Operation<OpscenterContext>['handle'] }),
 )

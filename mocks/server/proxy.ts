@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { createSpecValidator } from '../../contracts/support/spec-validator'
 import { Journal, redactBody } from '../core/journal'
 import { Router } from '../core/router'
+import { specRoutes, type SpecRoute } from '../core/spec-routes'
 import { resolveWorlds, worldToYaml, WorldError, type WorldProblem } from '../core/world'
 import type { VendorEntry } from '../vendors'
 
@@ -200,15 +201,8 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   }
 }
 
-function specRouter(spec: VendorEntry['spec']): Router<{ method: string; path: string; operationId: string }> {
-  const routes: Array<{ method: string; path: string; operationId: string }> = []
-  for (const [path, item] of Object.entries((spec.paths ?? {}) as Record<string, Record<string, { operationId?: string }>>)) {
-    for (const [method, operation] of Object.entries(item)) {
-      if (operation && typeof operation === 'object' && operation.operationId)
-        routes.push({ method: method.toUpperCase(), path, operationId: operation.operationId })
-    }
-  }
-  return new Router(routes)
+function specRouter(spec: VendorEntry['spec']): Router<SpecRoute> {
+  return new Router(specRoutes(spec))
 }
 
 /** The learned world as YAML; when it would not load as it is (an object refers to one never read), the header says why. */

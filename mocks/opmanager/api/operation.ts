@@ -1,6 +1,8 @@
 import spec from '../../generated/opmanager.openapi.json'
 import type { Clock } from '../../core/clock'
 import type { Operation } from '../../core/service'
+import type { BundledSpec } from '../../core/spec-schema'
+import { specRouteFinder } from '../../core/spec-routes'
 import { authenticate, type Caller } from '../auth'
 import { Params } from '../params'
 import { scopeOf } from '../scope'
@@ -24,13 +26,7 @@ export interface OperationOptions {
 }
 
 /** operationId → method and path, read once from the bundled spec: the spec is the only place they are written. */
-const ROUTES: ReadonlyMap<string, { method: 'GET' | 'POST'; path: string }> = new Map(
-  Object.entries(spec.paths as Record<string, Record<string, { operationId?: string }>>).flatMap(([path, item]) =>
-    (['get', 'post'] as const)
-      .filter((method) => item[method]?.operationId)
-      .map((method) => [item[method]!.operationId!, { method: method.toUpperCase() as 'GET' | 'POST', path }] as const),
-  ),
-)
+const routeOf = specRouteFinder<OperationId>(spec as unknown as BundledSpec)
 
 /**
  * One operation-table row, named by the spec's operationId; its method and path come from the spec.
@@ -42,8 +38,7 @@ export function operation<Id extends OperationId>(
   handle: Handler<Id>,
   options: OperationOptions = {},
 ): Operation<OpmanagerContext> {
-  const route = ROUTES.get(operationId)
-  if (!route) throw new Error(`[opsmocks] the OpManager spec has no GET/POST operation '${operationId}'`)
+  const route = routeOf(operationId)
   const scope = scopeOf(route.method, route.path, options)
   return {
     operationId,
