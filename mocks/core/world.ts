@@ -328,10 +328,32 @@ export function specDefs(spec: { components?: { schemas?: Record<string, unknown
  * World times are seconds before a moment: the world's `at` when it has one (an exported world
  * keeps its exact times), otherwise the moment it is loaded (a hand-written world stays fresh).
  */
-export const WORLD_AT_SCHEMA = {
+const WORLD_AT_SCHEMA = {
   type: 'string',
   pattern: '^[0-9]{4}-[0-9]{2}-[0-9]{2}T',
   description: 'The moment the relative times count back from (ISO 8601); default: when the world is loaded.',
+}
+
+/**
+ * The frame every vendor's world schema shares (which vendor, a description, the time anchor); `lists` are the
+ * vendor's own collections and `defs` the spec schemas they refer to.
+ */
+export function worldSchema(
+  vendor: string,
+  head: { title: string; description: string },
+  lists: Record<string, unknown>,
+  defs?: Record<string, unknown>,
+): object {
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    $id: `https://opsmocks.dev/schemas/${vendor}.world.json`,
+    ...head,
+    type: 'object',
+    required: ['vendor'],
+    additionalProperties: false,
+    properties: { vendor: { const: vendor }, description: { type: 'string' }, at: WORLD_AT_SCHEMA, ...lists },
+    ...(defs ? { $defs: defs } : {}),
+  }
 }
 
 export function worldAnchorMs(world: Record<string, unknown>, nowMs: number): number {

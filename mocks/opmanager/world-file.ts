@@ -2,7 +2,7 @@ import spec from '../generated/opmanager.openapi.json'
 import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { ownValue } from '../core/own'
-import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
+import { pointer, specDefs, worldSchema, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { keyFromInput } from './keys'
 import { alertTypeFor, type AlarmRecord } from './resources/alarms'
 import { HARDWARE_FIELDS, NETWORK_CATEGORIES, type DeviceHardware, type DeviceRecord } from './resources/devices'
@@ -217,18 +217,13 @@ const keySchema = (() => {
   }
 })()
 
-const OPMANAGER_WORLD_SCHEMA: object = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://opsmocks.dev/schemas/opmanager.world.json',
-  title: 'opsmocks OpManager world',
-  description: 'Devices, alarms, events, views, groups, downtimes, users and API keys of an OpManager mock (decisions/126).',
-  type: 'object',
-  required: ['vendor'],
-  additionalProperties: false,
-  properties: {
-    vendor: { const: 'opmanager' },
-    description: { type: 'string' },
-    at: WORLD_AT_SCHEMA,
+const OPMANAGER_WORLD_SCHEMA = worldSchema(
+  'opmanager',
+  {
+    title: 'opsmocks OpManager world',
+    description: 'Devices, alarms, events, views, groups, downtimes, users and API keys of an OpManager mock (decisions/126).',
+  },
+  {
     devices: { type: 'array', items: deviceSchema },
     alarms: { type: 'array', items: alarmSchema },
     events: { type: 'array', items: eventSchema },
@@ -281,8 +276,8 @@ const OPMANAGER_WORLD_SCHEMA: object = {
     },
     keys: { type: 'array', items: keySchema },
   },
-  $defs: specDefs(spec, ['SeverityNumber', 'SeverityName', 'AlertType', 'Privilege', 'ApiKeyCreate']),
-}
+  specDefs(spec, ['SeverityNumber', 'SeverityName', 'AlertType', 'Privilege', 'ApiKeyCreate']),
+)
 
 // ---- checks ----------------------------------------------------------------------------------
 

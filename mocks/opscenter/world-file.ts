@@ -1,7 +1,7 @@
 import spec from '../generated/opscenter.openapi.json'
 import { isPlainObject } from '../core/body'
 import { ownValue } from '../core/own'
-import { pointer, specDefs, WORLD_AT_SCHEMA, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
+import { pointer, specDefs, worldSchema, worldAnchorMs, writeAt, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { ADMIN_ROLE } from './permissions'
 import { createLcm, LCM_RULES, type LcmObjectKind } from './resources/lcm-objects'
 import { tableProperties } from './resources/keyspaces'
@@ -192,18 +192,13 @@ const eventSchema = {
   },
 }
 
-const OPSCENTER_WORLD_SCHEMA: object = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://opsmocks.dev/schemas/opscenter.world.json',
-  title: 'opsmocks OpsCenter world',
-  description: 'Users, roles, clusters with their runtime, and LCM objects of an OpsCenter mock (decisions/125).',
-  type: 'object',
-  required: ['vendor'],
-  additionalProperties: false,
-  properties: {
-    vendor: { const: 'opscenter' },
-    description: { type: 'string' },
-    at: WORLD_AT_SCHEMA,
+const OPSCENTER_WORLD_SCHEMA = worldSchema(
+  'opscenter',
+  {
+    title: 'opsmocks OpsCenter world',
+    description: 'Users, roles, clusters with their runtime, and LCM objects of an OpsCenter mock (decisions/125).',
+  },
+  {
     roles: {
       type: 'array',
       description: `Roles besides the built-in '${ADMIN_ROLE}'.`,
@@ -271,8 +266,8 @@ const OPSCENTER_WORLD_SCHEMA: object = {
       ),
     },
   },
-  $defs: specDefs(spec, ['PermissionMap', 'ClusterConfig', 'AlertRule', 'BestPracticeResult', 'DashboardPreset', 'Table']),
-}
+  specDefs(spec, ['PermissionMap', 'ClusterConfig', 'AlertRule', 'BestPracticeResult', 'DashboardPreset', 'Table']),
+)
 
 // ---- checks ----------------------------------------------------------------------------------
 

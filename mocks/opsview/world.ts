@@ -3,7 +3,7 @@ import { isPlainObject } from '../core/body'
 import { MockError } from '../core/mock-error'
 import { ownValue } from '../core/own'
 import { actionInput } from '../core/state-control'
-import { pointer, WORLD_AT_SCHEMA, worldAnchorMs, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
+import { pointer, worldSchema, worldAnchorMs, WorldError, type World, type WorldAdapter, type WorldProblem } from '../core/world'
 import { CONFIG_TYPE_NAMES, moduleFor } from './config/registry'
 import type { FieldKind } from './config/kinds'
 import type { StoredRecord } from './config/module'
@@ -149,18 +149,14 @@ function typeSchema(type: ConfigTypeName): object {
   return { type: 'object', required: module.required.filter((field) => field !== 'parent'), properties, additionalProperties: false }
 }
 
-const OPSVIEW_WORLD_SCHEMA: object = {
-  $schema: 'https://json-schema.org/draft/2020-12/schema',
-  $id: 'https://opsmocks.dev/schemas/opsview.world.json',
-  title: 'opsmocks Opsview world',
-  description: 'Objects and runtime state of an Opsview mock (generated from the configuration type registry and the spec; decisions/120).',
-  type: 'object',
-  required: ['vendor'],
-  additionalProperties: false,
-  properties: {
-    vendor: { const: 'opsview' },
-    description: { type: 'string' },
-    at: WORLD_AT_SCHEMA,
+const OPSVIEW_WORLD_SCHEMA = worldSchema(
+  'opsview',
+  {
+    title: 'opsmocks Opsview world',
+    description:
+      'Objects and runtime state of an Opsview mock (generated from the configuration type registry and the spec; decisions/120).',
+  },
+  {
     secondsSinceReload: seconds,
     ...Object.fromEntries(TYPES.map((type) => [collectionOf(type), { type: 'array', items: typeSchema(type) }])),
     downtimes: {
@@ -188,7 +184,7 @@ const OPSVIEW_WORLD_SCHEMA: object = {
       },
     },
   },
-}
+)
 
 // ---- checks ----------------------------------------------------------------------------------
 
