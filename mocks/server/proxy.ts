@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net'
 import { createSpecValidator } from '../../contracts/support/spec-validator'
 import { Journal, redactBody } from '../core/journal'
 import { Router } from '../core/router'
-import { specRoutes, type SpecRoute } from '../core/spec-routes'
+import { specRoutes } from '../core/spec-routes'
 import { resolveWorlds, worldToYaml, WorldError, type WorldProblem } from '../core/world'
 import type { VendorEntry } from '../vendors'
 
@@ -62,7 +62,7 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
   const target = options.target.replace(/\/$/, '')
   const targetPath = new URL(target).pathname.replace(/\/$/, '')
   const validator = createSpecValidator(vendor.spec)
-  const operations = specRouter(vendor.spec)
+  const operations = new Router(specRoutes(vendor.spec))
   // Only a proxy that writes a world pays for learning.
   const learner = options.worldOut ? vendor.learner() : undefined
   const journal = new Journal(10_000)
@@ -199,10 +199,6 @@ export async function startProxy(options: ProxyOptions): Promise<RunningProxy> {
         server.closeAllConnections()
       }),
   }
-}
-
-function specRouter(spec: VendorEntry['spec']): Router<SpecRoute> {
-  return new Router(specRoutes(spec))
 }
 
 /** The learned world as YAML; when it would not load as it is (an object refers to one never read), the header says why. */

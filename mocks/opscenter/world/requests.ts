@@ -186,7 +186,8 @@ function onStepEnd(store: OpscenterStore, runtime: ClusterRuntime, request: Requ
   store.logEvent(request.clusterId, { ...event(request, `${describe(request)} on node ${ip} finished`, ip, 1), success: true }, at)
 }
 
-function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
+/** A node going down as a stop request takes it; also the world's setNodeState (issue 13). */
+export function goDown(node: Node, activity: NodeActivity | undefined, at: number): void {
   // A drained node that stops comes back normal.
   if (node.mode === 'drained') recordMaintenance(activity, 'undrain', at)
   node.mode = 'unknown'
@@ -205,7 +206,8 @@ export function recordMaintenance(
   activity.maintenance.push({ action, at })
 }
 
-function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
+/** A node coming back as a start request brings it; also the world's setNodeState. */
+export function comeUp(node: Node, activity: NodeActivity | undefined, at: number): void {
   node.mode = 'normal'
   node.last_seen = 0
   const open = activity?.downtime.find((span) => span.to === undefined)
@@ -238,6 +240,3 @@ export function nodeOf(runtime: ClusterRuntime, ip: string, clusterId: string): 
   if (!node) throw new MockError('NOT_FOUND', `No node ${ip} in cluster '${clusterId}'`)
   return node
 }
-
-// A node going down or up as a stop/start request takes it, for the world's setNodeState (issue 13).
-export { comeUp, goDown }
