@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test'
 
 const PORT = Number(process.env.E2E_PORT ?? 5173)
 
-/** Debian's Chromium only (scripts/ensure-chromium.mjs installs it); Playwright never downloads a browser here. */
+/** Debian's Chromium only (scripts/ensure-debian-packages.mjs installs it); Playwright never downloads a browser here. */
 export default defineConfig({
   testDir: './test/e2e',
   testMatch: '**/*.spec.ts',

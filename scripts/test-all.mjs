@@ -88,6 +88,7 @@ step('no unused files, exports or dependencies (knip)', 'npx', ['--no-install', 
 const built = step('build server', 'npm', ['run', '--silent', 'build:server'], { counted: false })
 
 if (built) {
+  execFileSync(process.execPath, ['scripts/ensure-debian-packages.mjs'], { stdio: 'inherit' })
   rmSync(`${reports}/coverage`, { recursive: true, force: true })
   step('vitest', 'npx', [
     '--no-install',
@@ -129,7 +130,6 @@ if (built) {
   step('every documented status is exercised', process.execPath, ['scripts/coverage-report.mjs'], { counted: false })
 
   step('docs', 'npm', ['run', '--silent', 'docs'], { counted: false })
-  execFileSync(process.execPath, ['scripts/ensure-chromium.mjs'], { stdio: 'inherit' })
   step('e2e', 'npx', ['--no-install', 'playwright', 'test'])
   if (existsSync(`${reports}/playwright.json`)) {
     const { stats } = JSON.parse(readFileSync(`${reports}/playwright.json`, 'utf8'))
